@@ -1,0 +1,64 @@
+// The one API between the renderer and the main-process services.
+// Every transport (Electron IPC, the preload bridge, the browser-mode HTTP bridge) is derived from
+// this declaration: adding a method here makes the compiler point at every place to update.
+import type { AppInfo, DocumentSummary, DocumentView, ReaderSettings, ReadingPosition } from './types'
+
+export interface ImportResult {
+  document: DocumentSummary
+  /** True when the same text was already in the library: nothing new was stored. */
+  existing: boolean
+  warnings: string[]
+}
+
+/** Method name → its one argument object and its result. */
+export interface ApiMethods {
+  getAppInfo: { args: Record<string, never>; result: AppInfo }
+  listDocuments: { args: Record<string, never>; result: DocumentSummary[] }
+  getDocument: { args: { documentId: string }; result: DocumentView }
+  importDocument: { args: { fileName: string; text: string }; result: ImportResult }
+  removeDocument: { args: { documentId: string }; result: { removed: true } }
+  getSettings: { args: Record<string, never>; result: ReaderSettings }
+  updateSettings: { args: Partial<ReaderSettings>; result: ReaderSettings }
+  getReadingPosition: { args: { documentId: string }; result: ReadingPosition | null }
+  saveReadingPosition: {
+    args: { documentId: string; blockId: string; fraction: number }
+    result: ReadingPosition
+  }
+}
+
+export type ApiMethodName = keyof ApiMethods
+export type ApiArgs<K extends ApiMethodName> = ApiMethods[K]['args']
+export type ApiResult<K extends ApiMethodName> = ApiMethods[K]['result']
+
+/** The API as the renderer sees it: every method asynchronous. */
+export type ScholiaApi = { [K in ApiMethodName]: (args: ApiArgs<K>) => Promise<ApiResult<K>> }
+
+/** The API as the main process implements it. */
+export type ApiHandlers = {
+  [K in ApiMethodName]: (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>>
+}
+
+const methodNameRecord: { [K in ApiMethodName]: true } = {
+  getAppInfo: true,
+  listDocuments: true,
+  getDocument: true,
+  importDocument: true,
+  removeDocument: true,
+  getSettings: true,
+  updateSettings: true,
+  getReadingPosition: true,
+  saveReadingPosition: true
+}
+
+/** Every method name, in one list the transports iterate over (kept complete by the record's type). */
+export const apiMethodNames = Object.keys(methodNameRecord) as ApiMethodName[]
+
+export function isApiMethodName(name: string): name is ApiMethodName {
+  return Object.prototype.hasOwnProperty.call(methodNameRecord, name)
+}
+
+/** Prefix of every IPC channel, so that no other channel can be reached through the bridge. */
+export const ipcChannelPrefix = 'scholia:'
+
+/** Largest request body either transport accepts (an imported file travels as text). */
+export const maxRequestBytes = 64 * 1024 * 1024

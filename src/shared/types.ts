@@ -1,0 +1,125 @@
+// Domain types shared by the main process, the renderer and the pure domain code.
+// Plain data only: everything here crosses the IPC / HTTP boundary as JSON.
+
+/** What kind of text a block holds. Integer values are what the database stores. */
+export const BlockKind = {
+  abstract: 1,
+  heading: 2,
+  paragraph: 3,
+  caption: 4,
+  footnote: 5
+} as const
+export type BlockKindName = keyof typeof BlockKind
+
+/** A footnote marker inside a block: `offset` is where the marker stands in the block's text. */
+export interface FootnoteRef {
+  number: number
+  offset: number
+}
+
+/** Inline emphasis kept from the source, as ranges of the block's text. */
+export interface InlineMark {
+  kind: 'em' | 'strong'
+  start: number
+  end: number
+}
+
+/** A block as the importer produces it, before it is stored. */
+export interface ParsedBlock {
+  kind: BlockKindName
+  /** Plain text: NFC, LF line endings, inline markup removed (markers become `refs`). */
+  text: string
+  /** Footnote number for footnotes, figure number for captions; null otherwise. */
+  number: number | null
+  refs: FootnoteRef[]
+  marks: InlineMark[]
+}
+
+export interface Citation {
+  /** The citation line as written. */
+  text: string
+  journal: string | null
+  volume: string | null
+  issue: string | null
+  year: number | null
+  pages: string | null
+}
+
+export interface DocumentMetadata {
+  title: string
+  authors: string[]
+  affiliation: string | null
+  citation: Citation | null
+  keywords: string[]
+}
+
+/** What the importer makes of a text file. */
+export interface ParsedDocument extends DocumentMetadata {
+  blocks: ParsedBlock[]
+  /** Things the importer noticed and worked around, for the person importing (e.g. "no headings found"). */
+  warnings: string[]
+}
+
+/** A stored block: `start` is its offset in the document's full text (blocks joined by a blank line). */
+export interface Block extends ParsedBlock {
+  id: string
+  ordinal: number
+  start: number
+  /** Id of the heading block whose section this block is in, or null before the first heading. */
+  sectionId: string | null
+}
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  authors: string[]
+  /** Year of publication from the citation, when known. */
+  year: number | null
+  /** Number of blocks, as a rough size. */
+  blockCount: number
+  /** True for the article that ships with Scholia. */
+  bundled: boolean
+  createdAt: number
+  lastOpenedAt: number | null
+}
+
+export interface DocumentView {
+  summary: DocumentSummary
+  metadata: DocumentMetadata
+  blocks: Block[]
+  contentHash: string
+}
+
+export interface ReadingPosition {
+  documentId: string
+  blockId: string
+  /** Fraction (0..1) of the block scrolled past the top of the reading area. */
+  fraction: number
+  updatedAt: number
+}
+
+export type Theme = 'system' | 'light' | 'dark'
+
+export interface ReaderSettings {
+  /** Text size in CSS pixels. */
+  fontSize: number
+  /** Column width in characters (ch). */
+  columnWidth: number
+  theme: Theme
+}
+
+export const defaultReaderSettings: ReaderSettings = { fontSize: 19, columnWidth: 68, theme: 'system' }
+
+export interface AppInfo {
+  version: string
+  mode: 'electron' | 'web'
+  dataDir: string
+}
+
+/** A failure the person can act on, as it crosses the API boundary. */
+export interface UserFacingError {
+  code: 'invalid-input' | 'not-found' | 'refused' | 'conflict'
+  message: string
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: UserFacingError }
