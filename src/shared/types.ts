@@ -123,3 +123,93 @@ export interface UserFacingError {
 }
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: UserFacingError }
+
+// ---------------------------------------------------------------------------------------------
+// Annotations (highlights and notes). Offsets are UTF-16 code units of the document's full text
+// (blocks joined by "\n\n", NFC, LF); exports convert to code points in one place (anchoring/).
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  /** Up to 32 characters before the quote. */
+  prefix: string
+  /** Up to 32 characters after the quote. */
+  suffix: string
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+export interface AnnotationTarget {
+  /** The block the passage starts in (a hint; the selectors are the truth). */
+  blockId: string
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+}
+
+export const highlightColourIds = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
+export type HighlightColourId = (typeof highlightColourIds)[number]
+
+export interface HighlightColour {
+  id: HighlightColourId
+  /** What the colour means to the reader, e.g. "Key argument"; renamable. */
+  meaning: string
+}
+
+export const defaultHighlightColours: HighlightColour[] = [
+  { id: 'yellow', meaning: 'Key argument' },
+  { id: 'green', meaning: 'Date' },
+  { id: 'blue', meaning: 'Actor' },
+  { id: 'pink', meaning: 'Question' },
+  { id: 'purple', meaning: 'Evidence' }
+]
+
+export interface AnchorStatus {
+  state: 'anchored' | 'orphaned'
+  /** 1 for an exact match; lower for an approximate one; the best score found when orphaned. */
+  score: number
+}
+
+export interface Annotation {
+  id: string
+  documentId: string
+  target: AnnotationTarget
+  /** Null for a note without a highlight colour. */
+  colour: HighlightColourId | null
+  /** Markdown written by the reader; '' for a plain highlight. */
+  note: string
+  tags: string[]
+  createdAt: number
+  updatedAt: number
+  anchor: AnchorStatus
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flashcards.
+
+export type CardKind = 'basic' | 'cloze' | 'date' | 'actor'
+
+export interface Card {
+  id: string
+  documentId: string
+  kind: CardKind
+  /** Basic/date/actor: the question. Cloze: the whole note text with {{c1::…}} deletions. */
+  front: string
+  /** Basic/date/actor: the answer. Cloze: extra text shown on the back (may be ''). */
+  back: string
+  /** Which deletion this card asks for (cloze only), 1-based; null otherwise. */
+  clozeIndex: number | null
+  /** Cards made from one cloze note share this id (so they are not shown on the same day). */
+  noteId: string
+  tags: string[]
+  /** The passage the card came from, anchored like an annotation; null for a card typed by hand. */
+  source: AnnotationTarget | null
+  suspended: boolean
+  createdAt: number
+  updatedAt: number
+  /** When the card is next due (epoch ms). */
+  due: number
+}
