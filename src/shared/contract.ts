@@ -1,7 +1,14 @@
 // The one API between the renderer and the main-process services.
 // Every transport (Electron IPC, the preload bridge, the browser-mode HTTP bridge) is derived from
 // this declaration: adding a method here makes the compiler point at every place to update.
-import type { AppInfo, DocumentSummary, DocumentView, ReaderSettings, ReadingPosition } from './types'
+import type {
+  ApiResponse,
+  AppInfo,
+  DocumentSummary,
+  DocumentView,
+  ReaderSettings,
+  ReadingPosition
+} from './types'
 
 export interface ImportResult {
   document: DocumentSummary
@@ -32,6 +39,15 @@ export type ApiResult<K extends ApiMethodName> = ApiMethods[K]['result']
 
 /** The API as the renderer sees it: every method asynchronous. */
 export type ScholiaApi = { [K in ApiMethodName]: (args: ApiArgs<K>) => Promise<ApiResult<K>> }
+
+/**
+ * The API as the Electron preload exposes it on `window.scholia`: the same methods, each resolving
+ * to the ApiResponse envelope unopened, so that the renderer's api module unwraps Electron and
+ * browser-mode responses in one place.
+ */
+export type ScholiaBridge = {
+  [K in ApiMethodName]: (args: ApiArgs<K>) => Promise<ApiResponse<ApiResult<K>>>
+}
 
 /** The API as the main process implements it. */
 export type ApiHandlers = {
