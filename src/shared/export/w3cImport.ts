@@ -1,0 +1,287 @@
+// Reading a W3C Web Annotation collection (Scholia's own export, or another tool's) back into
+// Scholia annotations. The input is untrusted: every shape is checked, and the first problem found
+// is reported with where it is, in words a person can act on.
+import type { Annotation, AnchorStatus, Block, HighlightColour, HighlightColourId } from '../types'
+import { highlightColourIds } from '../types'
+import { createCodePointConverter, type CodePointConverter } from '../anchoring/codePoints'
+import { styleClassPrefix } from './w3c'
+
+export class W3cImportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'W3cImportError'
+  }
+}
+
+export interface W3cImportOptions {
+  /** The document the annotations are attached to. */
+  documentId: string
+  /** Its blocks, to find the block each passage starts in. */
+  blocks: readonly Pick<Block, 'id' | 'start'>[]
+  /** Used for created/modified when an annotation from another tool has none. */
+  now: number
+  /** Lets a 'classifying' body name a colour when there is no Scholia styleClass. */
+  colours?: readonly HighlightColour[]
+}
+
+type Json = Record<string, unknown>
+const contextChars = 32
+
+/**
+ * Reads a collection (with its page included), a single page, or a single annotation.
+ * `json` may be the parsed object or the file's text. Annotation ids of the form urn:uuid:X become X;
+ * other ids are kept whole. A passage whose quote is no longer at its position is looked for in
+ * `fullText`; when it is not found the annotation comes back orphaned rather than moved.
+ * Bodies that are links to other resources are skipped: Scholia has nowhere to keep them.
+ */
+export function fromW3cCollection(json: unknown, fullText: string, options: W3cImportOptions): Annotation[] {
+  const root = typeof json === 'string' ? parseText(json) : json
+  if (!isObject(root)) fail('the file', 'is not a JSON object')
+  const types = asArray(root.type)
+  let items: unknown
+  let where = 'the collection'
+  if (types.includes('AnnotationCollection')) {
+    const first = root.first
+    if (first === undefined) {
+      if (root.total === 0 || root.total === undefined) return []
+      fail(where, 'has no "first" page')
+    }
+    if (typeof first === 'string') {
+      fail(
+        where,
+        'links to its pages instead of including them; Scholia can only read pages that are in the file'
+      )
+    }
+    if (!isObject(first)) fail(`${where}'s first page`, 'is not an object')
+    if (first.next !== undefined)
+      fail(where, 'has more than one page; Scholia can only read a single-page export')
+    items = first.items
+    where = 'the first page'
+  } else if (types.includes('AnnotationPage')) {
+    if (root.next !== undefined)
+      fail('the page', 'continues on another page; Scholia can only read a single page')
+    items = root.items
+    where = 'the page'
+  } else if (types.includes('Annotation')) {
+    items = [root]
+  } else {
+    fail(
+      'the file',
+      'is not an AnnotationCollection, AnnotationPage or Annotation (its "type" is missing or unknown)'
+    )
+  }
+  if (!Array.isArray(items)) fail(where, 'has no "items" list')
+  const text = { fullText, converter: createCodePointConverter(fullText) }
+  return items.map((item, index) => readAnnotation(item, index, text, options))
+}
+
+interface DocumentText {
+  fullText: string
+  converter: CodePointConverter
+}
+
+function readAnnotation(
+  item: unknown,
+  index: number,
+  text: DocumentText,
+  options: W3cImportOptions
+): Annotation {
+  let where = `annotation ${index + 1}`
+  if (!isObject(item)) fail(where, 'is not an object')
+  if (typeof item.id !== 'string' || item.id === '') fail(where, 'has no "id"')
+  where = `annotation ${index + 1} (${item.id})`
+  if (!asArray(item.type).includes('Annotation')) fail(where, 'does not have type "Annotation"')
+
+  const { note, tags, meanings } = readBodies(item, where)
+  const target = readTarget(item.target, where)
+  const created = readTime(item.created, `${where}'s "created"`) ?? options.now
+  const modified = readTime(item.modified, `${where}'s "modified"`) ?? created
+  const placed = place(target, text)
+  return {
+    id: item.id.startsWith('urn:uuid:') ? item.id.slice('urn:uuid:'.length) : item.id,
+    documentId: options.documentId,
+    target: {
+      blockId: blockAt(options.blocks, placed.start),
+      quote: { type: 'TextQuoteSelector', exact: placed.exact, prefix: placed.prefix, suffix: placed.suffix },
+      position: { type: 'TextPositionSelector', start: placed.start, end: placed.end }
+    },
+    colour: readColour(target.styleClasses, meanings, options.colours),
+    note,
+    tags,
+    createdAt: created,
+    updatedAt: modified,
+    anchor: placed.anchor
+  }
+}
+
+function readBodies(item: Json, where: string): { note: string; tags: string[]; meanings: string[] } {
+  const notes: string[] = []
+  const tags: string[] = []
+  const meanings: string[] = []
+  const motivations = asArray(item.motivation)
+  if (item.bodyValue !== undefined) {
+    if (typeof item.bodyValue !== 'string') fail(`${where}'s "bodyValue"`, 'is not text')
+    notes.push(item.bodyValue)
+  }
+  asArray(item.body).forEach((body, bodyIndex) => {
+    const at = `${where}'s body ${bodyIndex + 1}`
+    if (typeof body === 'string') return // a link to another resource: nothing to keep
+    if (!isObject(body)) fail(at, 'is not an object')
+    if (!asArray(body.type).includes('TextualBody') && body.value === undefined) return
+    if (typeof body.value !== 'string') fail(at, 'has no text "value"')
+    const purposes = asArray(body.purpose)
+    if (purposes.includes('tagging') || (purposes.length === 0 && motivations.includes('tagging'))) {
+      const tag = body.value.trim()
+      if (tag !== '' && !tags.includes(tag)) tags.push(tag)
+    } else if (purposes.includes('classifying')) meanings.push(body.value)
+    else notes.push(body.value)
+  })
+  return { note: notes.join('\n\n'), tags, meanings }
+}
+
+interface ReadTarget {
+  exact: string | null
+  prefix: string | null
+  suffix: string | null
+  /** Code point offsets from a TextPositionSelector, when there is one. */
+  position: { start: number; end: number } | null
+  styleClasses: string[]
+}
+
+function readTarget(value: unknown, where: string): ReadTarget {
+  const targets = asArray(value)
+  if (targets.length === 0) fail(where, 'has no "target"')
+  const target = targets.find((candidate) => isObject(candidate) && candidate.selector !== undefined)
+  if (!isObject(target))
+    fail(where, 'has no target with a selector, so Scholia cannot tell which passage it is on')
+  const result: ReadTarget = { exact: null, prefix: null, suffix: null, position: null, styleClasses: [] }
+  result.styleClasses = asArray(target.styleClass).filter((name): name is string => typeof name === 'string')
+  asArray(target.selector).forEach((selector, selectorIndex) => {
+    const at = `${where}'s selector ${selectorIndex + 1}`
+    if (!isObject(selector)) fail(at, 'is not an object')
+    if (selector.type === 'TextQuoteSelector') {
+      if (typeof selector.exact !== 'string') fail(at, 'has no "exact" text')
+      result.exact = selector.exact
+      result.prefix = optionalText(selector.prefix, `${at}'s "prefix"`)
+      result.suffix = optionalText(selector.suffix, `${at}'s "suffix"`)
+    } else if (selector.type === 'TextPositionSelector') {
+      const { start, end } = selector
+      if (!isCount(start) || !isCount(end) || end < start) {
+        fail(at, 'needs whole numbers "start" ≤ "end", both 0 or more')
+      }
+      result.position = { start, end }
+    }
+  })
+  if (result.exact === null && result.position === null) {
+    fail(where, 'has neither a TextQuoteSelector nor a TextPositionSelector')
+  }
+  return result
+}
+
+interface Placement {
+  start: number
+  end: number
+  exact: string
+  prefix: string
+  suffix: string
+  anchor: AnchorStatus
+}
+
+/** Finds the passage: the stated position when the quote is there, else the quote where it occurs. */
+function place(target: ReadTarget, { fullText, converter }: DocumentText): Placement {
+  let start = 0
+  let end = 0
+  if (target.position !== null) {
+    const clamp = (offset: number): number => Math.min(converter.codePointLength, offset)
+    start = converter.toUtf16(clamp(target.position.start))
+    end = converter.toUtf16(clamp(target.position.end))
+  }
+  const exact = target.exact ?? fullText.slice(start, end)
+  let found = target.position !== null && fullText.slice(start, end) === exact
+  if (!found && exact !== '') {
+    const withContext = fullText.indexOf(`${target.prefix ?? ''}${exact}${target.suffix ?? ''}`)
+    const at = withContext >= 0 ? withContext + (target.prefix ?? '').length : fullText.indexOf(exact)
+    if (at >= 0) {
+      start = at
+      end = at + exact.length
+      found = true
+    }
+  }
+  return {
+    start,
+    end,
+    exact,
+    prefix: target.prefix ?? (found ? fullText.slice(Math.max(0, start - contextChars), start) : ''),
+    suffix: target.suffix ?? (found ? fullText.slice(end, end + contextChars) : ''),
+    anchor: found ? { state: 'anchored', score: 1 } : { state: 'orphaned', score: 0 }
+  }
+}
+
+function readColour(
+  styleClasses: readonly string[],
+  meanings: readonly string[],
+  colours: readonly HighlightColour[] | undefined
+): HighlightColourId | null {
+  for (const name of styleClasses) {
+    const id = name.slice(styleClassPrefix.length)
+    if (name.startsWith(styleClassPrefix) && isColourId(id)) return id
+  }
+  for (const meaning of meanings) {
+    const match = colours?.find((colour) => colour.meaning === meaning)
+    if (match) return match.id
+  }
+  return null
+}
+
+function blockAt(blocks: readonly Pick<Block, 'id' | 'start'>[], offset: number): string {
+  let best: Pick<Block, 'id' | 'start'> | null = null
+  for (const block of blocks) {
+    if (block.start <= offset && (best === null || block.start > best.start)) best = block
+  }
+  return best?.id ?? ''
+}
+
+function readTime(value: unknown, where: string): number | null {
+  if (value === undefined) return null
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN
+  if (Number.isNaN(time)) fail(where, 'is not a date and time such as 2024-05-01T12:00:00Z')
+  return time
+}
+
+function optionalText(value: unknown, where: string): string | null {
+  if (value === undefined) return null
+  if (typeof value !== 'string') fail(where, 'is not text')
+  return value
+}
+
+function parseText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new W3cImportError(
+      `This file is not valid JSON, so it cannot be a W3C annotation export (${detail}).`
+    )
+  }
+}
+
+function fail(where: string, problem: string): never {
+  throw new W3cImportError(`This is not a W3C Web Annotation file Scholia can read: ${where} ${problem}.`)
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return []
+  return Array.isArray(value) ? value : [value]
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0
+}
+
+function isColourId(value: string): value is HighlightColourId {
+  return (highlightColourIds as readonly string[]).includes(value)
+}
