@@ -1,0 +1,110 @@
+// The Electron app's life cycle: one instance, the library opened once, the session and every web
+// contents hardened, the renderer served on app://scholia/, the IPC handlers registered, one window.
+// The back end is injected so that tests can drive all of this with a fake Electron and no database.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import type { Backend, BackendOptions } from '../app/compositionRoot'
+import { registerAppScheme, serveAppFiles } from './appProtocol'
+import { registerIpcHandlers } from './ipc'
+import { applySessionPolicy, hardenWebContents } from './security'
+import { createMainWindow } from './window'
+
+/** What the shell needs of the back end; tests pass a fake with no database behind it. */
+export type ShellBackend = Pick<Backend, 'handlers' | 'close'>
+
+export interface ShellOptions {
+  openBackend: (options: BackendOptions) => ShellBackend
+  /** Startup failures a person can act on (the library is open elsewhere): shown as they are. */
+  isUserFacingStartupError: (error: unknown) => error is Error
+  /** The folder the main bundle runs from (out/main). */
+  bundleDir: string
+  env?: NodeJS.ProcessEnv
+}
+
+export interface ShellLayout {
+  appRoot: string
+  rendererDir: string
+  preloadPath: string
+  resourcesDir: string
+  /** better-sqlite3 built for Electron's ABI by scripts/rebuildNativeForElectron.mjs. */
+  electronSqliteBinding: string
+}
+
+/** Where things are relative to the built main bundle (electron-vite writes out/main, out/preload, out/renderer). */
+export function shellLayout(bundleDir: string): ShellLayout {
+  const appRoot = resolve(bundleDir, '..', '..')
+  return {
+    appRoot,
+    rendererDir: resolve(bundleDir, '..', 'renderer'),
+    preloadPath: resolve(bundleDir, '..', 'preload', 'index.js'),
+    resourcesDir: join(appRoot, 'resources'),
+    electronSqliteBinding: join(appRoot, 'native', 'electron', 'better_sqlite3.node')
+  }
+}
+
+export interface RunningShell {
+  window: BrowserWindow
+  backend: ShellBackend
+}
+
+function startupErrorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Starts the shell. Resolves with the window once it exists, or null when this process is not
+ * the one that should run (another instance is running, or the library could not be opened).
+ */
+export async function startShell(options: ShellOptions): Promise<RunningShell | null> {
+  const env = options.env ?? process.env
+  const layout = shellLayout(options.bundleDir)
+  registerAppScheme(protocol)
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return null
+  }
+
+  let mainWindow: BrowserWindow | null = null
+  app.on('second-instance', () => {
+    if (mainWindow === null) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    // hardenWebContents hands over only http(s) URLs (isWebUrl), never file: or other schemes.
+    hardenWebContents(contents, (url) => shell.openExternal(url)) // eng-disable OPEN_EXTERNAL_JS_CHECK — reviewed: only http(s) links reach it
+  })
+  // The back end holds the library lock: a process with no window has no reason to keep it.
+  app.on('window-all-closed', () => app.quit())
+
+  await app.whenReady()
+
+  let backend: ShellBackend
+  try {
+    backend = options.openBackend({
+      dataDir: env.SCHOLIA_DATA_DIR ? resolve(env.SCHOLIA_DATA_DIR) : app.getPath('userData'),
+      mode: 'electron',
+      resourcesDir: layout.resourcesDir,
+      sqliteNativeBinding: existsSync(layout.electronSqliteBinding) ? layout.electronSqliteBinding : undefined
+    })
+  } catch (error) {
+    if (options.isUserFacingStartupError(error)) {
+      dialog.showErrorBox("Scholia's library is in use", error.message)
+    } else {
+      console.error(error)
+      dialog.showErrorBox('Scholia could not start', startupErrorText(error))
+    }
+    app.quit()
+    return null
+  }
+  app.on('will-quit', () => backend.close())
+
+  applySessionPolicy(session.defaultSession)
+  serveAppFiles(protocol, layout.rendererDir)
+  registerIpcHandlers(ipcMain, backend.handlers)
+
+  mainWindow = createMainWindow(BrowserWindow, layout.preloadPath)
+  return { window: mainWindow, backend }
+}

@@ -1,0 +1,10 @@
+// Gives the renderer the type of what the preload exposes. Absent in the browser mode, hence optional.
+import type { ScholiaBridge } from '../shared/contract'
+
+declare global {
+  interface Window {
+    scholia?: ScholiaBridge
+  }
+}
+
+export {}
