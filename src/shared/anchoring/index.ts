@@ -1,0 +1,14 @@
+// Annotation anchoring: describing a selection as W3C selectors, finding it again in a changed
+// text, and converting offsets to code points for export. Pure string code.
+
+export { blockAt, blockIndexAt, blockSeparator, fullTextOf, type BlockSpan } from './blocks'
+export { contextLength, describeRange, prefixBefore, suffixAfter } from './describe'
+export {
+  codePointToUtf16Offset,
+  createCodePointConverter,
+  splitsSurrogatePair,
+  toCodePointOffsets,
+  toUtf16Offsets,
+  utf16ToCodePointOffset,
+  type CodePointConverter
+} from './codePoints'
