@@ -2,7 +2,18 @@
 // text, and converting offsets to code points for export. Pure string code.
 
 export { blockAt, blockIndexAt, blockSeparator, fullTextOf, type BlockSpan } from './blocks'
+export { approximateMatches, type Candidate } from './approximate'
 export { contextLength, describeRange, prefixBefore, suffixAfter } from './describe'
+export {
+  anchor,
+  anchorByPosition,
+  anchorScoreWeights,
+  anchorStatusOf,
+  defaultAnchorThreshold,
+  type AnchorMethod,
+  type AnchorOptions,
+  type AnchorResult
+} from './anchor'
 export {
   codePointToUtf16Offset,
   createCodePointConverter,
