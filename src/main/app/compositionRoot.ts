@@ -1,0 +1,107 @@
+// The composition root: lock the data folder → open the database → migrate → repositories →
+// services → the API handlers both transports serve. Nothing else wires services together.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ApiHandlers } from '../../shared/contract'
+import { openDatabase, type Db } from '../db/connection'
+import { migrate } from '../db/migrations'
+import { createDocumentRepository } from '../db/repositories/documentRepository'
+import {
+  createBundledImportRepository,
+  createReadingPositionRepository,
+  createSettingsRepository
+} from '../db/repositories/settingsRepository'
+import { createDocumentService } from '../services/documentService'
+import { createReaderService } from '../services/readerService'
+import { acquireLibraryLock } from './libraryLock'
+
+export interface BackendOptions {
+  dataDir: string
+  mode: 'electron' | 'web'
+  /** Folder holding the texts that ship with Scholia (*.md are imported on first start). */
+  resourcesDir: string
+  version?: string
+  now?: () => number
+  /** better-sqlite3 native build for the running runtime (Electron's ABI differs from Node's). */
+  sqliteNativeBinding?: string
+}
+
+export interface Backend {
+  handlers: ApiHandlers
+  db: Db
+  close(): void
+}
+
+export const databaseFileName = 'scholia.sqlite3'
+
+/** Copies the database aside before a migration changes it (VACUUM INTO writes a consistent copy). */
+export function backupBeforeMigration(db: Db, dataDir: string, fromVersion: number, now: number): void {
+  const folder = join(dataDir, 'backups')
+  mkdirSync(folder, { recursive: true })
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-')
+  db.prepare('VACUUM INTO ?').run(join(folder, `before-migration-v${fromVersion}-${stamp}.sqlite3`))
+}
+
+export function openBackend(options: BackendOptions): Backend {
+  const now = options.now ?? (() => Date.now())
+  mkdirSync(options.dataDir, { recursive: true })
+  const lock = acquireLibraryLock(options.dataDir)
+  let db: Db | undefined
+  try {
+    db = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.sqliteNativeBinding })
+    const database = db
+    migrate(database, {
+      beforeMigrating: (from) => backupBeforeMigration(database, options.dataDir, from, now())
+    })
+
+    const documentRepository = createDocumentRepository(database)
+    const documents = createDocumentService({
+      db: database,
+      documents: documentRepository,
+      bundledImports: createBundledImportRepository(database),
+      now
+    })
+    const reader = createReaderService({
+      settings: createSettingsRepository(database),
+      positions: createReadingPositionRepository(database),
+      blockCountOf: (documentId) => documents.requirePresent(documentId).blockCount,
+      now
+    })
+
+    for (const name of readdirSync(options.resourcesDir)
+      .filter((file) => file.endsWith('.md'))
+      .sort()) {
+      documents.importBundled(name, readFileSync(join(options.resourcesDir, name), 'utf8'))
+    }
+
+    const handlers: ApiHandlers = {
+      getAppInfo: () => ({
+        version: options.version ?? '0.0.0',
+        mode: options.mode,
+        dataDir: options.dataDir
+      }),
+      listDocuments: () => documents.listDocuments(),
+      getDocument: ({ documentId }) => documents.getDocument(documentId),
+      importDocument: ({ fileName, text }) => documents.importDocument(fileName, text),
+      removeDocument: ({ documentId }) => documents.removeDocument(documentId),
+      getSettings: () => reader.getSettings(),
+      updateSettings: (change) => reader.updateSettings(change),
+      getReadingPosition: ({ documentId }) => reader.getReadingPosition(documentId),
+      saveReadingPosition: ({ documentId, blockId, fraction }) =>
+        reader.saveReadingPosition(documentId, blockId, fraction)
+    }
+
+    return {
+      handlers,
+      db: database,
+      close() {
+        database.close()
+        lock.release()
+      }
+    }
+  } catch (error) {
+    db?.close()
+    lock.release()
+    throw error
+  }
+}

@@ -1,0 +1,107 @@
+// Importing, listing, opening and removing documents. Business rules live here: the same text is
+// stored once (content hash), the bundled article is imported on first start only and stays
+// removed once the reader removes it.
+import { createHash, randomUUID } from 'node:crypto'
+import type { ImportResult } from '../../shared/contract'
+import { layoutBlocks } from '../../shared/document/layout'
+import { parseDocument } from '../../shared/import/parseDocument'
+import { normalizeText } from '../../shared/text/normalize'
+import type { DocumentSummary, DocumentView } from '../../shared/types'
+import type { Db } from '../db/connection'
+import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
+import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
+import { UserError } from '../app/userError'
+
+export interface DocumentServiceDependencies {
+  db: Db
+  documents: DocumentRepository
+  bundledImports: ReturnType<typeof createBundledImportRepository>
+  now: () => number
+}
+
+export function contentHashOf(normalizedText: string): string {
+  return createHash('sha256').update(normalizedText, 'utf8').digest('hex')
+}
+
+export function createDocumentService({ db, documents, bundledImports, now }: DocumentServiceDependencies) {
+  function importText(fileName: string, rawText: string, bundled: boolean): ImportResult {
+    const text = normalizeText(rawText)
+    const contentHash = contentHashOf(text)
+    const existing = documents.findByHash(contentHash)
+    if (existing) {
+      // Importing a removed document again brings it back rather than making a duplicate.
+      if (existing.removedAt !== null) documents.setRemoved(existing.id, null, now())
+      return { document: toSummary(existing), existing: true, warnings: [] }
+    }
+    const parsed = parseDocument(text, { fileName })
+    if (!parsed.ok) throw new UserError('refused', parsed.message)
+    const { blocks: parsedBlocks, warnings, ...metadata } = parsed.document
+    const blocks = layoutBlocks(parsedBlocks)
+    const id = randomUUID()
+    const stored = { id, metadata, contentHash, sourceName: fileName, bundled, blockCount: blocks.length }
+    const time = now()
+    documents.insert(stored, blocks, time)
+    return {
+      document: toSummary({
+        ...stored,
+        createdAt: time,
+        updatedAt: time,
+        lastOpenedAt: null,
+        removedAt: null
+      }),
+      existing: false,
+      warnings
+    }
+  }
+
+  function requirePresent(documentId: string) {
+    const document = documents.findById(documentId)
+    if (!document || document.removedAt !== null) {
+      throw new UserError('not-found', 'That document is not in the library (it may have been removed).')
+    }
+    return document
+  }
+
+  return {
+    importDocument(fileName: string, text: string): ImportResult {
+      return importText(fileName, text, false)
+    },
+
+    /** Imports a text that ships with Scholia, once: never again after it was imported (or removed). */
+    importBundled(resourceName: string, rawText: string): ImportResult | null {
+      const hash = contentHashOf(normalizeText(rawText))
+      if (bundledImports.wasImported(resourceName, hash)) return null
+      return db.transaction(() => {
+        const result = importText(resourceName, rawText, true)
+        bundledImports.record(resourceName, hash, now())
+        return result
+      })()
+    },
+
+    listDocuments(): DocumentSummary[] {
+      return documents.listPresent().map(toSummary)
+    },
+
+    getDocument(documentId: string): DocumentView {
+      const document = requirePresent(documentId)
+      const openedAt = now()
+      documents.markOpened(documentId, openedAt)
+      return {
+        summary: toSummary({ ...document, lastOpenedAt: openedAt }),
+        metadata: document.metadata,
+        blocks: documents.blocks(documentId),
+        contentHash: document.contentHash
+      }
+    },
+
+    removeDocument(documentId: string): { removed: true } {
+      requirePresent(documentId)
+      documents.setRemoved(documentId, now(), now())
+      return { removed: true }
+    },
+
+    requirePresent
+  }
+}
+
+export type DocumentService = ReturnType<typeof createDocumentService>
