@@ -1,0 +1,264 @@
+// The browser-mode transport: the built renderer and the same API handlers over HTTP, bound to
+// 127.0.0.1 only. A per-run secret token (printed in the start-up URL) is exchanged on first load
+// for an HttpOnly, SameSite=Strict cookie; every other request needs that cookie (or the token).
+// Host and Origin are checked so that no other site — and no DNS-rebinding page — can reach it.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readFile, realpath } from 'node:fs/promises'
+import { extname, join, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { maxRequestBytes, type ApiHandlers } from '../../shared/contract'
+import { contentSecurityPolicy } from '../app/csp'
+import { dispatchApiCall } from '../app/dispatch'
+
+export interface HttpBridgeOptions {
+  handlers: ApiHandlers
+  /** Folder of the built renderer (index.html and assets/). */
+  rendererDir: string
+  port?: number
+  /** Fixed token for tests; a fresh random one otherwise. */
+  token?: string
+  log?: (message: string) => void
+}
+
+export interface HttpBridge {
+  server: Server
+  port: number
+  token: string
+  url: string
+  close(): Promise<void>
+}
+
+const sessionCookieName = 'scholia_session'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8'
+}
+
+function secretsEqual(given: string | undefined, expected: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return undefined
+}
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store'
+  }
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  extra: Record<string, string> = {}
+): void {
+  response.writeHead(status, { ...baseHeaders(), 'Content-Type': contentType, ...extra })
+  response.end(body)
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, JSON.stringify(value), 'application/json; charset=utf-8')
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new RangeError('too large'))
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}
+
+const unauthorisedPage = `<!doctype html><meta charset="utf-8"><title>Scholia</title>
+<p style="font: 16px sans-serif; margin: 3em">This Scholia server needs the link it printed when it started
+(<code>http://127.0.0.1:PORT/?token=…</code>). Open that link, or restart Scholia with <code>npm run web</code>.</p>`
+
+export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
+  const token = options.token ?? randomBytes(32).toString('base64url')
+  const session = randomBytes(32).toString('base64url')
+  const log = options.log ?? (() => undefined)
+  const rendererRoot = await realpath(options.rendererDir)
+  let port = 0
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+
+  function authorised(request: IncomingMessage, url: URL): boolean {
+    return (
+      secretsEqual(cookieValue(request, sessionCookieName), session) ||
+      secretsEqual(request.headers['x-scholia-token'] as string | undefined, token) ||
+      secretsEqual(url.searchParams.get('token') ?? undefined, token)
+    )
+  }
+
+  async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    const candidate = join(rendererRoot, relative)
+    let resolved: string
+    try {
+      resolved = await realpath(candidate)
+    } catch {
+      // Unknown paths are client-side routes: the renderer decides what to show.
+      resolved = join(rendererRoot, 'index.html')
+    }
+    if (resolved !== rendererRoot && !resolved.startsWith(rendererRoot + sep)) {
+      send(response, 404, 'Not found', 'text/plain; charset=utf-8')
+      return
+    }
+    const body = await readFile(resolved).catch(() => null)
+    if (!body) {
+      send(response, 404, 'Not found', 'text/plain; charset=utf-8')
+      return
+    }
+    send(response, 200, body, contentTypes[extname(resolved)] ?? 'application/octet-stream')
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts().has(request.headers.host ?? '')) {
+      send(response, 421, 'Unexpected Host header', 'text/plain; charset=utf-8')
+      return
+    }
+    const origin = request.headers.origin
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      sendJson(response, 403, {
+        ok: false,
+        error: { code: 'refused', message: 'Cross-origin request refused' }
+      })
+      return
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!authorised(request, url)) {
+        sendJson(response, 401, {
+          ok: false,
+          error: { code: 'refused', message: 'Missing or wrong Scholia token' }
+        })
+        return
+      }
+      if (request.method !== 'POST') {
+        sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST' } })
+        return
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        sendJson(response, 415, { ok: false, error: { code: 'invalid-input', message: 'Send JSON' } })
+        return
+      }
+      let args: unknown
+      try {
+        const body = await readBody(request, maxRequestBytes)
+        args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+      } catch (error) {
+        const tooLarge = error instanceof RangeError
+        sendJson(response, tooLarge ? 413 : 400, {
+          ok: false,
+          error: {
+            code: 'invalid-input',
+            message: tooLarge ? 'Request too large' : 'Request body is not valid JSON'
+          }
+        })
+        return
+      }
+      const method = url.pathname.slice('/api/'.length)
+      try {
+        const result = await dispatchApiCall(options.handlers, method, args)
+        sendJson(
+          response,
+          result.ok ? 200 : result.error.message.startsWith('Unknown API method') ? 404 : 400,
+          result
+        )
+      } catch (error) {
+        log(
+          `Scholia: internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+        )
+        sendJson(response, 500, {
+          ok: false,
+          error: { code: 'refused', message: 'Scholia hit an internal error; your saved work is unaffected.' }
+        })
+      }
+      return
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, 'Method not allowed', 'text/plain; charset=utf-8')
+      return
+    }
+    if (url.searchParams.has('token')) {
+      if (!secretsEqual(url.searchParams.get('token') ?? undefined, token)) {
+        send(response, 401, unauthorisedPage, 'text/html; charset=utf-8')
+        return
+      }
+      // Swap the token in the address bar for a cookie, so reloads and bookmarks keep working.
+      url.searchParams.delete('token')
+      send(response, 303, '', 'text/plain; charset=utf-8', {
+        'Set-Cookie': `${sessionCookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname + url.search + url.hash
+      })
+      return
+    }
+    if (!authorised(request, url)) {
+      send(response, 401, unauthorisedPage, 'text/html; charset=utf-8')
+      return
+    }
+    await serveStatic(response, url.pathname)
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`Scholia: request failed: ${String(error)}`)
+      if (!response.headersSent) send(response, 500, 'Internal error', 'text/plain; charset=utf-8')
+      else response.end()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

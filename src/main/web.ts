@@ -1,0 +1,84 @@
+// Browser mode: the same main-process services and the same renderer, served over a loopback
+// HTTP bridge. `npm run web [-- --port N] [-- --data-dir DIR]`; prints exactly one line with the URL.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { openBackend, type Backend } from './app/compositionRoot'
+import { LibraryInUseError } from './app/libraryLock'
+import { defaultDataDir } from './app/paths'
+import { UserError } from './app/userError'
+import { startHttpBridge } from './transport/httpBridge'
+
+export interface WebArguments {
+  port?: number
+  dataDir?: string
+}
+
+export function parseWebArguments(argv: readonly string[]): WebArguments {
+  const parsed: WebArguments = {}
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = (argv[i] ?? '').split('=', 2)
+    const value = inline ?? argv[i + 1]
+    if (flag === '--port' || flag === '--data-dir') {
+      if (value === undefined) throw new UserError('invalid-input', `${flag} needs a value`)
+      if (inline === undefined) i++
+      if (flag === '--port') {
+        const port = Number(value)
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new UserError('invalid-input', `--port takes a number from 0 to 65535, not "${value}"`)
+        }
+        parsed.port = port
+      } else {
+        parsed.dataDir = resolve(value)
+      }
+    }
+  }
+  return parsed
+}
+
+async function main(): Promise<void> {
+  const appRoot = join(__dirname, '..', '..')
+  const args = parseWebArguments(process.argv.slice(2))
+  const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
+    .version
+  let backend: Backend
+  try {
+    backend = openBackend({
+      dataDir: args.dataDir ?? defaultDataDir(),
+      mode: 'web',
+      resourcesDir: join(appRoot, 'resources'),
+      version
+    })
+  } catch (error) {
+    if (error instanceof LibraryInUseError || error instanceof UserError) {
+      console.error(`Scholia: ${error.message}`)
+      process.exit(error instanceof LibraryInUseError ? 3 : 2)
+    }
+    throw error
+  }
+  const bridge = await startHttpBridge({
+    handlers: backend.handlers,
+    rendererDir: join(__dirname, '..', 'renderer'),
+    port: args.port,
+    log: (message) => console.error(message)
+  })
+  console.log(`Scholia is running at ${bridge.url}`)
+
+  let stopping = false
+  const stop = (): void => {
+    if (stopping) return
+    stopping = true
+    void bridge.close().finally(() => {
+      backend.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`Scholia could not start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
+}
