@@ -1,0 +1,44 @@
+// The application shell: routing between the library and the reader, and reader settings.
+import { useEffect, useRef } from 'react'
+import { api } from '../api/client'
+import { LibraryView } from '../library/LibraryView'
+import { ReaderView } from '../reader/ReaderView'
+import { documentHref, useHashRoute } from './useHashRoute'
+import { useReaderSettings } from './useReaderSettings'
+
+/** Home opens the document read last, or the only one; otherwise the library. */
+function useHomeRedirect(active: boolean): void {
+  const done = useRef(false)
+  useEffect(() => {
+    if (!active || done.current) return
+    done.current = true
+    api
+      .listDocuments({})
+      .then((documents) => {
+        const lastRead = [...documents]
+          .filter((document) => document.lastOpenedAt !== null)
+          .sort((a, b) => (b.lastOpenedAt ?? 0) - (a.lastOpenedAt ?? 0))[0]
+        const target = lastRead ?? (documents.length === 1 ? documents[0] : undefined)
+        window.location.replace(target ? documentHref(target.id) : '#/library')
+      })
+      .catch(() => window.location.replace('#/library'))
+  }, [active])
+}
+
+export function App() {
+  const route = useHashRoute()
+  const [settings, updateSettings] = useReaderSettings()
+  useHomeRedirect(route.name === 'home')
+  if (route.name === 'home') return <main className="loading" aria-busy="true" />
+  return route.name === 'document' ? (
+    <ReaderView
+      key={route.documentId}
+      documentId={route.documentId}
+      at={route.at}
+      settings={settings}
+      onSettingsChange={updateSettings}
+    />
+  ) : (
+    <LibraryView />
+  )
+}

@@ -1,0 +1,31 @@
+// Hash routes, so that one static index.html serves every screen in Electron and the browser mode:
+// #/library is the library, #/doc/ID the reader, #/doc/ID?at=OFFSET a passage in it; an empty
+// hash is "home": the document read last (or the only one), like a reader reopening its book.
+import { useEffect, useState } from 'react'
+
+export type Route =
+  { name: 'home' } | { name: 'library' } | { name: 'document'; documentId: string; at: number | null }
+
+export function parseRoute(hash: string): Route {
+  if (hash === '#/library') return { name: 'library' }
+  const match = /^#\/doc\/([^?]+)(?:\?(.*))?$/.exec(hash)
+  if (!match) return { name: 'home' }
+  const params = new URLSearchParams(match[2] ?? '')
+  const at = params.get('at')
+  const offset = at !== null && /^\d+$/.test(at) ? Number(at) : null
+  return { name: 'document', documentId: decodeURIComponent(match[1] ?? ''), at: offset }
+}
+
+export function documentHref(documentId: string, at?: number): string {
+  return `#/doc/${encodeURIComponent(documentId)}${at === undefined ? '' : `?at=${at}`}`
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const update = (): void => setRoute(parseRoute(window.location.hash))
+    window.addEventListener('hashchange', update)
+    return () => window.removeEventListener('hashchange', update)
+  }, [])
+  return route
+}

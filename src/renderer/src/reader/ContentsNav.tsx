@@ -1,0 +1,38 @@
+// The table of contents: links to the abstract, each section and the footnotes, with the section
+// being read marked (aria-current). On narrow windows the reader shows it behind a button.
+export interface ContentsEntry {
+  id: string
+  label: string
+}
+
+export function ContentsNav({
+  entries,
+  current,
+  onNavigate
+}: {
+  entries: ContentsEntry[]
+  current: string | null
+  onNavigate: (id: string) => void
+}) {
+  return (
+    <nav aria-label="Contents" className="contents-nav">
+      <h2 className="panel-heading">Contents</h2>
+      <ol>
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <a
+              href={`#${entry.id}`}
+              aria-current={current === entry.id ? 'location' : undefined}
+              onClick={(event) => {
+                event.preventDefault()
+                onNavigate(entry.id)
+              }}
+            >
+              {entry.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}

@@ -1,0 +1,83 @@
+// A footnote opened where it is referenced: a small dialog beside its marker. Escape, the close
+// button or a click elsewhere closes it and returns focus to the marker.
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import type { Block } from '../../../shared/types'
+import { BlockText } from './BlockText'
+
+export function FootnotePopover({
+  footnote,
+  anchor,
+  onClose
+}: {
+  footnote: Block
+  anchor: HTMLElement
+  onClose: () => void
+}) {
+  const dialog = useRef<HTMLDivElement>(null)
+
+  useLayoutEffect(() => {
+    const rect = anchor.getBoundingClientRect()
+    const width = Math.min(420, window.innerWidth - 24)
+    const left = Math.max(
+      12,
+      Math.min(rect.left + window.scrollX - width / 2, window.scrollX + window.innerWidth - width - 12)
+    )
+    // Placed from the marker's measured box, before paint: no state round trip needed.
+    if (dialog.current) {
+      dialog.current.style.top = `${rect.bottom + window.scrollY + 8}px`
+      dialog.current.style.left = `${left}px`
+      dialog.current.focus()
+    }
+  }, [anchor])
+
+  useEffect(() => {
+    const close = (): void => {
+      onClose()
+      anchor.focus()
+    }
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        close()
+      }
+    }
+    const onPointer = (event: PointerEvent): void => {
+      const target = event.target as Node
+      if (!dialog.current?.contains(target) && !anchor.contains(target)) onClose()
+    }
+    document.addEventListener('keydown', onKey)
+    document.addEventListener('pointerdown', onPointer)
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      document.removeEventListener('pointerdown', onPointer)
+    }
+  }, [anchor, onClose])
+
+  return (
+    <div
+      ref={dialog}
+      role="dialog"
+      aria-label={`Footnote ${footnote.number ?? ''}`}
+      className="footnote-popover"
+      tabIndex={-1}
+    >
+      <div className="footnote-popover-head">
+        <span className="footnote-popover-number">Note {footnote.number}</span>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close footnote"
+          onClick={() => {
+            onClose()
+            anchor.focus()
+          }}
+        >
+          ×
+        </button>
+      </div>
+      <p className="footnote-popover-text" data-block-id={footnote.id}>
+        <BlockText block={footnote} />
+      </p>
+    </div>
+  )
+}

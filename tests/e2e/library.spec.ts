@@ -1,0 +1,123 @@
+// The library across restarts and processes, and documents with hostile content.
+import { test as base, expect } from '@playwright/test'
+import { rmSync } from 'node:fs'
+import { freshDataDir, runToExit, startWebServer } from '../support/webServer'
+import { test } from './fixtures'
+
+base('a second start does not import the bundled article again', async ({ page }) => {
+  const dataDir = freshDataDir()
+  try {
+    const first = await startWebServer({ dataDir })
+    await page.goto(first.url)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+    await first.stop()
+
+    const second = await startWebServer({ dataDir })
+    await page.goto(second.url)
+    await page.goto(`${second.origin}/#/library`)
+    await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
+    await expect(page.getByRole('listitem')).toHaveCount(1)
+    await second.stop()
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+base('a second process on the same data folder is refused with a clear message', async () => {
+  const dataDir = freshDataDir()
+  try {
+    const first = await startWebServer({ dataDir })
+    const second = await runToExit(['--data-dir', dataDir])
+    expect(second.code).not.toBe(0)
+    expect(second.stderr).toContain('already open')
+    expect(second.stdout).not.toContain('Scholia is running at')
+    await first.stop()
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+base('a removed bundled article stays removed after a restart', async ({ page }) => {
+  const dataDir = freshDataDir()
+  try {
+    const first = await startWebServer({ dataDir })
+    await page.goto(first.url)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    const removed = await page.evaluate(async () => {
+      const post = (method: string, body: unknown): Promise<Response> =>
+        fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body)
+        })
+      const list = (await (await post('listDocuments', {})).json()) as { value: { id: string }[] }
+      return (await post('removeDocument', { documentId: list.value[0]?.id })).ok
+    })
+    expect(removed).toBe(true)
+    await first.stop()
+
+    const again = await startWebServer({ dataDir })
+    await page.goto(again.url)
+    await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
+    await expect(page.getByText('Your library is empty')).toBeVisible()
+    await again.stop()
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+test('a document with scripts and javascript: links is shown as inert text', async ({ page, scholia }) => {
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const hostile = [
+    '# A <img src=x onerror="window.__pwned=1">Hostile Text',
+    '',
+    'First paragraph with <script>window.__pwned = 2</script> inside and a [link](javascript:window.__pwned=3).',
+    '',
+    '<svg onload="window.__pwned=4"></svg> <details open ontoggle="window.__pwned=5">x</details>',
+    '',
+    '<iframe srcdoc="<script>parent.__pwned=6</script>"></iframe>'
+  ].join('\n')
+  const documentId = await page.evaluate(async (text) => {
+    const response = await fetch('/api/importDocument', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fileName: 'hostile.md', text })
+    })
+    const body = (await response.json()) as { ok: boolean; value: { document: { id: string } } }
+    return body.value.document.id
+  }, hostile)
+  await page.goto(`${scholia.origin}/#/doc/${documentId}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hostile Text')
+  await expect(page.locator('article')).toContainText('First paragraph with')
+  await page.waitForTimeout(300)
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  expect(dialogs).toEqual([])
+  await expect(
+    page.locator('article script, article img, article svg, article iframe, article details')
+  ).toHaveCount(0)
+  await expect(page.locator('article a[href^="javascript"]')).toHaveCount(0)
+})
+
+test('an empty file is refused with a message a person can act on', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const result = await page.evaluate(async () => {
+    const response = await fetch('/api/importDocument', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fileName: 'empty.md', text: '  \n\n ' })
+    })
+    return {
+      status: response.status,
+      body: (await response.json()) as { ok: boolean; error?: { message: string } }
+    }
+  })
+  expect(result.body.ok).toBe(false)
+  expect(result.body.error?.message).toMatch(/empty/i)
+})

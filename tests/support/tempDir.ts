@@ -1,0 +1,9 @@
+// Temporary folders for tests that need real files (SQLite databases, exports).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export function makeTempDir(prefix = 'scholia-unit-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
