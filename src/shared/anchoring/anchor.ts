@@ -49,6 +49,8 @@ const maxGlobalErrors = 256
 const minLocatorLength = 8
 const locatorLength = 16
 const maxLocatorHits = 8
+/** Reach of the first, local search for the exact quote with its context (UTF-16 units). */
+const nearbyExact = 16_384
 
 interface Scored extends Candidate {
   score: number
@@ -159,12 +161,21 @@ export function anchor(
 
   // 2. Exact occurrences. Those whose whole context still matches are always scored, so that a
   // cap on how many are scored never drops the right one for a frequent short quote.
-  const occurrences = allOccurrences(fullText, exact)
-  const withContext = occurrences.filter(
-    (at) =>
-      prefixBefore(fullText, at) === quote.prefix && suffixAfter(fullText, at + exact.length) === quote.suffix
-  )
+  const hasContext = (at: number): boolean =>
+    prefixBefore(fullText, at) === quote.prefix && suffixAfter(fullText, at + exact.length) === quote.suffix
   const toCandidate = (at: number): Candidate => ({ start: at, end: at + exact.length, errors: 0 })
+  // Shortcut for the usual edit (text added or removed somewhere else): an occurrence with its
+  // whole context within `nearbyExact` of the old offset is taken without scanning the whole text
+  // (a scan per annotation made 10^4 re-anchorings of a 5 MB text take 18 s instead of 0.5 s).
+  // The quote with all 64 units of its context is the strongest evidence there is, and the nearest
+  // such occurrence is also what the full comparison prefers among them.
+  const windowStart = Math.max(0, oldStart - nearbyExact)
+  const nearby = allOccurrences(fullText.slice(windowStart, oldStart + exact.length + nearbyExact), exact)
+    .map((at) => at + windowStart)
+    .filter(hasContext)
+  if (nearby.length > 0) return settle(consider(undefined, nearby.map(toCandidate)))
+  const occurrences = allOccurrences(fullText, exact)
+  const withContext = occurrences.filter(hasContext)
   let best = consider(undefined, withContext.map(toCandidate))
   best = consider(best, occurrences.map(toCandidate))
   // An exact copy with only half its context is not final: the passage itself may still be where
