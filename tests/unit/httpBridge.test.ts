@@ -1,0 +1,215 @@
+// The browser-mode bridge: token → cookie, 401 without either, Host and Origin checks, forged and
+// malformed calls refused before any service runs, nothing served outside the renderer folder.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiHandlers } from '../../src/shared/contract'
+import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
+import { makeTempDir } from '../support/tempDir'
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function send(
+  bridge: HttpBridge,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${bridge.port}`, ...options.headers }
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      }
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+const calls: string[] = []
+const handlers = new Proxy({} as ApiHandlers, {
+  get: (_target, name: string) => (args: unknown) => {
+    calls.push(name)
+    if (name === 'getDocument') return { echo: args }
+    return []
+  }
+})
+
+let bridge: HttpBridge
+const dir = makeTempDir()
+
+beforeAll(async () => {
+  const renderer = join(dir.path, 'renderer')
+  mkdirSync(join(renderer, 'assets'), { recursive: true })
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Scholia</title>')
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir.path, 'secret.txt'), 'secret')
+  bridge = await startHttpBridge({ handlers, rendererDir: renderer, token: 'test-token-123' })
+})
+
+afterAll(async () => {
+  await bridge.close()
+  dir.remove()
+})
+
+async function sessionCookie(): Promise<string> {
+  const reply = await send(bridge, '/?token=test-token-123')
+  const cookie = ([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0] ?? ''
+  return cookie.split(';')[0] ?? ''
+}
+
+const json = { 'Content-Type': 'application/json' }
+
+describe('browser-mode HTTP bridge', () => {
+  it('listens on 127.0.0.1 only', () => {
+    const address = bridge.server.address()
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1')
+  })
+
+  it('swaps the token for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
+    const reply = await send(bridge, '/?token=test-token-123')
+    expect(reply.status).toBe(303)
+    expect(reply.headers.location).toBe('/')
+    const cookie = ([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0] ?? ''
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    expect(cookie).not.toContain('test-token-123')
+  })
+
+  it('serves the renderer with the CSP to a holder of the cookie, and nothing to anyone else', async () => {
+    const cookie = await sessionCookie()
+    const page = await send(bridge, '/', { headers: { Cookie: cookie } })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'")
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect((await send(bridge, '/')).status).toBe(401)
+    expect((await send(bridge, '/?token=wrong')).status).toBe(401)
+  })
+
+  it('refuses API calls without the cookie or token (401), and accepts them with either', async () => {
+    const body = JSON.stringify({ documentId: 'x' })
+    expect((await send(bridge, '/api/getDocument', { method: 'POST', headers: json, body })).status).toBe(401)
+    const cookie = await sessionCookie()
+    const withCookie = await send(bridge, '/api/getDocument', {
+      method: 'POST',
+      headers: { ...json, Cookie: cookie },
+      body
+    })
+    expect(withCookie.status).toBe(200)
+    expect(JSON.parse(withCookie.body)).toEqual({ ok: true, value: { echo: { documentId: 'x' } } })
+    const withToken = await send(bridge, '/api/listDocuments', {
+      method: 'POST',
+      headers: { ...json, 'X-Scholia-Token': 'test-token-123' },
+      body: '{}'
+    })
+    expect(withToken.status).toBe(200)
+  })
+
+  it('refuses another Host (DNS rebinding) and another Origin', async () => {
+    const cookie = await sessionCookie()
+    const rebound = await send(bridge, '/api/listDocuments', {
+      method: 'POST',
+      headers: { ...json, Cookie: cookie, Host: `evil.example:${bridge.port}` },
+      body: '{}'
+    })
+    expect(rebound.status).toBe(421)
+    const crossOrigin = await send(bridge, '/api/listDocuments', {
+      method: 'POST',
+      headers: { ...json, Cookie: cookie, Origin: 'http://evil.example' },
+      body: '{}'
+    })
+    expect(crossOrigin.status).toBe(403)
+  })
+
+  it('refuses forged calls before a service runs: unknown methods, wrong types, extra fields, bad JSON, huge bodies', async () => {
+    const cookie = await sessionCookie()
+    const headers = { ...json, Cookie: cookie }
+    calls.length = 0
+    const unknown = await send(bridge, '/api/dropTables', { method: 'POST', headers, body: '{}' })
+    expect(unknown.status).toBe(404)
+    const wrongType = await send(bridge, '/api/getDocument', {
+      method: 'POST',
+      headers,
+      body: '{"documentId":42}'
+    })
+    expect(wrongType.status).toBe(400)
+    expect(JSON.parse(wrongType.body).error.message).toMatch(/documentId/)
+    const extra = await send(bridge, '/api/getDocument', {
+      method: 'POST',
+      headers,
+      body: '{"documentId":"a","sql":"DROP"}'
+    })
+    expect(extra.status).toBe(400)
+    const missing = await send(bridge, '/api/getDocument', { method: 'POST', headers, body: '{}' })
+    expect(missing.status).toBe(400)
+    const badJson = await send(bridge, '/api/getDocument', {
+      method: 'POST',
+      headers,
+      body: '{"documentId":'
+    })
+    expect(badJson.status).toBe(400)
+    const proto = await send(bridge, '/api/__proto__', { method: 'POST', headers, body: '{}' })
+    expect(proto.status).toBe(404)
+    const notJson = await send(bridge, '/api/listDocuments', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'text/plain' },
+      body: '{}'
+    })
+    expect(notJson.status).toBe(415)
+    const get = await send(bridge, '/api/listDocuments', { headers: { Cookie: cookie } })
+    expect(get.status).toBe(405)
+    expect(calls).toEqual([])
+  })
+
+  it('refuses a body over the size limit without reading it all', async () => {
+    const cookie = await sessionCookie()
+    const reply = await new Promise<number>((resolve) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/importDocument',
+          method: 'POST',
+          headers: { Host: `127.0.0.1:${bridge.port}`, ...json, Cookie: cookie }
+        },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        }
+      )
+      req.on('error', () => resolve(413))
+      const chunk = Buffer.alloc(1024 * 1024, 0x61)
+      let sent = 0
+      const pump = (): void => {
+        while (sent < 70 && req.write(chunk)) sent++
+        if (sent < 70) req.once('drain', pump)
+        else req.end()
+      }
+      pump()
+    })
+    expect(reply).toBe(413)
+  })
+
+  it('serves nothing outside the renderer folder', async () => {
+    const cookie = await sessionCookie()
+    const traversal = await send(bridge, '/..%2Fsecret.txt', { headers: { Cookie: cookie } })
+    expect(traversal.body).not.toContain('secret')
+    const asset = await send(bridge, '/assets/app.js', { headers: { Cookie: cookie } })
+    expect(asset.status).toBe(200)
+    expect(asset.headers['content-type']).toContain('text/javascript')
+  })
+})
