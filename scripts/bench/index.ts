@@ -1,0 +1,16 @@
+// `npm run bench`: every benchmark, each printing figures with same-run baselines and ratios.
+import { runFoundationBench } from './foundation'
+
+async function main(): Promise<void> {
+  const only = process.argv[2]
+  const benches: [string, () => Promise<void>][] = [['foundation', runFoundationBench]]
+  for (const [name, run] of benches) {
+    if (only && only !== name) continue
+    await run()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
