@@ -1,0 +1,30 @@
+// Types for scripts/startDecisions.mjs, for the TypeScript tests that import it.
+export interface DiskAndEnvironment {
+  electronDir: string
+  platform: NodeJS.Platform
+  env: NodeJS.ProcessEnv
+  exists: (path: string) => boolean
+  readText: (path: string) => string
+}
+
+export type StartMode =
+  | { mode: 'electron'; executable: string }
+  | { mode: 'web'; reason: string }
+  | { mode: 'error'; reason: string }
+
+export function findElectronExecutable(options: DiskAndEnvironment): string | null
+export function hasDisplay(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean
+export function decideStartMode(options: DiskAndEnvironment): StartMode
+export function electronArguments(argv: readonly string[]): { dataDir: string | undefined; rest: string[] }
+export function runningUrl(line: string): string | null
+export function browserOpenCommand(
+  options: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; commandExists: (name: string) => boolean },
+  url: string
+): { command: string; args: string[] } | null
+export function electronSqlitePaths(projectRoot: string): { dir: string; binding: string; stamp: string }
+export function needsElectronSqliteBuild(options: {
+  projectRoot: string
+  electronVersion: string
+  exists: (path: string) => boolean
+  readText: (path: string) => string
+}): boolean
