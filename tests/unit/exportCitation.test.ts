@@ -46,11 +46,14 @@ function parseBibtex(text: string): BibEntry {
 
 function unescapeBibtex(value: string): string {
   return value
-    .replace(/\\textbackslash\{\}/g, '\u0000')
-    .replace(/\\textasciitilde\{\}/g, '~')
-    .replace(/\\textasciicircum\{\}/g, '^')
-    .replace(/\\([{}%&$#_])/g, '$1')
-    .replace(/\u0000/g, '\\')
+    .split('\\textbackslash{}')
+    .map((part) =>
+      part
+        .replace(/\\textasciitilde\{\}/g, '~')
+        .replace(/\\textasciicircum\{\}/g, '^')
+        .replace(/\\([{}%&$#_])/g, '$1')
+    )
+    .join('\\')
 }
 
 describe('toBibtex', () => {
@@ -121,7 +124,7 @@ describe('toRis', () => {
     .split('\r\n')
     .filter((line) => line !== '')
     .map((line) => {
-      const match = /^([A-Z][A-Z0-9])  - (.*)$/.exec(line)
+      const match = /^([A-Z][A-Z0-9]) {2}- (.*)$/.exec(line)
       if (!match) throw new Error(`not a RIS line: ${line}`)
       return [match[1], match[2]] as const
     })
