@@ -41,6 +41,7 @@ const fake = vi.hoisted(() => {
       }),
       whenReady: vi.fn(() => Promise.resolve()),
       getPath: vi.fn(() => '/fake/userData'),
+      getVersion: vi.fn(() => '9.8.7'),
       quit: vi.fn()
     },
     BrowserWindow: FakeBrowserWindow,
@@ -291,7 +292,12 @@ describe('start-up', () => {
   it('opens the library in SCHOLIA_DATA_DIR, else in userData, in electron mode', async () => {
     const first = await start({ env: { SCHOLIA_DATA_DIR: '/data/scholia' } })
     expect(first.openBackend).toHaveBeenCalledWith(
-      expect.objectContaining({ dataDir: '/data/scholia', mode: 'electron', sqliteNativeBinding: undefined })
+      expect.objectContaining({
+        dataDir: '/data/scholia',
+        mode: 'electron',
+        version: '9.8.7',
+        sqliteNativeBinding: undefined
+      })
     )
     const second = await start()
     expect(second.openBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/fake/userData' }))

@@ -86,6 +86,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     backend = options.openBackend({
       dataDir: env.SCHOLIA_DATA_DIR ? resolve(env.SCHOLIA_DATA_DIR) : app.getPath('userData'),
       mode: 'electron',
+      version: app.getVersion(),
       resourcesDir: layout.resourcesDir,
       sqliteNativeBinding: existsSync(layout.electronSqliteBinding) ? layout.electronSqliteBinding : undefined
     })
