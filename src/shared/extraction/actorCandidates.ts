@@ -1,0 +1,379 @@
+// Candidate names of people and organisations in one sentence, with the evidence for each:
+// compromise's person tags, a title or role next to the name, an acronym spelled out, or a
+// name acting as the subject of a verb. Anything without evidence is left out: a missed minor
+// actor costs less than a flashcard about "Cultural Revolution" as a person.
+
+import type nlp from 'compromise'
+import {
+  capitalisedRuns,
+  connectors,
+  initialsMatch,
+  isAcronym,
+  isCapitalised,
+  mendOcrName,
+  tokenize,
+  type Token
+} from './nameTokens'
+
+type TermTags = Map<number, string[]>
+
+export interface RoleFinding {
+  text: string
+  /** 3 = in parentheses after the name, 2 = appositive after, 1 = appositive before. */
+  rank: number
+}
+
+export interface NameCandidate {
+  kind: 'person' | 'organisation'
+  name: string
+  /** Offsets relative to the block's text. */
+  start: number
+  end: number
+  role: RoleFinding | null
+  /** A name in parentheses right after this one ("Kim Il Sung (Kim Il-sŏng)"). */
+  alias: string | null
+  acronym: string | null
+}
+
+const functionWords = new Set(
+  `the a an in on at for from by with without to of and but or nor yet so as if when while after before since until
+  during despite although though because however moreover indeed also even both either neither this that these those
+  its their his her our my your it he she they we i you there here then thus therefore consequently accordingly
+  clearly first second third finally meanwhile along among between through under over such some many most all each
+  every other another according following unlike like within upon once not no only later earlier today instead
+  furthermore nevertheless nonetheless still perhaps certainly initially eventually subsequently similarly likewise
+  overall why what who how where which whereas whether unless against toward towards into onto about above below
+  january february march april may june july august september october november december monday tuesday wednesday
+  thursday friday saturday sunday figure table see ibid image source`.split(/\s+/)
+)
+
+const titles = new Set(
+  `president chairman chairwoman premier prime minister general marshal admiral king queen emperor empress prince
+  princess secretary ambassador dr mr mrs ms senator governor pope professor prof comrade colonel captain lieutenant
+  sir lord lady chancellor chief judge justice mayor bishop cardinal tsar czar shah sultan vice foreign deputy`.split(
+    /\s+/
+  )
+)
+
+export const organisationHeads = new Set(
+  `assembly command commission commissions council congress parliament senate party movement committee organisation
+  organization union league agency association academy institute bank fund forces army navy front alliance federation
+  corporation company society ministry department office bureau service foundation nations community board authority
+  administration centre center university college school church government cabinet secretariat court police guard
+  corps group coalition tribunal directorate`.split(/\s+/)
+)
+
+const notPersonWords = new Set(
+  `war wars revolution agreement treaty talks communiqué communique peninsula doctrine pact accord accords crisis
+  incident programme program plan act law declaration summit era period dynasty empire republic kingdom sea ocean
+  river mountain mountains island islands strait bay gulf province region city street square palace hall bridge line
+  zone world bloc coast valley lake desert north south east west northeast southeast northwest southwest asia europe
+  africa americas pacific atlantic armistice resolution conference convention charter constitution rebellion
+  uprising crusade purge campaign reform reforms policy day games olympics cup prize award journal review times post
+  news press studies history project archive library papers bulletin christmas easter god bible internet`.split(
+    /\s+/
+  )
+)
+
+export const roleNouns =
+  /\b(?:president|chairman|chairwoman|chair|secretary|minister|premier|leader|diplomat|ambassador|envoy|general|marshal|admiral|commander|officer|king|queen|emperor|empress|prince|princess|pope|founder|head|director|chief|governor|senator|mayor|spokes(?:man|woman|person)|advis[eo]r|professor|historian|scholar|author|writer|editor|journalist|poet|scientist|physicist|chemist|mathematician|engineer|inventor|explorer|bishop|cardinal|priest|chancellor|dictator|revolutionary|activist|member|representative|delegate|deputy|consul|official|negotiator|politician|statesman|economist|philosopher|painter|composer|architect|lawyer|judge|captain|colonel|lieutenant|commissioner|monarch|ruler|tsar|czar|shah|sultan|regent|heir|viceroy|barrister|nationalist|officer|wife|husband|son|daughter|brother|sister|father|mother)s?\b/i
+
+/** Words naming an office: a run holding one is a role ("US Vice President"), not an organisation. */
+const officeWords = new Set([
+  'president',
+  'chairman',
+  'chairwoman',
+  'secretary',
+  'minister',
+  'premier',
+  'ambassador',
+  'vice'
+])
+
+const verbTags = new Set(['Verb', 'PastTense', 'PresentTense', 'Modal', 'Auxiliary', 'Copula'])
+const personTags = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName']
+const determiners = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'these',
+  'those'
+])
+
+/** compromise's tags of each term of `text`, keyed by the term's start offset. */
+export function termTags(nlpInstance: typeof nlp, text: string): TermTags {
+  const tags: TermTags = new Map()
+  const sentences = nlpInstance(text).json({ offset: true, terms: { offset: true } }) as Array<{
+    terms: Array<{ tags: string[]; offset: { start: number } }>
+  }>
+  for (const sentence of sentences) for (const term of sentence.terms) tags.set(term.offset.start, term.tags)
+  return tags
+}
+
+function stripPossessive(token: Token): Token {
+  const match = /['’]s?$/.exec(token.text)
+  return match
+    ? { ...token, text: token.text.slice(0, match.index), end: token.end - match[0].length }
+    : token
+}
+
+function isRolePhrase(phrase: string): boolean {
+  return roleNouns.test(phrase) && phrase.length <= 120 && !/^\s*\p{Lu}+\s*$/u.test(phrase)
+}
+
+/** The role the sentence gives the name at [start, end), if any. */
+function findRole(sentence: string, start: number, end: number): RoleFinding | null {
+  const after = sentence.slice(end)
+  const parenthesis = /^\s*\(([^()]{3,120})\)/.exec(after)
+  if (parenthesis && isRolePhrase(parenthesis[1] as string) && !isCapitalisedName(parenthesis[1] as string)) {
+    return { text: (parenthesis[1] as string).trim(), rank: 3 }
+  }
+  const appositive = /^,\s+((?:the|a|an|then|former|later)\s[^,;]*?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(after)
+  if (appositive && isRolePhrase(appositive[1] as string))
+    return { text: (appositive[1] as string).trim(), rank: 2 }
+  const before = /(?:^|[,;(:]\s*|\s)((?:the|a|an)\s+[^,;()]{2,80}?),\s*$/i.exec(sentence.slice(0, start))
+  if (before && isRolePhrase(before[1] as string)) return { text: (before[1] as string).trim(), rank: 1 }
+  // A bare title ("King", "Sir") is too little to ask "Who was …?" about.
+  return null
+}
+
+/** A name rather than a role: "Kim Il-sŏng", not "the US Vice President". */
+function isCapitalisedName(text: string): boolean {
+  const words = text.trim().split(/\s+/)
+  return (
+    words.length <= 5 &&
+    isCapitalised(words[0] ?? '') &&
+    !roleNouns.test(text) &&
+    words.every((word) => isCapitalised(word) || connectors.has(word))
+  )
+}
+
+/**
+ * Acronyms the sentence spells out: "Long Form (ACR)" and "ACR (Long Form" — the closing
+ * parenthesis is not required, since OCR loses them. Offsets relative to the sentence.
+ */
+export function acronymDefinitions(
+  sentence: string
+): Array<{ acronym: string; longForm: string; longStart: number; acronymStart: number }> {
+  const found: Array<{ acronym: string; longForm: string; longStart: number; acronymStart: number }> = []
+  const tokens = tokenize(sentence)
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    const before = sentence.slice(0, token.start)
+    if (isAcronym(token.text) && /\(\s*$/.test(before) && /^\s*\)/.test(sentence.slice(token.end))) {
+      // Long Form (ACR): the longest run of words just before the parenthesis whose initials match.
+      const run = capitalisedRuns(before.replace(/\s*\(\s*$/, '')).pop()
+      if (!run || run[run.length - 1]!.end < before.replace(/\s*\(\s*$/, '').length) continue
+      for (let first = 0; first < run.length; first++) {
+        const words = run.slice(first)
+        if (words[0]!.text === 'The') continue
+        if (
+          initialsMatch(
+            words.map((word) => word.text),
+            token.text
+          )
+        ) {
+          const longStart = words[0]!.start
+          found.push({
+            acronym: token.text,
+            longForm: sentence.slice(longStart, words[words.length - 1]!.end),
+            longStart,
+            acronymStart: token.start
+          })
+          break
+        }
+      }
+    } else if (isAcronym(token.text) && /^\s*\(/.test(sentence.slice(token.end))) {
+      // ACR (Long Form…: the longest run of words just inside the parenthesis whose initials match.
+      const open = sentence.indexOf('(', token.end) + 1
+      const run = capitalisedRuns(sentence.slice(open))[0]
+      if (!run || sentence.slice(open, open + run[0]!.start).trim() !== '') continue
+      for (let last = run.length; last > 0; last--) {
+        const words = run.slice(0, last)
+        if (connectors.has(words[last - 1]!.text)) continue
+        if (
+          initialsMatch(
+            words.map((word) => word.text),
+            token.text
+          )
+        ) {
+          found.push({
+            acronym: token.text,
+            longForm: sentence.slice(open + words[0]!.start, open + words[last - 1]!.end),
+            longStart: open + words[0]!.start,
+            acronymStart: token.start
+          })
+          break
+        }
+      }
+    }
+  }
+  return found
+}
+
+export interface CandidateContext {
+  tags: TermTags
+  /** Offset of the sentence in the block's text (term tags are keyed by block offsets). */
+  offset: number
+  /** Capitalised words seen somewhere other than at the start of a sentence. */
+  properWords: Set<string>
+  /** Surface forms the gazetteer knows; runs made only of these are left to it. */
+  isGazetteerForm: (text: string) => boolean
+  /** The text of the following sentence ('' at the end of a block), for pronouns. */
+  nextSentence: string
+}
+
+/** "Gandhi and Jawaharlal Nehru" is two names; "Bank for Reconstruction and Development" is one. */
+function splitRuns(runs: Token[][]): Token[][] {
+  return runs.flatMap((run) => {
+    const last = run[run.length - 1]!.text.toLowerCase()
+    if (organisationHeads.has(last)) return [run]
+    const parts: Token[][] = [[]]
+    for (const token of run) {
+      if (token.text === 'and') parts.push([])
+      else parts[parts.length - 1]!.push(token)
+    }
+    return parts.filter((part) => part.length > 0)
+  })
+}
+
+/** Person and organisation candidates of one sentence; offsets relative to the block. */
+export function nameCandidates(sentence: string, context: CandidateContext): NameCandidate[] {
+  const candidates: NameCandidate[] = []
+  const tagsAt = (token: Token): string[] => context.tags.get(context.offset + token.start) ?? []
+  const allTokens = tokenize(sentence)
+  for (const fullRun of splitRuns(capitalisedRuns(sentence))) {
+    let run = fullRun.map((token, index) => (index === fullRun.length - 1 ? stripPossessive(token) : token))
+    const atSentenceStart = run[0]!.start === allTokens[0]?.start
+    // Drop function words and titles in front.
+    while (
+      run.length > 0 &&
+      (functionWords.has(run[0]!.text.toLowerCase()) ||
+        titles.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))
+    ) {
+      run = run.slice(1)
+    }
+    while (run.length > 0 && !isCapitalised(run[0]!.text)) run = run.slice(1)
+    if (run.length === 0) continue
+    // "Kim II Sung": an OCR "II" inside a name is the name "Il", not an acronym.
+    const words = mendOcrName(run.map((token) => token.text).join(' ')).split(' ')
+    const lower = words.map((word) => word.toLowerCase())
+    const start = run[0]!.start
+    const end = run[run.length - 1]!.end
+    const name = sentence.slice(start, end)
+    if (
+      words.every(
+        (word) =>
+          context.isGazetteerForm(word) ||
+          connectors.has(word) ||
+          /^(?:Sino|Anglo|Franco|Russo|Indo|Afro|Euro|Austro)$/.test(word) ||
+          word
+            .split('-')
+            .every(
+              (part) => context.isGazetteerForm(part) || /^(?:Sino|Anglo|Franco|Russo|Indo|Afro)$/.test(part)
+            )
+      )
+    )
+      continue
+    if (context.isGazetteerForm(name)) continue
+    // "the two Koreas": the plural of a place is not a person.
+    if (run.length === 1 && /s$/.test(name) && context.isGazetteerForm(name.slice(0, -1))) continue
+
+    // "China and the Soviet Union" is two states, not an organisation called "… Union".
+    const endsWithKnownName = words.some(
+      (_, index) =>
+        index > 0 &&
+        connectors.has(words[index - 1] as string) &&
+        context.isGazetteerForm(words.slice(index).join(' '))
+    )
+    if (endsWithKnownName) continue
+    if (
+      run.length >= 2 &&
+      organisationHeads.has(lower[lower.length - 1] as string) &&
+      !lower.some((word) => officeWords.has(word))
+    ) {
+      candidates.push({
+        kind: 'organisation',
+        name,
+        start: context.offset + start,
+        end: context.offset + end,
+        role: null,
+        alias: null,
+        acronym: null
+      })
+      continue
+    }
+    if (
+      lower.some((word) => notPersonWords.has(word) || organisationHeads.has(word) || functionWords.has(word))
+    )
+      continue
+    if (
+      words.some(
+        (word) =>
+          isAcronym(word) ||
+          context.isGazetteerForm(word) ||
+          /(?:ism|isation|ization|ist|ists|ese|ish)$/.test(word)
+      )
+    )
+      continue
+    const tagSets = run.map(tagsAt)
+    if (
+      tagSets.some(
+        (tags) =>
+          (tags.includes('Place') ||
+            tags.includes('Demonym') ||
+            tags.includes('Adjective') ||
+            tags.includes('Plural')) &&
+          !personTags.some((tag) => tags.includes(tag))
+      )
+    )
+      continue
+
+    const role = findRole(sentence, start, end)
+    const tagged = tagSets.some(
+      (tags, index) => personTags.some((tag) => tags.includes(tag)) && !titles.has(lower[index] as string)
+    )
+    const position = allTokens.findIndex((token) => token.start === start)
+    const previous = allTokens[position - 1]?.text.toLowerCase()
+    const next = allTokens.find((token) => token.start >= fullRun[fullRun.length - 1]!.end)
+    const followedByVerb =
+      next !== undefined &&
+      /^\s+$/.test(sentence.slice(fullRun[fullRun.length - 1]!.end, next.start)) &&
+      tagsAt(next).some((tag) => verbTags.has(tag)) &&
+      (previous === undefined || !determiners.has(previous)) &&
+      // "the quarrel over Kashmir led to": after a preposition a name is not the subject.
+      !(allTokens[position - 1] && tagsAt(allTokens[position - 1] as Token).includes('Preposition'))
+    // A lone unknown word followed by a verb is a person only if a personal pronoun follows it.
+    const pronounFollows = /\b(?:he|his|him|himself|she|her|hers|herself)\b/i.test(
+      sentence.slice(end) + ' ' + context.nextSentence
+    )
+    const proper = !atSentenceStart || run.length > 1 || words.every((word) => context.properWords.has(word))
+    if (!(tagged || role !== null || (followedByVerb && proper && (run.length > 1 || pronounFollows))))
+      continue
+
+    const parenthesis = /^\s*\(([^()]{3,60})\)/.exec(sentence.slice(end))
+    const alias =
+      parenthesis &&
+      isCapitalisedName(parenthesis[1] as string) &&
+      !isAcronym((parenthesis[1] as string).trim())
+        ? (parenthesis[1] as string).trim()
+        : null
+    candidates.push({
+      kind: 'person',
+      name,
+      start: context.offset + start,
+      end: context.offset + end,
+      role,
+      alias,
+      acronym: null
+    })
+  }
+  return candidates
+}

@@ -1,0 +1,130 @@
+// Flashcard suggestions made from the extracted dates and actors: a cloze of each date in its
+// sentence with a "When?" question, and for each actor a "Who was <role>?" question, an acronym
+// question, or a cloze of the name in the sentence that introduces them. Keys hash what the
+// card says (not where it sits), so regenerating never re-suggests an accepted or rejected card.
+
+import { extractActors } from './actors'
+import { extractDatedEvents } from './events'
+import { stableId } from './hash'
+import { nameKey } from './nameTokens'
+import { splitSentences } from './sentences'
+import type { Actor, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
+
+/** States are named so often that a card is only worth it for the ones the text keeps returning to. */
+const minimumStateMentions = 3
+
+function describeDate(event: DatedEvent): string {
+  const { start, end, precision } = event.date
+  if (precision === 'day' || precision === 'month') return event.expression
+  const from = start.slice(0, 4)
+  const to = end.slice(0, 4)
+  const span = from === to ? from : `${from}–${to}`
+  return span === event.expression ? event.expression : `${event.expression} (${span})`
+}
+
+function dateCard(event: DatedEvent): CardSuggestion {
+  const offset = event.expressionStart - event.sentenceStart
+  const before = event.sentence.slice(0, offset)
+  const after = event.sentence.slice(offset + event.expression.length)
+  const card: CardSuggestion = {
+    key: stableId('card-date', event.sentence, event.expression),
+    kind: 'date',
+    front: `When? ${before}____${after}`,
+    back: describeDate(event),
+    clozeText: `${before}{{c1::${event.expression}}}${after}`,
+    blockId: event.blockId,
+    sourceStart: event.sentenceStart,
+    sourceEnd: event.sentenceEnd,
+    expression: event.expression
+  }
+  if (event.note) card.warning = event.note
+  return card
+}
+
+/** The sentence around an actor's mention, and every mention of the actor in it. */
+function mentionSentence(actor: Actor, blocks: readonly ExtractionBlock[], index: number) {
+  const mention = actor.mentions[index]
+  const block = mention ? blocks.find((candidate) => candidate.id === mention.blockId) : undefined
+  if (!mention || !block) return null
+  const local = mention.start - block.start
+  const sentence = splitSentences(block.text).find(
+    (candidate) => local >= candidate.start && local < candidate.end
+  )
+  if (!sentence) return null
+  const start = block.start + sentence.start
+  const end = block.start + sentence.end
+  const inside = actor.mentions.filter(
+    (other) => other.blockId === block.id && other.start >= start && other.end <= end
+  )
+  return { block, sentence: sentence.text, start, end, inside }
+}
+
+function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSuggestion | null {
+  const first = mentionSentence(actor, blocks, 0)
+  if (!first) return null
+  const base = {
+    kind: 'actor' as const,
+    blockId: first.block.id,
+    sourceStart: first.start,
+    sourceEnd: first.end,
+    actorId: actor.id
+  }
+  if (actor.role) {
+    const role = /^(?:the|a|an)\s/i.test(actor.role) ? actor.role : `the ${actor.role}`
+    return {
+      ...base,
+      key: stableId('card-actor-role', nameKey(actor.name), actor.role),
+      front: `Who was ${role}?`,
+      back: actor.name
+    }
+  }
+  // Only when the text itself spells the acronym out: the card must be answerable from the text.
+  const spelledOut = actor.mentions.some((mention) => mention.text === actor.name)
+  if (actor.kind === 'organisation' && actor.acronym && actor.name !== actor.acronym && spelledOut) {
+    return {
+      ...base,
+      key: stableId('card-actor-acronym', actor.acronym, actor.name),
+      front: `What does ${actor.acronym} stand for?`,
+      back: actor.name
+    }
+  }
+  // A defining sentence: the first one naming the actor in full, else the first mention's.
+  const fullIndex = actor.mentions.findIndex((mention) => mention.text === actor.name)
+  const chosen = (fullIndex > 0 ? mentionSentence(actor, blocks, fullIndex) : null) ?? first
+  let cloze = ''
+  let cursor = chosen.start
+  for (const mention of chosen.inside) {
+    cloze += `${chosen.sentence.slice(cursor - chosen.start, mention.start - chosen.start)}{{c1::${mention.text}}}`
+    cursor = mention.end
+  }
+  cloze += chosen.sentence.slice(cursor - chosen.start)
+  return {
+    ...base,
+    blockId: chosen.block.id,
+    sourceStart: chosen.start,
+    sourceEnd: chosen.end,
+    key: stableId('card-actor-cloze', actor.kind, nameKey(actor.name)),
+    front: cloze,
+    back: actor.name,
+    clozeText: cloze
+  }
+}
+
+/** Card suggestions for the blocks, leaving out those whose key is in `existingKeys`; in text order. */
+export function suggestCards(
+  blocks: readonly ExtractionBlock[],
+  existingKeys: ReadonlySet<string>
+): CardSuggestion[] {
+  const dateCards = extractDatedEvents(blocks).map(dateCard)
+  const actorCards = extractActors(blocks)
+    .filter((actor) => actor.kind !== 'state' || actor.mentions.length >= minimumStateMentions)
+    .flatMap((actor) => actorCard(actor, blocks) ?? [])
+  const seen = new Set(existingKeys)
+  return [...dateCards, ...actorCards]
+    .filter((card) => {
+      if (seen.has(card.key)) return false
+      seen.add(card.key)
+      return true
+    })
+    .sort((left, right) => left.sourceStart - right.sourceStart)
+}

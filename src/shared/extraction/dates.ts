@@ -1,0 +1,212 @@
+// Finding and normalising date expressions in prose: full dates (chrono-node, which knows the
+// many ways of writing a day), month–year, year ranges, decades and their parts ("mid-1960s"),
+// and bare years. chrono-node has no notion of decades or bare years, so those are matched here
+// with anchored patterns that refuse numbers which are quantities ("2000 troops", "No. 1972").
+
+import * as chrono from 'chrono-node'
+import { bibliographicSpans, overlapsAny, type Span } from './sources'
+import type { DateMatch, NormalisedDate } from './types'
+
+export interface FindDatesOptions {
+  /** A year typical of the document, used to choose how to read a slip such as "1906s". */
+  referenceYear?: number
+  /** Spans (relative to the text) to leave alone, in addition to bibliographic references. */
+  exclude?: Span[]
+}
+
+const monthNames =
+  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?'
+const monthYearPattern = new RegExp(`\\b(${monthNames})\\.?,?\\s+(\\d{4})\\b(?!['’]?s\\b)`, 'g')
+const monthRangePattern = new RegExp(
+  `\\b(between\\s+)?(${monthNames})\\.?\\s*(?:and|to|–|-)\\s*(${monthNames})\\.?,?\\s+(\\d{4})\\b`,
+  'g'
+)
+const rangePattern =
+  /\b(?:(between|from)\s+)?(\d{4})(\s*(?:–|—|-|\bto\b|\band\b)\s*)(\d{4}|\d{2})\b(?![–-]\d|['’]?s\b)/g
+const partOfDecadePattern = /\b(early|mid|late)(?:-|–|\s+)(\d{4})['’]?s\b/gi
+const decadePattern = /\b(\d{4})['’]?s\b/g
+const yearPattern = /\b(\d{4})\b/g
+const quantityAfter =
+  /^\s*(?:troops|people|soldiers|men|women|children|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|dollars|pounds|won|yen|yuan|members|copies|pages|words|households|persons|casualties|deaths|prisoners|votes|units|cases|%|per\s?cent)\b/i
+const quantityBefore = /(?:[$£€¥#№]|\bNo\.?|\bpp?\.|\bpage|\bnumber|\bparagraph|\bsection|\barticle)\s*$/i
+const leadingWords = /^(?:(?:on|in|at|since|from|by|of|the|until|till|before|after|during)\s+)+/i
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0')
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function day(year: number, month: number, dayOfMonth: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`
+}
+
+/** The interval of whole years [from, to]. */
+export function yearsInterval(
+  from: number,
+  to: number,
+  precision: NormalisedDate['precision']
+): NormalisedDate {
+  return { start: day(from, 1, 1), end: day(to, 12, 31), precision }
+}
+
+function monthInterval(year: number, month: number): NormalisedDate {
+  return {
+    start: day(year, month, 1),
+    end: day(year, month, lastDayOfMonth(year, month)),
+    precision: 'month'
+  }
+}
+
+const monthIndex: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+}
+
+function isPlausibleYear(year: number): boolean {
+  return year >= 1000 && year <= 2099
+}
+
+/** Years of a decade part: early = 0–3, mid = 4–6, late = 7–9. */
+function decadePart(decade: number, part: string): NormalisedDate {
+  const offsets: Record<string, [number, number]> = { early: [0, 3], mid: [4, 6], late: [7, 9] }
+  const [from, to] = offsets[part.toLowerCase()] ?? [0, 9]
+  return yearsInterval(decade + from, decade + to, 'part-of-decade')
+}
+
+/**
+ * How to read "NNNNs". A multiple of ten is a decade. Anything else ("1906s") is a slip: the
+ * readings are the decade it falls in (1900s) and the one with its last two digits swapped
+ * (1960s, the usual typing/OCR transposition); the one nearer the document's other dates wins.
+ */
+function readDecade(written: number, referenceYear: number | undefined): { decade: number; note?: string } {
+  if (written % 10 === 0) return { decade: written }
+  const digits = pad(written, 4)
+  const swapped = Number(digits.slice(0, 2) + digits[3] + digits[2])
+  const readings = [written - (written % 10)]
+  if (swapped % 10 === 0) readings.push(swapped)
+  const decade =
+    referenceYear === undefined
+      ? (readings[0] as number)
+      : readings.reduce((best, reading) =>
+          Math.abs(reading + 5 - referenceYear) < Math.abs(best + 5 - referenceYear) ? reading : best
+        )
+  return { decade, note: `"${written}s" is not a decade; read as the ${decade}s` }
+}
+
+/** Finds the date expressions of `text`, in text order, none overlapping. */
+export function findDateExpressions(text: string, options: FindDatesOptions = {}): DateMatch[] {
+  const matches: DateMatch[] = []
+  const blocked: Span[] = [...bibliographicSpans(text), ...(options.exclude ?? [])]
+  const taken = (start: number, end: number): boolean =>
+    overlapsAny(blocked, start, end) || matches.some((match) => start < match.end && end > match.start)
+  const add = (start: number, end: number, date: NormalisedDate, note?: string): void => {
+    if (taken(start, end)) return
+    const match: DateMatch = { expression: text.slice(start, end), start, end, date }
+    if (note) match.note = note
+    matches.push(match)
+  }
+
+  // 1. Full dates, in any of the ways chrono-node knows; only those with a certain year and day.
+  for (const result of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+    const begin = result.start
+    // Relative expressions ("two days later") get a year from the reference date: only a year
+    // that is written counts.
+    if (!/\b\d{4}\b/.test(result.text)) continue
+    if (!begin.isCertain('year') || !begin.isCertain('month') || !begin.isCertain('day')) continue
+    const lead = leadingWords.exec(result.text)?.[0].length ?? 0
+    const start = result.index + lead
+    const year = begin.get('year') as number
+    const finish = result.end ?? begin
+    const first = day(year, begin.get('month') as number, begin.get('day') as number)
+    const last = day(finish.get('year') as number, finish.get('month') as number, finish.get('day') as number)
+    add(start, result.index + result.text.length, { start: first, end: last, precision: 'day' })
+  }
+
+  // 2. Months of one year ("between August and November 1947", "March–May 1974"), then a
+  // month and year ("August 1956").
+  for (const match of text.matchAll(monthRangePattern)) {
+    const year = Number(match[4])
+    const first = monthIndex[(match[2] as string).slice(0, 3).toLowerCase()] as number
+    const last = monthIndex[(match[3] as string).slice(0, 3).toLowerCase()] as number
+    if (!isPlausibleYear(year) || last <= first) continue
+    const range = {
+      start: monthInterval(year, first).start,
+      end: monthInterval(year, last).end,
+      precision: 'month' as const
+    }
+    add(match.index, match.index + match[0].length, range)
+  }
+  for (const match of text.matchAll(monthYearPattern)) {
+    const year = Number(match[2])
+    const month = monthIndex[(match[1] as string).slice(0, 3).toLowerCase()] as number
+    if (isPlausibleYear(year)) add(match.index, match.index + match[0].length, monthInterval(year, month))
+  }
+
+  // 3. Ranges of years ("1966–1972", "1966–72", "between 1972 and 1987", "from 1966 to 1972").
+  for (const match of text.matchAll(rangePattern)) {
+    const prefix = match[1]
+    const joiner = (match[3] as string).trim()
+    // "and" joins two years into a range only after "between"; "1972 and 1987" alone is two years.
+    if (joiner === 'and' && prefix?.toLowerCase() !== 'between') continue
+    const from = Number(match[2])
+    const tail = match[4] as string
+    const to = tail.length === 2 ? Math.floor(from / 100) * 100 + Number(tail) : Number(tail)
+    if (isPlausibleYear(from) && isPlausibleYear(to) && to > from && to - from < 200) {
+      // "between" belongs to the expression (its "and" needs it); "from" does not.
+      const start =
+        prefix?.toLowerCase() === 'from' ? match.index + match[0].indexOf(match[2] as string) : match.index
+      add(start, match.index + match[0].length, yearsInterval(from, to, 'year'))
+    }
+  }
+
+  // 4. Parts of decades ("mid-1960s", "the early 1970s") and 5. decades ("the 1960s").
+  for (const match of text.matchAll(partOfDecadePattern)) {
+    const written = Number(match[2])
+    if (!isPlausibleYear(written)) continue
+    const { decade, note } = readDecade(written, options.referenceYear)
+    add(match.index, match.index + match[0].length, decadePart(decade, match[1] as string), note)
+  }
+  for (const match of text.matchAll(decadePattern)) {
+    const written = Number(match[1])
+    if (!isPlausibleYear(written)) continue
+    const { decade, note } = readDecade(written, options.referenceYear)
+    add(match.index, match.index + match[0].length, yearsInterval(decade, decade + 9, 'decade'), note)
+  }
+
+  // 6. Bare years, unless the number is a quantity, a reference number or part of a larger number.
+  for (const match of text.matchAll(yearPattern)) {
+    const year = Number(match[1])
+    const start = match.index
+    const end = start + 4
+    if (!isPlausibleYear(year)) continue
+    const before = text.slice(Math.max(0, start - 12), start)
+    const after = text.slice(end, end + 24)
+    if (/[\d.,:/]$/.test(before) && /\d[.,:/]$/.test(before)) continue
+    if (/^[.,:/]\d/.test(after) || quantityBefore.test(before) || quantityAfter.test(after)) continue
+    add(start, end, yearsInterval(year, year, 'year'))
+  }
+
+  return matches.sort((left, right) => left.start - right.start)
+}
+
+/** Reads one date expression on its own ("mid-1960s" → 1964–1966); null when it is not one. */
+export function parseDateExpression(expression: string, referenceYear?: number): NormalisedDate | null {
+  const trimmed = expression.trim()
+  const options: FindDatesOptions = referenceYear === undefined ? {} : { referenceYear }
+  const [match] = findDateExpressions(trimmed, options)
+  if (!match || match.start > 4 || match.end < trimmed.length) return null
+  return match.date
+}

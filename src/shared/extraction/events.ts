@@ -1,0 +1,71 @@
+// Dated events: every date expression in the prose of a document, with the sentence it stands
+// in. Footnotes, headings, citation lines, image credits and parenthesised references are
+// skipped: their dates are those of sources, not of events.
+
+import { findDateExpressions } from './dates'
+import { stableId } from './hash'
+import { splitSentences } from './sentences'
+import { proseRange, type Span } from './sources'
+import type { DateMatch, DatedEvent, ExtractionBlock } from './types'
+
+function outsideRange(text: string, range: Span): Span[] {
+  return [
+    { start: 0, end: range.start },
+    { start: range.end, end: text.length }
+  ].filter((span) => span.end > span.start)
+}
+
+function medianYear(matches: DateMatch[]): number | undefined {
+  const years = matches
+    .filter((match) => match.note === undefined)
+    .map((match) => Number(match.date.start.slice(0, 4)))
+    .sort((left, right) => left - right)
+  return years.length === 0 ? undefined : years[Math.floor(years.length / 2)]
+}
+
+/** All dated events of the blocks, in document order. */
+export function extractDatedEvents(blocks: readonly ExtractionBlock[]): DatedEvent[] {
+  const prose = blocks.flatMap((block) => {
+    const range = proseRange(block)
+    return range ? [{ block, exclude: outsideRange(block.text, range) }] : []
+  })
+  // First pass: the document's ordinary dates tell which reading of a slip ("1906s") fits.
+  const referenceYear = medianYear(
+    prose.flatMap(({ block, exclude }) => findDateExpressions(block.text, { exclude }))
+  )
+
+  const events: DatedEvent[] = []
+  for (const { block, exclude } of prose) {
+    const options = referenceYear === undefined ? { exclude } : { exclude, referenceYear }
+    const matches = findDateExpressions(block.text, options)
+    if (matches.length === 0) continue
+    const sentences = splitSentences(block.text)
+    for (const match of matches) {
+      const sentence = sentences.find(
+        (candidate) => match.start >= candidate.start && match.end <= candidate.end
+      )
+      if (!sentence) continue
+      // A caption's sentence may run into its label or credit: keep only the prose part.
+      const sentenceStart = Math.max(sentence.start, exclude[0]?.start === 0 ? exclude[0].end : 0)
+      const creditStart = exclude.find((span) => span.start > 0)?.start ?? block.text.length
+      const sentenceEnd = Math.min(sentence.end, creditStart)
+      const raw = block.text.slice(sentenceStart, sentenceEnd)
+      const text = raw.trim()
+      const absoluteStart = block.start + sentenceStart + (raw.length - raw.trimStart().length)
+      const event: DatedEvent = {
+        id: stableId('ev', block.id, absoluteStart, match.expression),
+        blockId: block.id,
+        sentenceStart: absoluteStart,
+        sentenceEnd: absoluteStart + text.length,
+        sentence: text,
+        expression: match.expression,
+        expressionStart: block.start + match.start,
+        expressionEnd: block.start + match.end,
+        date: match.date
+      }
+      if (match.note) event.note = match.note
+      events.push(event)
+    }
+  }
+  return events
+}

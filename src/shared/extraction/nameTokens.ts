@@ -1,0 +1,139 @@
+// Word tokens, runs of capitalised words, and the keys used to compare names: the low-level
+// pieces of actor extraction, kept apart so they can be tested on their own.
+
+export interface Token {
+  text: string
+  start: number
+  end: number
+}
+
+const wordPattern =
+  /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*(?:-\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*)*/gu
+
+/** Lower-case words that may stand inside a name ("Academy of Korean Studies"), never at its ends. */
+export const connectors = new Set([
+  'of',
+  'for',
+  'the',
+  'and',
+  'on',
+  'de',
+  'del',
+  'da',
+  'von',
+  'van',
+  'der',
+  'du',
+  'la',
+  'le',
+  'al'
+])
+
+export function tokenize(text: string, offset = 0): Token[] {
+  return [...text.matchAll(wordPattern)].map((match) => ({
+    text: match[0],
+    start: offset + match.index,
+    end: offset + match.index + match[0].length
+  }))
+}
+
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word)
+}
+
+/** All capitals (two letters at least), possibly with dots: "US", "U.S.", "UNCURK". */
+export function isAcronym(word: string): boolean {
+  const letters = word.replace(/\./g, '')
+  return letters.length >= 2 && letters.length <= 8 && /^\p{Lu}+$/u.test(letters)
+}
+
+/**
+ * Runs of capitalised words in `text` (offsets relative to it): tokens separated by spaces,
+ * with connectors inside and initials ("J. R. Smith") allowed. `text` is one sentence.
+ */
+export function capitalisedRuns(text: string): Token[][] {
+  const tokens = tokenize(text)
+  const runs: Token[][] = []
+  let run: Token[] = []
+  const flush = (): void => {
+    while (run.length > 0 && !isCapitalised((run[run.length - 1] as Token).text)) run.pop()
+    if (run.length > 0) runs.push(run)
+    run = []
+  }
+  for (const token of tokens) {
+    const previous = run[run.length - 1]
+    const gap = previous ? text.slice(previous.end, token.start) : ''
+    const joined =
+      previous !== undefined && (/^ +$/.test(gap) || (/^\p{Lu}$/u.test(previous.text) && /^\. ?$/.test(gap)))
+    if (isCapitalised(token.text)) {
+      if (!joined) flush()
+      run.push(token)
+    } else if (joined && connectors.has(token.text)) {
+      run.push(token)
+    } else {
+      flush()
+    }
+  }
+  flush()
+  return runs
+}
+
+/** Removes diacritics (NFD, drop combining marks) and lower-cases. */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+/**
+ * OCR reads a lower-case l as a capital I: "Kim II Sung". A token "II" between two name tokens
+ * is read as "Il" (a regnal numeral, "Elizabeth II", ends a name and is left alone).
+ */
+export function mendOcrName(name: string): string {
+  const words = name.split(' ')
+  return words
+    .map((word, index) => (word === 'II' && index > 0 && index < words.length - 1 ? 'Il' : word))
+    .join(' ')
+}
+
+/** The key two spellings of one name share: folded, hyphens, spaces and apostrophes removed. */
+export function nameKey(name: string): string {
+  return foldDiacritics(mendOcrName(name)).replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/**
+ * True when two person names are romanisation variants ("Kim Il Sung" / "Kim Il-sŏng"): the
+ * same key, or the same consonants with the same opening letters and near the same length.
+ */
+export function sameName(left: string, right: string): boolean {
+  const a = nameKey(left)
+  const b = nameKey(right)
+  if (a === b) return true
+  if (a.length < 6 || b.length < 6 || a.slice(0, 3) !== b.slice(0, 3) || Math.abs(a.length - b.length) > 2)
+    return false
+  const consonants = (key: string): string => key.replace(/[aeiouyw]/g, '')
+  return consonants(a) === consonants(b)
+}
+
+/**
+ * True when `acronym` is made of the initials of `words` ("UN Commissions for the Unification
+ * and Rehabilitation of Korea" → UNCURK): connectors may be skipped, an acronym inside the
+ * words gives all its letters, and each part of a hyphenated word may give its initial.
+ */
+export function initialsMatch(words: string[], acronym: string): boolean {
+  const letters = acronym.replace(/[.&\s]/g, '').toUpperCase()
+  const options = (word: string): string[] => {
+    if (isAcronym(word)) return [word.replace(/\./g, ''), word.charAt(0)]
+    const parts = word.split('-').filter((part) => part !== '')
+    const initials = parts.map((part) => part.charAt(0)).join('')
+    const choices = [word.charAt(0).toUpperCase(), initials.toUpperCase()]
+    return connectors.has(word) ? ['', ...choices] : choices
+  }
+  const match = (index: number, position: number): boolean => {
+    if (index === words.length) return position === letters.length
+    for (const option of new Set(options(words[index] as string))) {
+      if (letters.startsWith(option.toUpperCase(), position) && match(index + 1, position + option.length))
+        return true
+    }
+    return false
+  }
+  return words.length > 0 && !connectors.has(words[0] as string) && match(0, 0)
+}
