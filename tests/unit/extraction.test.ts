@@ -1,0 +1,223 @@
+// Unit tests of the extraction pieces: sentence splitting, date expressions, what is excluded
+// as a source (footnotes, citations, references), alias merging, roles and card keys.
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  extractActors,
+  extractDatedEvents,
+  findDateExpressions,
+  parseDateExpression,
+  sameName,
+  splitSentences,
+  suggestCards
+} from '../../src/shared/extraction'
+import { initialsMatch } from '../../src/shared/extraction/nameTokens'
+import type { ExtractionBlock } from '../../src/shared/extraction/types'
+import { markdownBlocks } from '../fixtures/extraction/markdownBlocks'
+
+function blocksOf(...items: Array<[ExtractionBlock['kind'], string]>): ExtractionBlock[] {
+  let start = 0
+  return items.map(([kind, text], index) => {
+    const block: ExtractionBlock = { id: `b${index}`, kind, text, start, sectionId: null }
+    start += text.length + 2
+    return block
+  })
+}
+
+const article = (): ExtractionBlock[] =>
+  markdownBlocks(
+    readFileSync(join(__dirname, '..', '..', 'resources', 'kim-2018-sino-dprk-split.md'), 'utf8')
+  )
+
+describe('splitSentences', () => {
+  it('keeps abbreviations and initials inside sentences and reports exact offsets', () => {
+    const text =
+      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday. He left. Then Mr. Lee spoke.'
+    const sentences = splitSentences(text)
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday.',
+      'He left.',
+      'Then Mr. Lee spoke.'
+    ])
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text)
+  })
+})
+
+describe('date expressions', () => {
+  it.each([
+    ['1953', '1953-01-01', '1953-12-31', 'year'],
+    ['July 4, 1972', '1972-07-04', '1972-07-04', 'day'],
+    ['4 July 1972', '1972-07-04', '1972-07-04', 'day'],
+    ['August 1956', '1956-08-01', '1956-08-31', 'month'],
+    ['February 1948', '1948-02-01', '1948-02-29', 'month'],
+    ['the 1960s', '1960-01-01', '1969-12-31', 'decade'],
+    ['mid-1960s', '1964-01-01', '1966-12-31', 'part-of-decade'],
+    ['early 1970s', '1970-01-01', '1973-12-31', 'part-of-decade'],
+    ['late 1970s', '1977-01-01', '1979-12-31', 'part-of-decade'],
+    ['1966–1972', '1966-01-01', '1972-12-31', 'year'],
+    ['1966-72', '1966-01-01', '1972-12-31', 'year'],
+    ['between August and November 1947', '1947-08-01', '1947-11-30', 'month']
+  ])('%s → %s … %s (%s)', (expression, start, end, precision) => {
+    expect(parseDateExpression(expression)).toEqual({ start, end, precision })
+  })
+
+  it('reads a decade slip ("mid-1906s") by the document’s other dates, and says so', () => {
+    const [match] = findDateExpressions('since the mid-1906s', { referenceYear: 1972 })
+    expect(match?.expression).toBe('mid-1906s')
+    expect(match?.date).toEqual({ start: '1964-01-01', end: '1966-12-31', precision: 'part-of-decade' })
+    expect(match?.note).toMatch(/not a decade/)
+    expect(parseDateExpression('mid-1906s', 1905)?.start).toBe('1904-01-01')
+  })
+
+  it('ignores quantities, reference numbers, relative dates and bibliographic references', () => {
+    const text =
+      'In 1972, 2000 troops, No. 1972 and 1,972 people moved (Smith 1999: 45; Lee 2004). Cha (2001) argues it; two days later it ended.'
+    expect(findDateExpressions(text).map((match) => match.expression)).toEqual(['1972'])
+  })
+})
+
+describe('extractDatedEvents', () => {
+  it('takes no events from footnotes, citation lines, captions’ credits or references', () => {
+    const blocks = blocksOf(
+      ['paragraph', 'European Journal of Korean Studies, Volume 17, No. 2 (2018), pp. 71–79.'],
+      ['paragraph', 'In 1966 Kim declared self-reliance (Koh 1969: 12).'],
+      ['caption', 'Figure 1. On July 4, 1972, the two Koreas agreed. Image: Archive photo, 1999.'],
+      ['footnote', 'Rodong Sinmun, August 12, 1966, 1.']
+    )
+    const events = extractDatedEvents(blocks)
+    expect(events.map((event) => [event.blockId, event.expression, event.sentence])).toEqual([
+      ['b1', '1966', 'In 1966 Kim declared self-reliance (Koh 1969: 12).'],
+      ['b2', 'July 4, 1972', 'On July 4, 1972, the two Koreas agreed.']
+    ])
+  })
+
+  it('gives offsets in the full text and ids that do not change between runs', () => {
+    const blocks = article()
+    const text = blocks.map((block) => block.text).join('\n\n')
+    const events = extractDatedEvents(blocks)
+    expect(events.length).toBeGreaterThanOrEqual(20)
+    expect(
+      events.every((event) => blocks.find((block) => block.id === event.blockId)?.kind !== 'footnote')
+    ).toBe(true)
+    for (const event of events) {
+      expect(text.slice(event.expressionStart, event.expressionEnd)).toBe(event.expression)
+      expect(text.slice(event.sentenceStart, event.sentenceEnd)).toBe(event.sentence)
+    }
+    expect(extractDatedEvents(blocks).map((event) => event.id)).toEqual(events.map((event) => event.id))
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length)
+  })
+})
+
+describe('actors', () => {
+  it('treats romanisation and OCR variants as one name', () => {
+    expect(sameName('Kim Il Sung', 'Kim II Sung')).toBe(true)
+    expect(sameName('Kim Il Sung', 'Kim Il-sŏng')).toBe(true)
+    expect(sameName('Kim Il Sung', 'Kim Jong Il')).toBe(false)
+    expect(sameName('Kim Jong Il', 'Kim Jong Un')).toBe(false)
+  })
+
+  it('merges Kim Il Sung, Kim II Sung, Kim Il-sŏng and Kim into one actor', () => {
+    const blocks = blocksOf(
+      ['paragraph', 'Kim Il Sung (Kim Il-sŏng) ruled North Korea. Later Kim II Sung declared self-reliance.'],
+      ['paragraph', 'Kim believed that Beijing did not care, and Pyongyang turned to the DPRK’s allies.']
+    )
+    const actors = extractActors(blocks)
+    const kims = actors.filter((actor) => actor.kind === 'person')
+    expect(kims).toHaveLength(1)
+    expect(kims[0]?.name).toBe('Kim Il Sung')
+    expect(new Set(kims[0]?.aliases)).toEqual(new Set(['Kim Il-sŏng', 'Kim II Sung', 'Kim']))
+    expect(kims[0]?.mentions).toHaveLength(4)
+    const north = actors.find((actor) => actor.name === 'North Korea')
+    expect(north?.kind).toBe('state')
+    expect(north?.aliases).toEqual(expect.arrayContaining(['Pyongyang', 'DPRK']))
+    expect(actors.find((actor) => actor.name === 'China')?.aliases).toEqual(['Beijing'])
+  })
+
+  it('expands acronyms the text spells out, either way round, and reads roles', () => {
+    const blocks = blocksOf([
+      'paragraph',
+      'It called for the breakup of UNC (UN Command) and of the United States Forces Korea (USFK). ' +
+        'The note went to Gerald Ford (the US Vice President) in the name of Hwang Jang-yop, the Chairman of the Assembly. ' +
+        'A Soviet diplomat, Kurbatov, agreed.'
+    ])
+    const actors = extractActors(blocks)
+    const byName = (name: string) => actors.find((actor) => actor.name === name)
+    expect(byName('UN Command')?.acronym).toBe('UNC')
+    expect(byName('United States Forces Korea')?.acronym).toBe('USFK')
+    expect(byName('Gerald Ford')?.role).toBe('the US Vice President')
+    expect(byName('Hwang Jang-yop')?.role).toBe('the Chairman of the Assembly')
+    expect(byName('Kurbatov')?.role).toBe('A Soviet diplomat')
+  })
+
+  it('finds no actors in footnotes and none among sentence-initial words, months or things', () => {
+    const blocks = blocksOf(
+      [
+        'paragraph',
+        'In August the Cultural Revolution swept through Yanbian. Conflict in the bloc grew. The Vietnam War went on.'
+      ],
+      ['footnote', 'Bernd Schaefer, North Korean Adventurism (Washington, D.C.: Wilson Center, 2004).']
+    )
+    expect(extractActors(blocks).map((actor) => actor.name)).toEqual([])
+  })
+
+  it('on the article, finds the main actors with their aliases', () => {
+    const actors = extractActors(article())
+    const names = actors.map((actor) => actor.name)
+    expect(names).toEqual(
+      expect.arrayContaining(['Kim Il Sung', 'North Korea', 'China', 'United States', 'Soviet Union'])
+    )
+    expect(actors.find((actor) => actor.acronym === 'UNCURK')?.name).toBe(
+      'UN Commissions for the Unification and Rehabilitation of Korea'
+    )
+    expect(
+      actors
+        .filter((actor) => actor.kind === 'person')
+        .map((actor) => actor.name)
+        .sort()
+    ).toEqual(['Gerald Ford', 'Hwang Jang-yop', 'Khrushchev', 'Kim Il Sung', 'Kurbatov', 'Nixon'].sort())
+  })
+
+  it('matches acronyms to initials, skipping connectors', () => {
+    expect(
+      initialsMatch(
+        ['UN', 'Commissions', 'for', 'the', 'Unification', 'and', 'Rehabilitation', 'of', 'Korea'],
+        'UNCURK'
+      )
+    ).toBe(true)
+    expect(initialsMatch(['Non-Aligned', 'Movement'], 'NAM')).toBe(true)
+    expect(initialsMatch(['Supreme', "People's", 'Assembly'], 'SPA')).toBe(true)
+    expect(initialsMatch(['Korean', 'Studies'], 'AKS')).toBe(false)
+  })
+})
+
+describe('suggestCards', () => {
+  const blocks = blocksOf([
+    'paragraph',
+    'In 1966, Kim Il Sung declared self-reliance. Hwang Jang-yop, the Chairman of the Supreme People’s Assembly (SPA), wrote to Congress.'
+  ])
+
+  it('makes a cloze and a question for a date, and a role question for an actor', () => {
+    const cards = suggestCards(blocks, new Set())
+    const date = cards.find((card) => card.kind === 'date')
+    expect(date?.clozeText).toBe('In {{c1::1966}}, Kim Il Sung declared self-reliance.')
+    expect(date?.front).toBe('When? In ____, Kim Il Sung declared self-reliance.')
+    expect(date?.back).toBe('1966')
+    expect(cards.find((card) => card.back === 'Hwang Jang-yop')?.front).toBe(
+      'Who was the Chairman of the Supreme People’s Assembly (SPA)?'
+    )
+    expect(cards.find((card) => card.back === 'Kim Il Sung')?.clozeText).toBe(
+      'In 1966, {{c1::Kim Il Sung}} declared self-reliance.'
+    )
+  })
+
+  it('never suggests again a card whose key is known', () => {
+    const first = suggestCards(blocks, new Set())
+    expect(suggestCards(blocks, new Set()).map((card) => card.key)).toEqual(first.map((card) => card.key))
+    const known = new Set(first.slice(0, 2).map((card) => card.key))
+    const again = suggestCards(blocks, known)
+    expect(again).toHaveLength(first.length - 2)
+    expect(again.some((card) => known.has(card.key))).toBe(false)
+  })
+})
