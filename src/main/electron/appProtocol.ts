@@ -80,7 +80,8 @@ export function createAppRequestHandler(
       return new Response('Not found', { status: 404, headers })
     }
     const contentType = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream'
-    return new Response(request.method === 'HEAD' ? null : body, {
+    // File bytes are always backed by a plain ArrayBuffer (never shared memory).
+    return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
       status: 200,
       headers: { ...headers, 'Content-Type': contentType }
     })
