@@ -1,9 +1,10 @@
 // Lays parsed blocks out in one full text (blocks joined by a blank line) and gives each a stable
 // id, its start offset and the heading whose section it belongs to. Annotations, search hits and
 // exports all count offsets over this one text.
+import { blockSeparator, fullTextOf } from '../anchoring/blocks'
 import type { Block, ParsedBlock } from '../types'
 
-export const blockSeparator = '\n\n'
+export { blockSeparator, fullTextOf }
 
 export function blockIdFor(ordinal: number): string {
   return `b${ordinal}`
@@ -22,8 +23,4 @@ export function layoutBlocks(parsed: readonly ParsedBlock[]): Block[] {
     offset += block.text.length + blockSeparator.length
   })
   return blocks
-}
-
-export function fullTextOf(blocks: readonly Pick<Block, 'text'>[]): string {
-  return blocks.map((block) => block.text).join(blockSeparator)
 }
