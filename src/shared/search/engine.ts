@@ -1,0 +1,282 @@
+// Runs a parsed query over several segments as if they were one index: document frequencies and
+// average field lengths are summed across segments, so a document indexed yesterday and a note
+// indexed a second ago rank on one scale. Prefixes are found by binary search over the sorted
+// terms; wildcard patterns and fuzzy words are expanded with lunr's TokenSet over the vocabulary.
+import lunr from 'lunr'
+import type { ParsedQuery, QueryClause } from './query'
+import { fieldCodes, fieldCount, findTerm, lowerBound, type IndexRow, type Segment } from './segment'
+import { makeSnippet, matchRanges } from './snippet'
+import {
+  searchFields,
+  searchKindLabels,
+  searchKinds,
+  type SearchFilters,
+  type SearchGroup,
+  type SearchHit,
+  type SearchKind
+} from './types'
+
+/** A segment as a query sees it: rows listed in `hidden` are superseded by a fresher segment. */
+export interface SegmentView {
+  segment: Segment
+  hidden?: ReadonlySet<string>
+}
+
+export interface EngineOptions {
+  filters?: SearchFilters
+  limit?: number
+  titleOf?: (documentId: string) => string
+  /** Vocabulary cache for pattern and fuzzy queries; pass the same object while segments are unchanged. */
+  vocabulary?: VocabularyCache
+}
+
+export interface EngineResult {
+  groups: SearchGroup[]
+  total: number
+}
+
+const k1 = 1.2
+const b = 0.75
+/** Tags say what a reader thinks a passage is about: a match there counts more. */
+const fieldBoosts = [1, 2, 1]
+/** While a word is being typed, longer words it starts count less than the word itself. */
+const typingPrefixWeight = 0.5
+const maxExpansionsPerClause = 200
+
+// @types/lunr declares TokenSet's builders as instance methods; in lunr 2.3.9 they are static.
+const tokenSets = lunr.TokenSet as unknown as {
+  fromArray(sorted: string[]): lunr.TokenSet
+  fromString(pattern: string): lunr.TokenSet
+  fromFuzzyString(word: string, editDistance: number): lunr.TokenSet
+}
+
+/** The terms of all segments, kept as a lunr TokenSet until the segments change. */
+export class VocabularyCache {
+  private tokenSet: lunr.TokenSet | null = null
+
+  constructor(private readonly segments: () => readonly SegmentView[]) {}
+
+  invalidate(): void {
+    this.tokenSet = null
+  }
+
+  /** Terms (field code included) matching a lunr TokenSet built from a pattern or fuzzy word. */
+  expand(query: lunr.TokenSet): string[] {
+    if (!this.tokenSet) {
+      const all = new Set<string>()
+      for (const view of this.segments()) for (const term of view.segment.terms) all.add(term.slice(1))
+      this.tokenSet = tokenSets.fromArray([...all].sort())
+    }
+    return this.tokenSet.intersect(query).toArray()
+  }
+}
+
+interface Expansion {
+  /** Term without its field code. */
+  term: string
+  weight: number
+}
+
+function expandClause(
+  clause: QueryClause,
+  views: readonly SegmentView[],
+  vocabulary: VocabularyCache | undefined
+): Expansion[] {
+  switch (clause.match) {
+    case 'exact':
+      return [{ term: clause.term, weight: 1 }]
+    case 'prefix':
+    case 'typing': {
+      const found = new Map<string, number>()
+      if (clause.match === 'typing') found.set(clause.term, 1)
+      const prefixWeight = clause.match === 'typing' ? typingPrefixWeight : 1
+      // A prefix may also be a stem (bilateralism* → bilater…): look for both.
+      const prefixes = new Set([clause.word, clause.term])
+      const codes = clause.field ? [fieldCodes[clause.field]] : Object.values(fieldCodes)
+      for (const view of views) {
+        const terms = view.segment.terms
+        for (const code of codes)
+          for (const prefix of prefixes) {
+            const key = code + prefix
+            for (
+              let i = lowerBound(terms, key);
+              i < terms.length && (terms[i] as string).startsWith(key);
+              i++
+            ) {
+              const term = (terms[i] as string).slice(1)
+              if (!found.has(term)) found.set(term, prefixWeight)
+              if (found.size >= maxExpansionsPerClause) break
+            }
+          }
+      }
+      if (clause.match === 'prefix') found.set(clause.term, 1)
+      return [...found].map(([term, weight]) => ({ term, weight }))
+    }
+    case 'pattern':
+    case 'fuzzy': {
+      if (!vocabulary) return [{ term: clause.term, weight: 1 }]
+      const query =
+        clause.match === 'pattern'
+          ? tokenSets.fromString(clause.word)
+          : tokenSets.fromFuzzyString(clause.term, clause.editDistance)
+      return vocabulary
+        .expand(query)
+        .slice(0, maxExpansionsPerClause)
+        .map((term) => ({ term, weight: term === clause.term ? 1 : 0.8 }))
+    }
+  }
+}
+
+function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boolean {
+  if (!filters) return true
+  if (filters.documentId && row.documentId !== filters.documentId) return false
+  if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(row.kind)) return false
+  if (filters.colour && row.colour !== filters.colour) return false
+  if (filters.tag && !row.tags.includes(filters.tag)) return false
+  return true
+}
+
+interface Candidate {
+  score: number
+  view: number
+  row: number
+}
+
+export function searchSegments(
+  views: readonly SegmentView[],
+  query: ParsedQuery,
+  options: EngineOptions = {}
+): EngineResult {
+  const limit = Math.max(1, Math.min(100, options.limit ?? 20))
+  const emptyGroups = (): SearchGroup[] =>
+    searchKinds.map((kind) => ({ kind, label: searchKindLabels[kind], count: 0, hits: [] }))
+  const required = query.clauses.filter((clause) => clause.presence === 'required')
+  if (required.length === 0) return { groups: emptyGroups(), total: 0 }
+  const clauses = [...required, ...query.clauses.filter((clause) => clause.presence === 'prohibited')]
+
+  // Collection statistics over every segment.
+  let rowTotal = 0
+  const fieldTotals = new Array<number>(fieldCount).fill(0)
+  for (const { segment } of views) {
+    rowTotal += segment.rows.length
+    segment.fieldTotals.forEach((total, field) => (fieldTotals[field] = (fieldTotals[field] ?? 0) + total))
+  }
+  const averageLength = fieldTotals.map((total) => (rowTotal > 0 ? Math.max(1, total / rowTotal) : 1))
+
+  const expansions = clauses.map((clause) => expandClause(clause, views, options.vocabulary))
+  const fieldsOf = (clause: QueryClause): number[] =>
+    clause.field ? [searchFields.indexOf(clause.field)] : searchFields.map((_, field) => field)
+
+  // Per segment: for each clause, the (term index, field, weight) it touches. Document frequency
+  // of each field-coded term is summed across segments before any scoring.
+  const documentFrequency = new Map<string, number>()
+  const touched: Array<Array<Array<[number, number, number, string]>> | null> = views.map(({ segment }) => {
+    const perClause: Array<Array<[number, number, number, string]>> = []
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c] as QueryClause
+      const list: Array<[number, number, number, string]> = []
+      for (const expansion of expansions[c] as Expansion[])
+        for (const field of fieldsOf(clause)) {
+          const key = fieldCodes[searchFields[field] as keyof typeof fieldCodes] + expansion.term
+          const index = findTerm(segment.terms, key)
+          if (index < 0) continue
+          list.push([index, field, expansion.weight, key])
+          const frequency = (segment.offsets[index + 1] as number) - (segment.offsets[index] as number)
+          documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
+        }
+      // A segment without one of the required words has no result: skip it.
+      if (list.length === 0 && clause.presence === 'required') return null
+      perClause.push(list)
+    }
+    return perClause
+  })
+
+  const requiredMask = required.length >= 31 ? 0x7fffffff : (1 << required.length) - 1
+  const counts = new Map<SearchKind, number>()
+  const best = new Map<SearchKind, Candidate[]>()
+  views.forEach((view, viewIndex) => {
+    const perClause = touched[viewIndex]
+    if (!perClause) return
+    const { segment } = view
+    const scores = new Float64Array(segment.rows.length)
+    const masks = new Int32Array(segment.rows.length)
+    perClause.forEach((list, c) => {
+      const clause = clauses[c] as QueryClause
+      const prohibited = clause.presence === 'prohibited'
+      const bit = prohibited ? -1 : 1 << Math.min(c, 30)
+      for (const [index, field, weight, key] of list) {
+        const frequency = documentFrequency.get(key) ?? 1
+        const idf = Math.log(1 + Math.abs((rowTotal - frequency + 0.5) / (frequency + 0.5)))
+        const factor = idf * weight * clause.boost * (fieldBoosts[field] ?? 1)
+        const average = averageLength[field] as number
+        for (let p = segment.offsets[index] as number; p < (segment.offsets[index + 1] as number); p++) {
+          const row = segment.postingRows[p] as number
+          if (prohibited) {
+            masks[row] = -1
+            continue
+          }
+          const tf = segment.postingCounts[p] as number
+          const length = segment.fieldLengths[row * fieldCount + field] as number
+          scores[row] =
+            (scores[row] as number) + (factor * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / average))
+          if ((masks[row] as number) >= 0) masks[row] = (masks[row] as number) | bit
+        }
+      }
+    })
+    for (let row = 0; row < segment.rows.length; row++) {
+      if (masks[row] !== requiredMask) continue
+      const indexRow = segment.rows[row] as IndexRow
+      if (view.hidden?.has(indexRow.id) || !passesFilters(indexRow, options.filters)) continue
+      counts.set(indexRow.kind, (counts.get(indexRow.kind) ?? 0) + 1)
+      let top = best.get(indexRow.kind)
+      if (!top) best.set(indexRow.kind, (top = []))
+      const score = scores[row] as number
+      if (top.length === limit && score <= (top[limit - 1] as Candidate).score) continue
+      let at = top.length
+      while (at > 0 && (top[at - 1] as Candidate).score < score) at--
+      top.splice(at, 0, { score, view: viewIndex, row })
+      if (top.length > limit) top.pop()
+    }
+  })
+
+  // Words to mark in snippets: every term a required clause reached.
+  const marked = new Set<string>()
+  clauses.forEach((clause, c) => {
+    if (clause.presence === 'required')
+      for (const expansion of expansions[c] as Expansion[]) marked.add(expansion.term)
+  })
+  let total = 0
+  const groups = searchKinds.map((kind): SearchGroup => {
+    const count = counts.get(kind) ?? 0
+    total += count
+    const hits = (best.get(kind) ?? []).map((candidate) =>
+      toHit(
+        (views[candidate.view] as SegmentView).segment.rows[candidate.row] as IndexRow,
+        candidate.score,
+        marked,
+        options
+      )
+    )
+    return { kind, label: searchKindLabels[kind], count, hits }
+  })
+  return { groups, total }
+}
+
+function toHit(row: IndexRow, score: number, marked: ReadonlySet<string>, options: EngineOptions): SearchHit {
+  const ranges = matchRanges(row.text, marked)
+  const first = ranges[0]
+  const inText = row.kind === 'text' || row.kind === 'footnote'
+  return {
+    key: `${row.documentId}/${row.id}`,
+    kind: row.kind,
+    documentId: row.documentId,
+    documentTitle: options.titleOf?.(row.documentId) ?? '',
+    blockId: row.blockId,
+    at: inText && first ? row.at + first[0] : row.at,
+    section: row.section,
+    snippet: makeSnippet(row.text, ranges),
+    colour: row.colour,
+    tags: row.tags,
+    score
+  }
+}

@@ -1,0 +1,240 @@
+// One piece of the search index — a document, or the reader's notes, or their cards — as a
+// compact inverted index: sorted terms, and for each term the rows it occurs in with how often.
+// Scores are lunr's BM25 (k1 1.2, b 0.75), computed at query time from these counts so that
+// segments built at different times merge into one ranking. Word positions are not stored:
+// snippets are cut from the row's text, which the segment keeps.
+import { termsOf } from './tokenize'
+import type { SearchField, SearchKind } from './types'
+import { searchFields } from './types'
+
+/** What a source hands the index for one searchable thing (a paragraph, a footnote, a note, a card). */
+export interface IndexRow {
+  /** Unique within its source (a block id, an annotation id, a card id). */
+  id: string
+  kind: SearchKind
+  documentId: string
+  blockId: string | null
+  /** Offset in the document's full text where the passage starts. */
+  at: number
+  /** Where it is, for a person: the section's heading, "Abstract", "Footnote 12"… */
+  section: string
+  text: string
+  tags: string[]
+  colour: string | null
+  /** What the colour means to the reader ("Key argument"), searchable as `colour:`. */
+  colourMeaning: string
+  updatedAt: number
+}
+
+export interface Segment {
+  key: string
+  /** What the segment covers (a content hash, a change counter…), compared at start-up. */
+  stamp: string
+  rows: IndexRow[]
+  /** Sorted; each is one field code character followed by the term. */
+  terms: string[]
+  /** Postings of terms[i] are entries offsets[i] … offsets[i + 1] - 1. */
+  offsets: Uint32Array
+  postingRows: Uint32Array
+  postingCounts: Uint16Array
+  /** Words in each row's fields: rows × fields. */
+  fieldLengths: Uint32Array
+  fieldTotals: number[]
+  /** Words indexed, for progress and figures. */
+  words: number
+}
+
+/** One character per field, so that all terms of a field sort together. */
+export const fieldCodes: Record<SearchField, string> = { text: 'a', tags: 'b', colour: 'c' }
+export const fieldCount = searchFields.length
+const formatVersion = 1
+
+function fieldTexts(row: IndexRow): string[] {
+  return [row.text, row.tags.join(' '), row.colour ? `${row.colour} ${row.colourMeaning}` : '']
+}
+
+export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segment {
+  const postings = new Map<string, number[]>()
+  const fieldLengths = new Uint32Array(rows.length * fieldCount)
+  const fieldTotals = new Array<number>(fieldCount).fill(0)
+  let words = 0
+  const counts = new Map<string, number>()
+  rows.forEach((row, rowIndex) => {
+    fieldTexts(row).forEach((text, field) => {
+      if (text.length === 0) return
+      const code = fieldCodes[searchFields[field] as SearchField]
+      const terms = termsOf(text)
+      fieldLengths[rowIndex * fieldCount + field] = terms.length
+      fieldTotals[field] = (fieldTotals[field] ?? 0) + terms.length
+      words += terms.length
+      counts.clear()
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+      for (const [term, count] of counts) {
+        const termKey = code + term
+        let list = postings.get(termKey)
+        if (!list) postings.set(termKey, (list = []))
+        list.push(rowIndex, count)
+      }
+    })
+  })
+  const terms = [...postings.keys()].sort()
+  let total = 0
+  for (const list of postings.values()) total += list.length / 2
+  const offsets = new Uint32Array(terms.length + 1)
+  const postingRows = new Uint32Array(total)
+  const postingCounts = new Uint16Array(total)
+  let at = 0
+  terms.forEach((term, index) => {
+    offsets[index] = at
+    const list = postings.get(term) as number[]
+    for (let i = 0; i < list.length; i += 2) {
+      postingRows[at] = list[i] as number
+      postingCounts[at] = Math.min(65535, list[i + 1] as number)
+      at++
+    }
+  })
+  offsets[terms.length] = at
+  return { key, stamp, rows, terms, offsets, postingRows, postingCounts, fieldLengths, fieldTotals, words }
+}
+
+/** Index of `term` in the sorted list, or -1. */
+export function findTerm(terms: readonly string[], term: string): number {
+  const index = lowerBound(terms, term)
+  return terms[index] === term ? index : -1
+}
+
+/** First index whose term is ≥ `term`. */
+export function lowerBound(terms: readonly string[], term: string): number {
+  let low = 0
+  let high = terms.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((terms[middle] as string) < term) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+// ---- persisted form: a small JSON header (rows, terms) and the posting arrays as raw bytes ----
+
+type RowTuple = [
+  string,
+  SearchKind,
+  string,
+  string | null,
+  number,
+  string,
+  string,
+  string[],
+  string | null,
+  string,
+  number
+]
+
+interface Header {
+  v: number
+  key: string
+  stamp: string
+  rows: RowTuple[]
+  terms: string
+  fieldTotals: number[]
+  words: number
+  counts: [number, number]
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+export function serialiseSegment(segment: Segment): Uint8Array {
+  const header: Header = {
+    v: formatVersion,
+    key: segment.key,
+    stamp: segment.stamp,
+    rows: segment.rows.map((row) => [
+      row.id,
+      row.kind,
+      row.documentId,
+      row.blockId,
+      row.at,
+      row.section,
+      row.text,
+      row.tags,
+      row.colour,
+      row.colourMeaning,
+      row.updatedAt
+    ]),
+    terms: segment.terms.join('\n'),
+    fieldTotals: segment.fieldTotals,
+    words: segment.words,
+    counts: [segment.terms.length, segment.postingRows.length]
+  }
+  const json = encoder.encode(JSON.stringify(header))
+  const headerEnd = 4 + json.length
+  const arraysStart = Math.ceil(headerEnd / 4) * 4
+  const size =
+    arraysStart +
+    segment.offsets.byteLength +
+    segment.postingRows.byteLength +
+    segment.fieldLengths.byteLength +
+    segment.postingCounts.byteLength
+  const bytes = new Uint8Array(size)
+  new DataView(bytes.buffer).setUint32(0, json.length, true)
+  bytes.set(json, 4)
+  let at = arraysStart
+  for (const array of [segment.offsets, segment.postingRows, segment.fieldLengths, segment.postingCounts]) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at)
+    at += array.byteLength
+  }
+  return bytes
+}
+
+/** Reads a persisted segment; null when it is from another format version or damaged (rebuild it). */
+export function deserialiseSegment(blob: Uint8Array): Segment | null {
+  try {
+    // Typed-array views need 4-byte alignment: copy when the blob is not aligned.
+    const bytes = blob.byteOffset % 4 === 0 ? blob : new Uint8Array(blob)
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const jsonLength = view.getUint32(0, true)
+    const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + jsonLength))) as Header
+    if (header.v !== formatVersion) return null
+    const [termCount, postingCount] = header.counts
+    let at = bytes.byteOffset + Math.ceil((4 + jsonLength) / 4) * 4
+    const take32 = (length: number): Uint32Array => {
+      const array = new Uint32Array(bytes.buffer, at, length)
+      at += length * 4
+      return array
+    }
+    const offsets = take32(termCount + 1)
+    const postingRows = take32(postingCount)
+    const fieldLengths = take32(header.rows.length * fieldCount)
+    const postingCounts = new Uint16Array(bytes.buffer, at, postingCount)
+    return {
+      key: header.key,
+      stamp: header.stamp,
+      rows: header.rows.map(
+        ([id, kind, documentId, blockId, rowAt, section, text, tags, colour, colourMeaning, updatedAt]) => ({
+          id,
+          kind,
+          documentId,
+          blockId,
+          at: rowAt,
+          section,
+          text,
+          tags,
+          colour,
+          colourMeaning,
+          updatedAt
+        })
+      ),
+      terms: header.terms.length === 0 ? [] : header.terms.split('\n'),
+      offsets,
+      postingRows,
+      postingCounts,
+      fieldLengths,
+      fieldTotals: header.fieldTotals,
+      words: header.words
+    }
+  } catch {
+    return null
+  }
+}
