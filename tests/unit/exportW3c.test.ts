@@ -7,6 +7,9 @@ import Ajv, { type ValidateFunction } from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { createCodePointConverter } from '../../src/shared/anchoring/codePoints'
+import { describeRange } from '../../src/shared/anchoring/describe'
+import { fullTextOf as articleFullText, layoutBlocks } from '../../src/shared/document/layout'
+import { parseDocument } from '../../src/shared/import/parseDocument'
 import { annoContext, documentIri, toW3cCollection, type W3cAnnotation } from '../../src/shared/export/w3c'
 import { fromW3cCollection, W3cImportError } from '../../src/shared/export/w3cImport'
 import type { Annotation } from '../../src/shared/types'
@@ -309,3 +312,54 @@ function quoteOf(item: W3cAnnotation): { exact: string } {
   if (selector?.type !== 'TextQuoteSelector') throw new Error('no quote selector')
   return selector
 }
+
+describe('the bundled article', () => {
+  // The real document, imported and laid out as the app does, with a passage from every block.
+  const raw = fs.readFileSync(path.resolve(__dirname, '../../resources/kim-2018-sino-dprk-split.md'), 'utf8')
+  const parsed = parseDocument(raw, { fileName: 'kim-2018-sino-dprk-split.md' })
+  if (!parsed.ok) throw new Error(parsed.message)
+  const articleBlocks = layoutBlocks(parsed.document.blocks)
+  const articleText = articleFullText(articleBlocks)
+  const articleAnnotations: Annotation[] = articleBlocks
+    .filter((block) => block.text.length > 10)
+    .map((block, index) => {
+      const target = describeRange(
+        articleText,
+        articleBlocks,
+        block.start + 2,
+        block.start + Math.min(40, block.text.length)
+      )
+      if (!target) throw new Error('empty range')
+      return {
+        id: `00000000-0000-4000-9000-${index.toString(16).padStart(12, '0')}`,
+        documentId: 'kim',
+        target,
+        colour: index % 2 === 0 ? 'yellow' : null,
+        note: index % 3 === 0 ? '' : `Note ${index}`,
+        tags: index % 4 === 0 ? ['Kim Il Sung'] : [],
+        createdAt: 1_700_000_000_000 + index,
+        updatedAt: 1_700_000_100_000 + index,
+        anchor: { state: 'anchored', score: 1 }
+      }
+    })
+  const collection = toW3cCollection({
+    document: { id: 'kim', metadata: parsed.document, fullText: articleText },
+    annotations: articleAnnotations,
+    colours,
+    exportedAt
+  })
+
+  it('exports a passage of every block as conforming annotations that round-trip', () => {
+    expect(articleAnnotations.length).toBeGreaterThan(20)
+    expect(failures(suite.collectionMusts, collection)).toEqual([])
+    for (const item of collection.first.items) {
+      expect(failures(suite.annotationMusts, { '@context': annoContext, ...item }), item.id).toEqual([])
+    }
+    const back = fromW3cCollection(collection, articleText, {
+      documentId: 'kim',
+      blocks: articleBlocks,
+      now: 0
+    })
+    expect([...back].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(articleAnnotations)
+  })
+})

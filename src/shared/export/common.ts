@@ -1,5 +1,6 @@
 // Helpers every export format shares: the document's full text, reading order, sections, colour
 // meanings, the link back into Scholia and HTML escaping. Pure: the formatters stay testable in Node.
+import { blockIndexAt } from '../anchoring/blocks'
 import type { Annotation, Block, DocumentMetadata, HighlightColour, HighlightColourId } from '../types'
 
 /** The parts of a stored block the exporters read. */
@@ -38,7 +39,9 @@ export interface GroupedAnnotations {
 
 /**
  * Puts anchored annotations under the heading of the section their passage starts in, in reading
- * order. The section is found from the position (the selectors are the truth; blockId is a hint).
+ * order. The section is found from the position (the selectors are the truth; blockId is a hint),
+ * with anchoring's rule for which block an offset is in. Footnotes fall under the heading above
+ * them (usually "Notes"), which is where a reader finds them in the document.
  */
 export function groupBySection(
   blocks: readonly ExportBlock[],
@@ -64,21 +67,6 @@ export function groupBySection(
     else sections.push({ heading, annotations: [annotation] })
   }
   return { sections, orphaned }
-}
-
-/** Index of the last block starting at or before `offset` (binary search; blocks sorted by start). */
-function blockIndexAt(blocks: readonly ExportBlock[], offset: number): number {
-  let low = 0
-  let high = blocks.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if ((blocks[middle]?.start ?? Infinity) <= offset) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
 }
 
 /** The reader's name for a highlight colour, or null when the annotation has none. */

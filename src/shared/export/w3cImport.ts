@@ -1,7 +1,9 @@
 // Reading a W3C Web Annotation collection (Scholia's own export, or another tool's) back into
 // Scholia annotations. The input is untrusted: every shape is checked, and the first problem found
 // is reported with where it is, in words a person can act on.
-import type { Annotation, AnchorStatus, Block, HighlightColour, HighlightColourId } from '../types'
+import { blockAt, type BlockSpan } from '../anchoring/blocks'
+import { prefixBefore, suffixAfter } from '../anchoring/describe'
+import type { Annotation, AnchorStatus, HighlightColour, HighlightColourId } from '../types'
 import { highlightColourIds } from '../types'
 import { createCodePointConverter, type CodePointConverter } from '../anchoring/codePoints'
 import { styleClassPrefix } from './w3c'
@@ -16,8 +18,8 @@ export class W3cImportError extends Error {
 export interface W3cImportOptions {
   /** The document the annotations are attached to. */
   documentId: string
-  /** Its blocks, to find the block each passage starts in. */
-  blocks: readonly Pick<Block, 'id' | 'start'>[]
+  /** Its blocks in document order, to find the block each passage starts in. */
+  blocks: readonly BlockSpan[]
   /** Used for created/modified when an annotation from another tool has none. */
   now: number
   /** Lets a 'classifying' body name a colour when there is no Scholia styleClass. */
@@ -25,7 +27,6 @@ export interface W3cImportOptions {
 }
 
 type Json = Record<string, unknown>
-const contextChars = 32
 
 /**
  * Reads a collection (with its page included), a single page, or a single annotation.
@@ -101,7 +102,7 @@ function readAnnotation(
     id: item.id.startsWith('urn:uuid:') ? item.id.slice('urn:uuid:'.length) : item.id,
     documentId: options.documentId,
     target: {
-      blockId: blockAt(options.blocks, placed.start),
+      blockId: blockAt(options.blocks, placed.start)?.id ?? '',
       quote: { type: 'TextQuoteSelector', exact: placed.exact, prefix: placed.prefix, suffix: placed.suffix },
       position: { type: 'TextPositionSelector', start: placed.start, end: placed.end }
     },
@@ -211,8 +212,8 @@ function place(target: ReadTarget, { fullText, converter }: DocumentText): Place
     start,
     end,
     exact,
-    prefix: target.prefix ?? (found ? fullText.slice(Math.max(0, start - contextChars), start) : ''),
-    suffix: target.suffix ?? (found ? fullText.slice(end, end + contextChars) : ''),
+    prefix: target.prefix ?? (found ? prefixBefore(fullText, start) : ''),
+    suffix: target.suffix ?? (found ? suffixAfter(fullText, end) : ''),
     anchor: found ? { state: 'anchored', score: 1 } : { state: 'orphaned', score: 0 }
   }
 }
@@ -231,14 +232,6 @@ function readColour(
     if (match) return match.id
   }
   return null
-}
-
-function blockAt(blocks: readonly Pick<Block, 'id' | 'start'>[], offset: number): string {
-  let best: Pick<Block, 'id' | 'start'> | null = null
-  for (const block of blocks) {
-    if (block.start <= offset && (best === null || block.start > best.start)) best = block
-  }
-  return best?.id ?? ''
 }
 
 function readTime(value: unknown, where: string): number | null {
