@@ -2,13 +2,17 @@
 // Every transport (Electron IPC, the preload bridge, the browser-mode HTTP bridge) is derived from
 // this declaration: adding a method here makes the compiler point at every place to update.
 import type {
+  Annotation,
   ApiResponse,
   AppInfo,
+  HighlightColour,
+  HighlightColourId,
   DocumentSummary,
   DocumentView,
   ReaderSettings,
   ReadingPosition
 } from './types'
+import type { SearchFacets, SearchRequest, SearchResults, SearchStatus } from './search/types'
 
 export interface ImportResult {
   document: DocumentSummary
@@ -31,6 +35,31 @@ export interface ApiMethods {
     args: { documentId: string; blockId: string; fraction: number }
     result: ReadingPosition
   }
+  listAnnotations: { args: { documentId: string }; result: Annotation[] }
+  createAnnotation: {
+    args: {
+      documentId: string
+      start: number
+      end: number
+      colour: HighlightColourId | null
+      note?: string
+      tags?: string[]
+    }
+    result: Annotation
+  }
+  updateAnnotation: {
+    args: { id: string; note?: string; tags?: string[]; colour?: HighlightColourId | null }
+    result: Annotation
+  }
+  deleteAnnotation: { args: { id: string }; result: { deleted: true } }
+  restoreAnnotation: { args: { id: string }; result: Annotation }
+  reattachAnnotation: { args: { id: string; start: number; end: number }; result: Annotation }
+  listTags: { args: Record<string, never>; result: { tag: string; count: number }[] }
+  getHighlightColours: { args: Record<string, never>; result: HighlightColour[] }
+  updateHighlightColours: { args: { colours: HighlightColour[] }; result: HighlightColour[] }
+  search: { args: SearchRequest; result: SearchResults }
+  getSearchStatus: { args: Record<string, never>; result: SearchStatus }
+  getSearchFacets: { args: Record<string, never>; result: SearchFacets }
 }
 
 export type ApiMethodName = keyof ApiMethods
@@ -63,7 +92,19 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   getSettings: true,
   updateSettings: true,
   getReadingPosition: true,
-  saveReadingPosition: true
+  saveReadingPosition: true,
+  listAnnotations: true,
+  createAnnotation: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  restoreAnnotation: true,
+  reattachAnnotation: true,
+  listTags: true,
+  getHighlightColours: true,
+  updateHighlightColours: true,
+  search: true,
+  getSearchStatus: true,
+  getSearchFacets: true
 }
 
 /** Every method name, in one list the transports iterate over (kept complete by the record's type). */

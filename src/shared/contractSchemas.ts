@@ -2,9 +2,15 @@
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
 import type { ApiArgs, ApiMethodName } from './contract'
+import { highlightColourIds } from './types'
+import { searchKinds } from './search/types'
 
 const id = z.string().min(1).max(200)
 const empty = z.strictObject({})
+const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+const colour = z.enum(highlightColourIds)
+const tags = z.array(z.string().max(200)).max(200)
+const maxNoteTransportLength = 1_000_000
 
 export const maxImportTextLength = 50 * 1024 * 1024
 
@@ -28,7 +34,48 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     documentId: id,
     blockId: id,
     fraction: z.number().min(0).max(1)
-  })
+  }),
+  listAnnotations: z.strictObject({ documentId: id }),
+  createAnnotation: z.strictObject({
+    documentId: id,
+    start: offset,
+    end: offset,
+    colour: colour.nullable(),
+    // Longer notes are refused by the service with a message that says how long they are.
+    note: z.string().max(maxNoteTransportLength).optional(),
+    tags: tags.optional()
+  }),
+  updateAnnotation: z.strictObject({
+    id,
+    note: z.string().max(maxNoteTransportLength).optional(),
+    tags: tags.optional(),
+    colour: colour.nullable().optional()
+  }),
+  deleteAnnotation: z.strictObject({ id }),
+  restoreAnnotation: z.strictObject({ id }),
+  reattachAnnotation: z.strictObject({ id, start: offset, end: offset }),
+  listTags: empty as z.ZodType<Record<string, never>>,
+  getHighlightColours: empty as z.ZodType<Record<string, never>>,
+  updateHighlightColours: z.strictObject({
+    colours: z
+      .array(z.strictObject({ id: colour, meaning: z.string().min(1).max(40) }))
+      .max(highlightColourIds.length)
+  }),
+  search: z.strictObject({
+    // Any text is a valid query (the parser never fails); only its size is bounded.
+    query: z.string().max(1000),
+    filters: z
+      .strictObject({
+        documentId: id.optional(),
+        colour: z.string().max(40).optional(),
+        tag: z.string().max(200).optional(),
+        kinds: z.array(z.enum(searchKinds)).max(searchKinds.length).optional()
+      })
+      .optional(),
+    limit: z.number().int().min(1).max(100).optional()
+  }),
+  getSearchStatus: empty as z.ZodType<Record<string, never>>,
+  getSearchFacets: empty as z.ZodType<Record<string, never>>
 }
 
 /** Validates `args` for `method`; returns a message a person (or developer) can act on when they are wrong. */

@@ -12,6 +12,8 @@ import {
   createSettingsRepository
 } from '../db/repositories/settingsRepository'
 import { createDocumentService } from '../services/documentService'
+import { createAnnotationService } from '../services/annotationService'
+import { createAnnotationRepository } from '../db/repositories/annotationRepository'
 import { createReaderService } from '../services/readerService'
 import { acquireLibraryLock } from './libraryLock'
 
@@ -61,8 +63,15 @@ export function openBackend(options: BackendOptions): Backend {
       bundledImports: createBundledImportRepository(database),
       now
     })
+    const settingsRepository = createSettingsRepository(database)
+    const annotationService = createAnnotationService({
+      annotations: createAnnotationRepository(database),
+      settings: settingsRepository,
+      documentText: (documentId) => documents.documentText(documentId),
+      now
+    })
     const reader = createReaderService({
-      settings: createSettingsRepository(database),
+      settings: settingsRepository,
       positions: createReadingPositionRepository(database),
       blockCountOf: (documentId) => documents.requirePresent(documentId).blockCount,
       now
@@ -88,7 +97,16 @@ export function openBackend(options: BackendOptions): Backend {
       updateSettings: (change) => reader.updateSettings(change),
       getReadingPosition: ({ documentId }) => reader.getReadingPosition(documentId),
       saveReadingPosition: ({ documentId, blockId, fraction }) =>
-        reader.saveReadingPosition(documentId, blockId, fraction)
+        reader.saveReadingPosition(documentId, blockId, fraction),
+      listAnnotations: ({ documentId }) => annotationService.list(documentId),
+      createAnnotation: (input) => annotationService.create(input),
+      updateAnnotation: (input) => annotationService.update(input),
+      deleteAnnotation: ({ id }) => annotationService.delete(id),
+      restoreAnnotation: ({ id }) => annotationService.restore(id),
+      reattachAnnotation: ({ id, start, end }) => annotationService.reattach(id, start, end),
+      listTags: () => annotationService.tags(),
+      getHighlightColours: () => annotationService.colours(),
+      updateHighlightColours: ({ colours }) => annotationService.renameColours(colours)
     }
 
     return {

@@ -3,10 +3,10 @@
 // removed once the reader removes it.
 import { createHash, randomUUID } from 'node:crypto'
 import type { ImportResult } from '../../shared/contract'
-import { layoutBlocks } from '../../shared/document/layout'
+import { fullTextOf, layoutBlocks } from '../../shared/document/layout'
 import { parseDocument } from '../../shared/import/parseDocument'
 import { normalizeText } from '../../shared/text/normalize'
-import type { DocumentSummary, DocumentView } from '../../shared/types'
+import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
 import type { Db } from '../db/connection'
 import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
 import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
@@ -54,6 +54,10 @@ export function createDocumentService({ db, documents, bundledImports, now }: Do
     }
   }
 
+  // Full texts are needed on every annotation save: keep the few most recent in memory.
+  const textCache = new Map<string, { contentHash: string; fullText: string; blocks: Block[] }>()
+  const textCacheSize = 8
+
   function requirePresent(documentId: string) {
     const document = documents.findById(documentId)
     if (!document || document.removedAt !== null) {
@@ -100,7 +104,53 @@ export function createDocumentService({ db, documents, bundledImports, now }: Do
       return { removed: true }
     },
 
-    requirePresent
+    requirePresent,
+
+    /**
+     * Replaces a document's text with a changed version of it (the same document re-imported from
+     * an edited file). Annotations must be re-anchored afterwards (annotationService.reanchorDocument).
+     */
+    replaceContent(
+      documentId: string,
+      fileName: string,
+      rawText: string
+    ): { unchanged: boolean; warnings: string[] } {
+      const current = requirePresent(documentId)
+      const text = normalizeText(rawText)
+      const contentHash = contentHashOf(text)
+      if (contentHash === current.contentHash) return { unchanged: true, warnings: [] }
+      const other = documents.findByHash(contentHash)
+      if (other && other.id !== documentId) {
+        throw new UserError('conflict', `That text is already in the library as "${other.metadata.title}".`)
+      }
+      const parsed = parseDocument(text, { fileName })
+      if (!parsed.ok) throw new UserError('refused', parsed.message)
+      const { blocks: parsedBlocks, warnings, ...metadata } = parsed.document
+      documents.replaceContent(
+        documentId,
+        { metadata, contentHash, sourceName: fileName },
+        layoutBlocks(parsedBlocks),
+        now()
+      )
+      textCache.delete(documentId)
+      return { unchanged: false, warnings }
+    },
+
+    /** The document's blocks and full text (the text annotation offsets count over). */
+    documentText(documentId: string): { fullText: string; blocks: Block[] } {
+      const document = requirePresent(documentId)
+      const cached = textCache.get(documentId)
+      if (cached && cached.contentHash === document.contentHash) {
+        textCache.delete(documentId)
+        textCache.set(documentId, cached)
+        return cached
+      }
+      const blocks = documents.blocks(documentId)
+      const entry = { contentHash: document.contentHash, fullText: fullTextOf(blocks), blocks }
+      textCache.set(documentId, entry)
+      if (textCache.size > textCacheSize) textCache.delete(textCache.keys().next().value as string)
+      return entry
+    }
   }
 }
 

@@ -95,8 +95,26 @@ export function createDocumentRepository(db: Db) {
   const selectBlocks = db.prepare<[string], BlockRow>(
     'SELECT ordinal, kind, text, start, number, section_ordinal, refs_json, marks_json FROM blocks WHERE document_id = ? ORDER BY ordinal'
   )
+  const deleteBlocks = db.prepare('DELETE FROM blocks WHERE document_id = ?')
+  const updateContent = db.prepare(`
+    UPDATE documents SET title = @title, metadata_json = @metadataJson, content_hash = @contentHash,
+      source_name = @sourceName, block_count = @blockCount, updated_at = @now WHERE id = @id`)
   const updateOpened = db.prepare('UPDATE documents SET last_opened_at = ? WHERE id = ?')
   const updateRemoved = db.prepare('UPDATE documents SET removed_at = ?, updated_at = ? WHERE id = ?')
+
+  function writeBlock(documentId: string, block: Block): void {
+    insertBlock.run(
+      documentId,
+      block.ordinal,
+      BlockKind[block.kind],
+      block.text,
+      block.start,
+      block.number,
+      block.sectionId === null ? null : Number(block.sectionId.slice(1)),
+      JSON.stringify(block.refs),
+      JSON.stringify(block.marks)
+    )
+  }
 
   return {
     insert(
@@ -115,19 +133,28 @@ export function createDocumentRepository(db: Db) {
           blockCount: blocks.length,
           now
         })
-        for (const block of blocks) {
-          insertBlock.run(
-            document.id,
-            block.ordinal,
-            BlockKind[block.kind],
-            block.text,
-            block.start,
-            block.number,
-            block.sectionId === null ? null : Number(block.sectionId.slice(1)),
-            JSON.stringify(block.refs),
-            JSON.stringify(block.marks)
-          )
-        }
+        for (const block of blocks) writeBlock(document.id, block)
+      })()
+    },
+    /** Replaces a document's text and structure (its id, and so its annotations, stay). */
+    replaceContent(
+      id: string,
+      content: { metadata: DocumentMetadata; contentHash: string; sourceName: string },
+      blocks: Block[],
+      now: number
+    ): void {
+      db.transaction(() => {
+        deleteBlocks.run(id)
+        updateContent.run({
+          id,
+          title: content.metadata.title,
+          metadataJson: JSON.stringify(content.metadata),
+          contentHash: content.contentHash,
+          sourceName: content.sourceName,
+          blockCount: blocks.length,
+          now
+        })
+        for (const block of blocks) writeBlock(id, block)
       })()
     },
     findById(id: string): StoredDocument | null {
