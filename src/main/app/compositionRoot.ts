@@ -15,6 +15,8 @@ import { createDocumentService } from '../services/documentService'
 import { createAnnotationService } from '../services/annotationService'
 import { createAnnotationRepository } from '../db/repositories/annotationRepository'
 import { createReaderService } from '../services/readerService'
+import { createSearchService } from '../services/search/searchService'
+import { createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { acquireLibraryLock } from './libraryLock'
 
 export interface BackendOptions {
@@ -77,11 +79,26 @@ export function openBackend(options: BackendOptions): Backend {
       now
     })
 
+    // Search sources: each kind of content registers one here (cards: add its source to this list).
+    const search = createSearchService({
+      db: database,
+      sources: [
+        createDocumentsSource(database, documentRepository),
+        createNotesSource(
+          database,
+          (colourId) => annotationService.colours().find((colour) => colour.id === colourId)?.meaning ?? ''
+        )
+      ],
+      titleOf: (documentId) => documentRepository.findById(documentId)?.metadata.title ?? '',
+      now
+    })
+
     for (const name of readdirSync(options.resourcesDir)
       .filter((file) => file.endsWith('.md'))
       .sort()) {
       documents.importBundled(name, readFileSync(join(options.resourcesDir, name), 'utf8'))
     }
+    search.start()
 
     const handlers: ApiHandlers = {
       getAppInfo: () => ({
@@ -106,13 +123,17 @@ export function openBackend(options: BackendOptions): Backend {
       reattachAnnotation: ({ id, start, end }) => annotationService.reattach(id, start, end),
       listTags: () => annotationService.tags(),
       getHighlightColours: () => annotationService.colours(),
-      updateHighlightColours: ({ colours }) => annotationService.renameColours(colours)
+      updateHighlightColours: ({ colours }) => annotationService.renameColours(colours),
+      search: (request) => search.search(request),
+      getSearchStatus: () => search.status(),
+      getSearchFacets: () => search.facets()
     }
 
     return {
       handlers,
       db: database,
       close() {
+        void search.close()
         database.close()
         lock.release()
       }

@@ -1,8 +1,8 @@
 // What search takes and gives across the API: plain data, no engine internals.
 
 /** What a result is: a paragraph of a document, a footnote, a reader's note, or a flashcard. */
-export type SearchKind = 'text' | 'footnote' | 'note' | 'card'
-export const searchKinds: readonly SearchKind[] = ['text', 'footnote', 'note', 'card']
+export const searchKinds = ['text', 'footnote', 'note', 'card'] as const
+export type SearchKind = (typeof searchKinds)[number]
 export const searchKindLabels: Record<SearchKind, string> = {
   text: 'Text',
   footnote: 'Footnotes',
