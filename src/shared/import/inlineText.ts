@@ -1,0 +1,166 @@
+// Turns one block's Markdown source into plain text plus footnote refs and emphasis marks.
+// markdown-it does the inline parsing (emphasis, links, escapes, entities, HTML tags): its delimiter
+// algorithm is linear on long runs of `*`, `_` or `[`, which a hand-written regex approach is not.
+// Nothing is ever rendered as HTML: tags are dropped or become refs/marks, links keep only their label.
+
+import MarkdownIt from 'markdown-it'
+import type { Token } from 'markdown-it'
+import type { FootnoteRef, InlineMark } from '../types'
+
+export interface InlineText {
+  text: string
+  refs: FootnoteRef[]
+  marks: InlineMark[]
+}
+
+/** Maps a `[^label]` footnote label to its note number, or null when no note has that label. */
+export type LabelResolver = (label: string) => number | null
+
+const markdown = new MarkdownIt('commonmark', { html: true })
+// Links are reduced to their label below, so no URL survives whatever its scheme. Accepting every URL
+// lets `[x](javascript:…)` be recognised as a link (and stripped) instead of staying literal text.
+markdown.validateLink = () => true
+
+// Markers that are plain text to markdown-it: `[^3]` (Markdown footnote) and `^3^` (Pandoc superscript).
+const textMarkerPattern = /\[\^([^\]\s]{1,40})\]|\^(\d{1,4})\^/g
+const supNumbersPattern = /^\s*\d{1,4}(?:\s*,\s*\d{1,4})*\s*$/
+// Every character that starts an inline rule of markdown-it's CommonMark preset, plus our markers.
+const inlineSyntaxPattern = /[*_[\]<>!`&\\^\n]/
+const tagNamePattern = /^<\/?([A-Za-z][A-Za-z0-9-]*)/
+
+const emphasisTags: Record<string, InlineMark['kind']> = { i: 'em', em: 'em', b: 'strong', strong: 'strong' }
+
+class TextBuilder {
+  text = ''
+  readonly refs: FootnoteRef[] = []
+  readonly marks: InlineMark[] = []
+  private readonly openMarks: { kind: InlineMark['kind']; start: number }[] = []
+
+  constructor(private readonly resolve: LabelResolver) {}
+
+  append(piece: string): void {
+    this.text += piece
+  }
+
+  /** Appends text, lifting footnote markers out of it as refs at the place they stood. */
+  appendWithMarkers(piece: string): void {
+    let last = 0
+    for (const match of piece.matchAll(textMarkerPattern)) {
+      const number = match[2] !== undefined ? Number(match[2]) : this.resolve(match[1] ?? '')
+      if (number === null) continue
+      this.text += piece.slice(last, match.index)
+      this.refs.push({ number, offset: this.text.length })
+      last = match.index + match[0].length
+    }
+    this.text += piece.slice(last)
+  }
+
+  addRefs(numbers: string): void {
+    for (const part of numbers.split(','))
+      this.refs.push({ number: Number(part.trim()), offset: this.text.length })
+  }
+
+  openMark(kind: InlineMark['kind']): void {
+    this.openMarks.push({ kind, start: this.text.length })
+  }
+
+  closeMark(kind: InlineMark['kind']): void {
+    for (let index = this.openMarks.length - 1; index >= 0; index -= 1) {
+      const open = this.openMarks[index]
+      if (open?.kind !== kind) continue
+      this.openMarks.splice(index, 1)
+      if (this.text.length > open.start) this.marks.push({ kind, start: open.start, end: this.text.length })
+      return
+    }
+  }
+
+  /** Trims surrounding white space and moves every offset with it. */
+  finish(): InlineText {
+    const leading = this.text.length - this.text.trimStart().length
+    const text = this.text.trim()
+    const clamp = (offset: number): number => Math.min(Math.max(offset - leading, 0), text.length)
+    const refs = this.refs.map((ref) => ({ number: ref.number, offset: clamp(ref.offset) }))
+    const marks = this.marks
+      .map((mark) => ({ kind: mark.kind, start: clamp(mark.start), end: clamp(mark.end) }))
+      .filter((mark) => mark.end > mark.start)
+      .sort((left, right) => left.start - right.start)
+    return { text, refs, marks }
+  }
+}
+
+/** Renders the inline Markdown of one block as plain text with refs and marks. */
+export function renderInline(source: string, resolve: LabelResolver = () => null): InlineText {
+  // Most blocks hold no character any inline rule reacts to: skipping the parser for them halves the
+  // time on long texts and gives exactly the text the parser would.
+  if (!inlineSyntaxPattern.test(source)) return { text: source.trim(), refs: [], marks: [] }
+  const builder = new TextBuilder(resolve)
+  const children: Token[] = markdown.parseInline(source, {})[0]?.children ?? []
+  // Text collected between <sup> and </sup>: digits become refs, anything else is kept as text.
+  let superscript: string | null = null
+
+  for (const token of children) {
+    if (superscript !== null) {
+      if (token.type === 'text') {
+        superscript += token.content
+        continue
+      }
+      const closesSuperscript = token.type === 'html_inline' && /^<\/sup\s*>$/i.test(token.content)
+      if (closesSuperscript && supNumbersPattern.test(superscript)) builder.addRefs(superscript)
+      else builder.appendWithMarkers(superscript)
+      superscript = null
+      if (closesSuperscript) continue
+    }
+    switch (token.type) {
+      case 'text':
+        builder.appendWithMarkers(token.content)
+        break
+      case 'softbreak':
+        builder.append(' ')
+        break
+      case 'hardbreak':
+        builder.append('\n')
+        break
+      case 'em_open':
+        builder.openMark('em')
+        break
+      case 'em_close':
+        builder.closeMark('em')
+        break
+      case 'strong_open':
+        builder.openMark('strong')
+        break
+      case 'strong_close':
+        builder.closeMark('strong')
+        break
+      case 'code_inline':
+        builder.append(token.markup + token.content + token.markup)
+        break
+      case 'image':
+        builder.append(token.content)
+        break
+      case 'html_inline':
+        superscript = handleTag(builder, token.content)
+        break
+      default:
+        // link_open / link_close: the label's own text tokens carry the text, the URL is dropped.
+        break
+    }
+  }
+  if (superscript !== null) builder.appendWithMarkers(superscript)
+  return builder.finish()
+}
+
+/** Applies an inline HTML tag; returns '' when a <sup> starts, else null. Unknown tags are dropped. */
+function handleTag(builder: TextBuilder, tag: string): string | null {
+  const name = tagNamePattern.exec(tag)?.[1]?.toLowerCase()
+  if (name === undefined) return null
+  const closing = tag.startsWith('</')
+  if (name === 'sup' && !closing) return ''
+  if (name === 'br') builder.append('\n')
+  const kind = emphasisTags[name]
+  if (kind !== undefined) {
+    if (closing) builder.closeMark(kind)
+    else builder.openMark(kind)
+  }
+  return null
+}
