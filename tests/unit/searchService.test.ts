@@ -65,8 +65,8 @@ function countingBuilder(): SegmentBuilder & { built: string[] } {
       built.push(job.key)
       return inner.build(job)
     },
-    mode: inner.mode,
-    close: inner.close
+    mode: () => inner.mode(),
+    close: () => inner.close()
   }
 }
 
