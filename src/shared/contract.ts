@@ -13,6 +13,7 @@ import type {
   ReadingPosition
 } from './types'
 import type { SearchFacets, SearchRequest, SearchResults, SearchStatus } from './search/types'
+import { studyMethodNameRecord, type StudyApiMethods } from './study/contract'
 
 export interface ImportResult {
   document: DocumentSummary
@@ -22,7 +23,8 @@ export interface ImportResult {
 }
 
 /** Method name → its one argument object and its result. */
-export interface ApiMethods {
+/** The study methods (cards, reviews, timeline, who's-who) are declared in ./study/contract.ts. */
+export interface ApiMethods extends StudyApiMethods {
   getAppInfo: { args: Record<string, never>; result: AppInfo }
   listDocuments: { args: Record<string, never>; result: DocumentSummary[] }
   getDocument: { args: { documentId: string }; result: DocumentView }
@@ -84,6 +86,7 @@ export type ApiHandlers = {
 }
 
 const methodNameRecord: { [K in ApiMethodName]: true } = {
+  ...studyMethodNameRecord,
   getAppInfo: true,
   listDocuments: true,
   getDocument: true,

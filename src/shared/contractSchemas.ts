@@ -2,6 +2,7 @@
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
 import type { ApiArgs, ApiMethodName } from './contract'
+import { studyArgumentSchemas } from './study/schemas'
 import { highlightColourIds } from './types'
 import { searchKinds } from './search/types'
 
@@ -15,6 +16,7 @@ const maxNoteTransportLength = 1_000_000
 export const maxImportTextLength = 50 * 1024 * 1024
 
 export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> } = {
+  ...studyArgumentSchemas,
   getAppInfo: empty,
   listDocuments: empty,
   getDocument: z.strictObject({ documentId: id }),

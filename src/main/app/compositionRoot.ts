@@ -16,6 +16,7 @@ import { createAnnotationService } from '../services/annotationService'
 import { createAnnotationRepository } from '../db/repositories/annotationRepository'
 import { createReaderService } from '../services/readerService'
 import { createSearchService } from '../services/search/searchService'
+import { createStudyHandlers } from '../services/study/studyHandlers'
 import { createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { acquireLibraryLock } from './libraryLock'
 
@@ -100,7 +101,15 @@ export function openBackend(options: BackendOptions): Backend {
     }
     search.start()
 
+    const study = createStudyHandlers({
+      db: database,
+      documents: documentRepository,
+      version: options.version ?? '0.0.0',
+      now
+    })
+
     const handlers: ApiHandlers = {
+      ...study,
       getAppInfo: () => ({
         version: options.version ?? '0.0.0',
         mode: options.mode,

@@ -1,0 +1,70 @@
+// Dated events, actors and card suggestions of a document, computed once per text. Extraction
+// loads compromise (~3 s the first time) and reads the whole text (~1 s for actors), and a
+// document's text never changes under one content hash: results are kept in memory and in SQLite.
+import { extractActors, extractDatedEvents, suggestCards } from '../../../shared/extraction'
+import type { Actor, CardSuggestion, DatedEvent } from '../../../shared/extraction/types'
+import type { Block } from '../../../shared/types'
+import type { ExtractionCacheRepository } from '../../db/repositories/reviewRepository'
+
+export interface Extraction {
+  events: DatedEvent[]
+  actors: Actor[]
+  /** Every suggestion, decided or not (the service filters out the decided ones). */
+  suggestions: CardSuggestion[]
+}
+
+export interface ExtractionCacheDependencies {
+  cache: ExtractionCacheRepository
+  /** Changes whenever the extraction code may produce something else (the app version). */
+  extractorVersion: string
+  now: () => number
+}
+
+/** Documents whose extraction is kept in memory at once: a few, since each holds every mention. */
+const memoryLimit = 8
+
+export function createExtractionCache({ cache, extractorVersion, now }: ExtractionCacheDependencies) {
+  const memory = new Map<string, Extraction>()
+
+  function remember(contentHash: string, extraction: Extraction): Extraction {
+    memory.delete(contentHash)
+    memory.set(contentHash, extraction)
+    while (memory.size > memoryLimit) memory.delete(memory.keys().next().value as string)
+    return extraction
+  }
+
+  return {
+    /** The extraction of a document whose text has `contentHash`. */
+    get(contentHash: string, blocks: () => Block[]): Extraction {
+      const inMemory = memory.get(contentHash)
+      if (inMemory) return remember(contentHash, inMemory)
+      const stored = cache.get(contentHash, extractorVersion)
+      if (stored) {
+        return remember(contentHash, {
+          events: JSON.parse(stored.eventsJson) as DatedEvent[],
+          actors: JSON.parse(stored.actorsJson) as Actor[],
+          suggestions: JSON.parse(stored.suggestionsJson) as CardSuggestion[]
+        })
+      }
+      const source = blocks()
+      const extraction: Extraction = {
+        events: extractDatedEvents(source),
+        actors: extractActors(source),
+        suggestions: suggestCards(source, new Set())
+      }
+      cache.set(
+        contentHash,
+        extractorVersion,
+        {
+          eventsJson: JSON.stringify(extraction.events),
+          actorsJson: JSON.stringify(extraction.actors),
+          suggestionsJson: JSON.stringify(extraction.suggestions)
+        },
+        now()
+      )
+      return remember(contentHash, extraction)
+    }
+  }
+}
+
+export type ExtractionCacheService = ReturnType<typeof createExtractionCache>

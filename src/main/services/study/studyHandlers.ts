@@ -1,0 +1,84 @@
+// Wires the study services to their API methods: what the composition root spreads into its handlers.
+import type { StudyApiMethods } from '../../../shared/study/contract'
+import type { Db } from '../../db/connection'
+import { createCardRepository } from '../../db/repositories/cardRepository'
+import type { DocumentRepository } from '../../db/repositories/documentRepository'
+import {
+  createExtractionCacheRepository,
+  createReviewLogRepository,
+  createSuggestionDecisionRepository
+} from '../../db/repositories/reviewRepository'
+import { createSettingsRepository } from '../../db/repositories/settingsRepository'
+import { createCardService } from './cardService'
+import { createExtractionCache } from './extractionCache'
+import { createInsightService } from './insightService'
+import { createReviewService } from './reviewService'
+
+export type StudyHandlers = {
+  [K in keyof StudyApiMethods]: (args: StudyApiMethods[K]['args']) => StudyApiMethods[K]['result']
+}
+
+export interface StudyDependencies {
+  db: Db
+  documents: DocumentRepository
+  /** The app version: cached extraction results of another version are not reused. */
+  version: string
+  now: () => number
+}
+
+/** Bump when the study code changes what it caches from the extraction. */
+const extractionCacheFormat = 1
+
+export function createStudyServices({ db, documents, version, now }: StudyDependencies) {
+  const cards = createCardRepository(db)
+  const extraction = createExtractionCache({
+    cache: createExtractionCacheRepository(db),
+    extractorVersion: `${version}/${extractionCacheFormat}`,
+    now
+  })
+  return {
+    cards: createCardService({
+      db,
+      cards,
+      documents,
+      decisions: createSuggestionDecisionRepository(db),
+      extraction,
+      now
+    }),
+    reviews: createReviewService({
+      db,
+      cards,
+      logs: createReviewLogRepository(db),
+      settings: createSettingsRepository(db),
+      now
+    }),
+    insights: createInsightService({ cards, documents, extraction })
+  }
+}
+
+export function createStudyHandlers(dependencies: StudyDependencies): StudyHandlers {
+  const { cards, reviews, insights } = createStudyServices(dependencies)
+  return {
+    listCards: (query) => cards.listCards(query),
+    getCard: ({ cardId }) => cards.getCard(cardId),
+    createCard: (draft) => cards.createCard(draft),
+    updateCard: ({ cardId, ...change }) => cards.updateCard(cardId, change),
+    deleteCard: ({ cardId }) => cards.deleteCard(cardId),
+    restoreCard: ({ cardId }) => cards.restoreCard(cardId),
+    setCardSuspended: ({ cardId, suspended }) => cards.setSuspended(cardId, suspended),
+    resetCard: ({ cardId }) => cards.resetCard(cardId),
+    generateSuggestions: ({ documentId }) => cards.generateSuggestions(documentId),
+    acceptSuggestion: ({ documentId, key, ...edit }) => cards.acceptSuggestion(documentId, key, edit),
+    rejectSuggestion: ({ documentId, key }) => cards.rejectSuggestion(documentId, key),
+    acceptAllSuggestions: ({ documentId }) => cards.acceptAllSuggestions(documentId),
+    getReviewQueue: ({ documentId }) => reviews.getReviewQueue(documentId),
+    answerCard: ({ cardId, grade, durationMs }) => reviews.answerCard(cardId, grade, durationMs),
+    undoLastAnswer: () => reviews.undoLastAnswer(),
+    getStudySummary: () => reviews.getSummary(),
+    getStudyStats: () => reviews.getStats(),
+    getStudySettings: () => reviews.getSettings(),
+    updateStudySettings: (change) => reviews.updateSettings(change),
+    getTimeline: ({ documentId }) => insights.getTimeline(documentId),
+    getWhosWho: ({ documentId }) => insights.getWhosWho(documentId)
+  }
+}
