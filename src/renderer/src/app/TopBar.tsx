@@ -1,5 +1,6 @@
 // The bar above every screen: the app's name, the way back to the library, and screen-specific tools.
 import type { ReactNode } from 'react'
+import { SearchTools } from '../search/SearchTools'
 
 export function TopBar({ children, title }: { children?: ReactNode; title?: string }) {
   return (
@@ -20,6 +21,7 @@ export function TopBar({ children, title }: { children?: ReactNode; title?: stri
       ) : (
         <span className="top-title" />
       )}
+      <SearchTools />
       <div className="top-tools">{children}</div>
     </header>
   )

@@ -1,0 +1,197 @@
+// The search box in the top bar: searches text, footnotes, notes and cards as you type, shows
+// results grouped with counts and marked snippets, and opens the chosen one at its passage.
+// Ctrl/Cmd+K focuses it; arrow keys and Enter choose; Escape closes.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  searchHelpLine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchResults
+} from '../../../shared/search/types'
+import { documentHref } from '../app/useHashRoute'
+import { SearchFiltersBar } from './SearchFiltersBar'
+import { SnippetText } from './Snippet'
+import { useSearch } from './useSearch'
+import './search.css'
+
+function isShortcut(event: globalThis.KeyboardEvent, key: string): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === key
+}
+
+export function SearchBox() {
+  const [query, setQuery] = useState('')
+  const [filters, setFilters] = useState<SearchFilters>({})
+  const [open, setOpen] = useState(false)
+  // The chosen result belongs to one answer: a new answer starts with nothing chosen.
+  const [choice, setChoice] = useState<{ results: SearchResults | null; index: number }>({
+    results: null,
+    index: -1
+  })
+  const inputRef = useRef<HTMLInputElement>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const { results, error } = useSearch(query, filters)
+  const id = useId()
+  const hits = useMemo(() => results?.groups.flatMap((group) => group.hits) ?? [], [results])
+  const optionId = (index: number): string => `${id}-option-${index}`
+  const active = choice.results === results ? choice.index : -1
+  const setActive = (update: (current: number) => number): void =>
+    setChoice({ results, index: update(active) })
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (!isShortcut(event, 'k')) return
+      event.preventDefault()
+      inputRef.current?.focus()
+      inputRef.current?.select()
+      setOpen(true)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (event: PointerEvent): void => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false)
+    }
+    window.addEventListener('pointerdown', onPointer)
+    return () => window.removeEventListener('pointerdown', onPointer)
+  }, [open])
+
+  const choose = (hit: SearchHit | undefined): void => {
+    if (!hit) return
+    setOpen(false)
+    inputRef.current?.blur()
+    window.location.hash = documentHref(hit.documentId, hit.at)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      setOpen(true)
+      if (hits.length === 0) return
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      setActive((current) => (current + step + hits.length + (current < 0 && step < 0 ? 1 : 0)) % hits.length)
+    } else if (event.key === 'Enter') {
+      event.preventDefault()
+      choose(hits[active >= 0 ? active : 0])
+    } else if (event.key === 'Escape') {
+      if (open) {
+        event.preventDefault()
+        setOpen(false)
+      } else if (query !== '') setQuery('')
+    }
+  }
+
+  useEffect(() => {
+    if (active < 0) return
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- optionId only depends on the stable id
+  }, [active])
+
+  const showPanel = open && query.trim() !== ''
+  let index = -1
+  return (
+    <div className="search" ref={rootRef}>
+      <input
+        ref={inputRef}
+        type="search"
+        className="search-input"
+        aria-label="Search"
+        placeholder="Search"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        aria-controls={`${id}-results`}
+        aria-expanded={showPanel}
+        aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
+        onChange={(event) => {
+          setQuery(event.target.value)
+          setOpen(true)
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+      />
+      <kbd className="search-shortcut" aria-hidden="true">
+        {navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl K'}
+      </kbd>
+      {showPanel && (
+        <div className="search-panel">
+          <SearchFiltersBar filters={filters} onChange={setFilters} />
+          {error && (
+            <p className="search-message" role="alert">
+              {error}
+            </p>
+          )}
+          {results?.notice && <p className="search-message">{results.notice}</p>}
+          {results && results.status.building && !results.notice && (
+            <p className="search-message muted">
+              Indexing {results.status.ready} of {results.status.total}…
+            </p>
+          )}
+          {results && results.total === 0 && !results.notice && (
+            <p className="search-message">No matches for “{results.query.trim()}”.</p>
+          )}
+          <div role="listbox" id={`${id}-results`} aria-label="Search results" className="search-results">
+            {results?.groups
+              .filter((group) => group.count > 0)
+              .map((group) => (
+                <div
+                  role="group"
+                  key={group.kind}
+                  aria-label={`${group.label} (${group.count})`}
+                  className="search-group"
+                >
+                  <div className="search-group-heading" aria-hidden="true">
+                    <span>{group.label}</span>
+                    <span className="search-count">{group.count}</span>
+                  </div>
+                  {group.hits.map((hit) => {
+                    index++
+                    const mine = index
+                    return (
+                      <div
+                        key={hit.key}
+                        id={optionId(mine)}
+                        role="option"
+                        aria-selected={mine === active}
+                        className="search-hit"
+                        onPointerEnter={() => setActive(() => mine)}
+                        onClick={() => choose(hit)}
+                      >
+                        <div className="search-hit-where">
+                          {hit.colour && (
+                            <span className={`search-swatch colour-${hit.colour}`} aria-hidden="true" />
+                          )}
+                          <span className="search-hit-section">{hit.section || hit.documentTitle}</span>
+                          {hit.section && <span className="search-hit-document">{hit.documentTitle}</span>}
+                        </div>
+                        <div className="search-hit-snippet">
+                          <SnippetText snippet={hit.snippet} />
+                        </div>
+                        {hit.tags.length > 0 && (
+                          <div className="search-hit-tags">
+                            {hit.tags.map((tag) => (
+                              <span key={tag} className="search-tag">
+                                #{tag}
+                              </span>
+                            ))}
+                          </div>
+                        )}
+                      </div>
+                    )
+                  })}
+                  {group.count > group.hits.length && (
+                    <div className="search-more muted" aria-hidden="true">
+                      {group.count - group.hits.length} more — add a word or a filter to narrow
+                    </div>
+                  )}
+                </div>
+              ))}
+          </div>
+          <p className="search-help">{searchHelpLine}</p>
+        </div>
+      )}
+    </div>
+  )
+}
