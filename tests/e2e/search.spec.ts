@@ -1,0 +1,106 @@
+// Search as a person uses it: type in the box, see grouped results with counts, choose one with
+// the keyboard and land on the passage; a note written a moment ago is found; Find in document
+// counts and moves between matches.
+import { expect, test } from './fixtures'
+
+test('typing shows grouped results; arrow keys and Enter open the passage', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.keyboard.press('Control+k')
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  await expect(box).toBeFocused()
+  await box.pressSequentially('nixon beij')
+  const results = page.getByRole('listbox', { name: 'Search results' })
+  const text = results.getByRole('group', { name: /^Text \(\d+\)$/ })
+  await expect(text).toBeVisible()
+  await expect(text.getByRole('option').first().locator('mark').first()).toBeVisible()
+  const marks = await text.getByRole('option').first().locator('mark').allTextContents()
+  expect(marks.map((mark) => mark.toLowerCase())).toEqual(expect.arrayContaining(['beijing']))
+
+  await box.press('ArrowDown')
+  await expect(text.getByRole('option').first()).toHaveAttribute('aria-selected', 'true')
+  const chosen = (await text.getByRole('option').first().locator('.search-hit-snippet').textContent()) ?? ''
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\?at=\d+$/)
+  await expect(results).toBeHidden()
+  const flashed = page.locator('.block.flash')
+  await expect(flashed).toBeInViewport()
+  const words = chosen.replace(/…/g, '').trim().split(/\s+/).slice(2, 8).join(' ')
+  await expect(flashed).toContainText(words)
+})
+
+test('Hangul and folded spellings find the footnotes; symbols alone say why nothing is shown', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  await box.fill('홍석률')
+  const footnotes = page.getByRole('group', { name: /^Footnotes \(\d+\)$/ })
+  await expect(footnotes).toBeVisible()
+  await expect(footnotes.getByRole('option').first()).toContainText('Hong Sökryul')
+  await box.fill('Sŏkryul')
+  await expect(footnotes.getByRole('option').first().locator('mark').first()).toHaveText('Sökryul')
+  await box.fill("'); DROP TABLE cards;--")
+  await expect(page.getByText(/No matches for/)).toBeVisible()
+  await box.fill('%')
+  await expect(page.getByText(/type a word/)).toBeVisible()
+})
+
+test('a note written a moment ago is found', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const documentId = decodeURIComponent(/#\/doc\/([^?]+)/.exec(page.url())?.[1] ?? '')
+  const saved = await page.evaluate(async (id) => {
+    const response = await fetch('/api/createAnnotation', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        documentId: id,
+        start: 1200,
+        end: 1260,
+        colour: 'yellow',
+        note: 'Zhou Enlai met Kim in Pyongyang: check the chronology',
+        tags: ['chronology']
+      })
+    })
+    return ((await response.json()) as { ok: boolean }).ok
+  }, documentId)
+  expect(saved).toBe(true)
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  await box.fill('chronology')
+  const notes = page.getByRole('group', { name: 'Notes (1)' })
+  await expect(notes).toBeVisible()
+  await expect(notes.getByRole('option')).toContainText('Zhou Enlai met Kim')
+  await expect(notes.getByRole('option')).toContainText('#chronology')
+})
+
+test('Find in document marks every match, counts them and moves with Enter and Shift+Enter', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.keyboard.press('Control+f')
+  const find = page.getByRole('searchbox', { name: 'Find in document' })
+  await expect(find).toBeFocused()
+  await find.pressSequentially('sino')
+  const count = page.getByRole('status').filter({ hasText: / of / })
+  await expect(count).toHaveText(/^1 of \d+$/)
+  const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1])
+  expect(total).toBeGreaterThan(3)
+  const painted = await page.evaluate(() => CSS.highlights.get('scholia-find')?.size ?? 0)
+  expect(painted).toBe(total)
+  await find.press('Enter')
+  await expect(count).toHaveText(`2 of ${total}`)
+  await find.press('Shift+Enter')
+  await find.press('Shift+Enter')
+  await expect(count).toHaveText(`${total} of ${total}`)
+  // Diacritics fold here too: "song" finds Il-sŏng.
+  await find.fill('il-song')
+  await expect(count).toHaveText('1 of 1')
+  await find.press('Escape')
+  await expect(find).toBeHidden()
+  expect(await page.evaluate(() => CSS.highlights.has('scholia-find'))).toBe(false)
+})
