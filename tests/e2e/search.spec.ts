@@ -3,6 +3,9 @@
 // counts and moves between matches.
 import { expect, test } from './fixtures'
 
+/** The page's CSS Custom Highlight registry (the e2e project has no DOM types). */
+type HighlightRegistry = { get(name: string): { size: number } | undefined; has(name: string): boolean }
+
 test('typing shows grouped results; arrow keys and Enter open the passage', async ({ page, scholia }) => {
   await page.goto(scholia.url)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -50,6 +53,7 @@ test('Hangul and folded spellings find the footnotes; symbols alone say why noth
 test('a note written a moment ago is found', async ({ page, scholia }) => {
   await page.goto(scholia.url)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page).toHaveURL(/#\/doc\//)
   const documentId = decodeURIComponent(/#\/doc\/([^?]+)/.exec(page.url())?.[1] ?? '')
   const saved = await page.evaluate(async (id) => {
     const response = await fetch('/api/createAnnotation', {
@@ -90,7 +94,11 @@ test('Find in document marks every match, counts them and moves with Enter and S
   await expect(count).toHaveText(/^1 of \d+$/)
   const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1])
   expect(total).toBeGreaterThan(3)
-  const painted = await page.evaluate(() => CSS.highlights.get('scholia-find')?.size ?? 0)
+  const painted = await page.evaluate(
+    () =>
+      (globalThis as unknown as { CSS: { highlights: HighlightRegistry } }).CSS.highlights.get('scholia-find')
+        ?.size ?? 0
+  )
   expect(painted).toBe(total)
   await find.press('Enter')
   await expect(count).toHaveText(`2 of ${total}`)
@@ -102,5 +110,8 @@ test('Find in document marks every match, counts them and moves with Enter and S
   await expect(count).toHaveText('1 of 1')
   await find.press('Escape')
   await expect(find).toBeHidden()
-  expect(await page.evaluate(() => CSS.highlights.has('scholia-find'))).toBe(false)
+  const stillPainted = await page.evaluate(() =>
+    (globalThis as unknown as { CSS: { highlights: HighlightRegistry } }).CSS.highlights.has('scholia-find')
+  )
+  expect(stillPainted).toBe(false)
 })
