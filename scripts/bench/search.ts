@@ -1,0 +1,360 @@
+// Search benchmark (issue 4): a 1M-word library generated with a fixed seed from the bundled
+// article's sentences, searched with 54 fixed queries through the search service (query text →
+// top 20 per group with snippets, no answer cache); the persisted index loaded after a restart;
+// the build. Beside each figure, from the same run: stock lunr 2.3.9 and a SQLite LIKE scan.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import lunr from 'lunr'
+import { openDatabase, type Db } from '../../src/main/db/connection'
+import { migrate } from '../../src/main/db/migrations'
+import { createInThreadBuilder, createSegmentBuilder } from '../../src/main/services/search/builder'
+import { createSearchService } from '../../src/main/services/search/searchService'
+import type { SearchSource } from '../../src/main/services/search/sources'
+import { layoutBlocks } from '../../src/shared/document/layout'
+import { parseDocument } from '../../src/shared/import/parseDocument'
+import { rowsOfDocument } from '../../src/shared/search/documentRows'
+import { buildSegment, type IndexRow } from '../../src/shared/search/segment'
+import type { Block } from '../../src/shared/types'
+import { makeTempDir } from '../../tests/support/tempDir'
+import { repoRoot } from '../../tests/support/webServer'
+import { heading, report, summarise, type Summary } from './harness'
+
+const targetWords = 1_000_000
+const wordsPerDocument = 5_000
+const seed = 20180271
+
+/** mulberry32: a small fixed-seed generator, so every run indexes the same library. */
+function random(seedValue: number): () => number {
+  let state = seedValue >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length
+
+interface Corpus {
+  documents: Array<{ id: string; rows: IndexRow[] }>
+  words: number
+  paragraphs: number
+}
+
+/** Documents of ~5,000 words: headings, paragraphs of 150–250 words and footnotes, as the importer makes them. */
+export function generateCorpus(): Corpus {
+  const parsed = parseDocument(
+    readFileSync(join(repoRoot, 'resources', 'kim-2018-sino-dprk-split.md'), 'utf8'),
+    { fileName: 'article.md' }
+  )
+  if (!parsed.ok) throw new Error(parsed.message)
+  const article = parsed.document.blocks
+  const sentences = article
+    .filter((block) => block.kind === 'paragraph' || block.kind === 'abstract')
+    .flatMap((block) => block.text.split(/(?<=[.!?])\s+(?=[A-Z‘'"(])/))
+    .filter((sentence) => countWords(sentence) >= 4)
+  const notes = article.filter((block) => block.kind === 'footnote').map((block) => block.text)
+  const headings = article.filter((block) => block.kind === 'heading').map((block) => block.text)
+  const next = random(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+
+  const documents: Corpus['documents'] = []
+  let words = 0
+  let paragraphs = 0
+  while (words < targetWords) {
+    const blocks: Array<Pick<Block, 'kind' | 'text' | 'number' | 'refs' | 'marks'>> = []
+    let documentWords = 0
+    let footnote = 0
+    while (documentWords < wordsPerDocument) {
+      if (blocks.length % 6 === 0) {
+        const text = pick(headings)
+        blocks.push({ kind: 'heading', text, number: null, refs: [], marks: [] })
+        documentWords += countWords(text)
+      }
+      const length = 150 + Math.floor(next() * 101)
+      const parts: string[] = []
+      let paragraphWords = 0
+      while (paragraphWords < length) {
+        const sentence = pick(sentences)
+        parts.push(sentence)
+        paragraphWords += countWords(sentence)
+      }
+      blocks.push({ kind: 'paragraph', text: parts.join(' '), number: null, refs: [], marks: [] })
+      documentWords += paragraphWords
+      paragraphs++
+    }
+    for (let i = 0; i < 8; i++) {
+      const text = pick(notes)
+      blocks.push({ kind: 'footnote', text, number: ++footnote, refs: [], marks: [] })
+      documentWords += countWords(text)
+    }
+    const id = `bench-${String(documents.length).padStart(4, '0')}`
+    documents.push({ id, rows: rowsOfDocument(id, layoutBlocks(blocks), 0) })
+    words += documentWords
+  }
+  return { documents, words, paragraphs }
+}
+
+/** 54 queries: frequent, medium and rare words, two words, prefixes, folded spellings, Hangul. */
+export const benchQueries = [
+  // frequent
+  'korea',
+  'north',
+  'china',
+  'the',
+  'us',
+  'kim',
+  'sung',
+  'policy',
+  'foreign',
+  'soviet',
+  // medium
+  'nixon',
+  'beijing',
+  'detente',
+  'withdrawal',
+  'bilateral',
+  'rapprochement',
+  'pyongyang',
+  'juche',
+  'armistice',
+  'treaty',
+  // rare
+  'uncurk',
+  'kurbatov',
+  'tripartite',
+  'hisuteri',
+  'brazinsky',
+  'schism',
+  'adventurism',
+  'chauvinism',
+  // two words
+  'north korea',
+  'sino soviet',
+  'nixon visit',
+  'peace treaty',
+  'kim il',
+  'self reliance',
+  'us troops',
+  'un general assembly',
+  'chinese comrades',
+  'foreign policy',
+  // prefixes (typed as in the box: the last word counts as a prefix) and explicit ones
+  'kor',
+  'bilat',
+  'rappro',
+  'withdr',
+  'negot*',
+  'sino-am',
+  'uni*',
+  // folded spellings and apostrophes
+  'sokryul',
+  'Sŏkryul',
+  'Il-song',
+  'choe',
+  "Ch'oe",
+  "korea's",
+  'detente',
+  // Hangul
+  '홍석률',
+  '최명해'
+]
+
+function timeQueries(label: string, run: (query: string) => unknown, rounds: number): Summary {
+  for (const query of benchQueries) run(query)
+  const durations: number[] = []
+  for (let round = 0; round < rounds; round++)
+    for (const query of benchQueries) {
+      const start = performance.now()
+      run(query)
+      durations.push(performance.now() - start)
+    }
+  return summarise(label, durations)
+}
+
+function benchSource(corpus: Corpus): SearchSource {
+  const byKey = new Map(corpus.documents.map((document) => [`doc:${document.id}`, document.rows]))
+  return {
+    name: 'bench documents',
+    segments: () => [...byKey.keys()].map((key) => ({ key, stamp: 'v1' })),
+    rows: (key) => byKey.get(key) ?? []
+  }
+}
+
+function openBenchDb(folder: string): Db {
+  const db = openDatabase(join(folder, 'bench.sqlite3'))
+  migrate(db)
+  return db
+}
+
+function workerFile(): string | null {
+  const chunks = join(repoRoot, 'out', 'main', 'chunks')
+  try {
+    const name = readdirSync(chunks).find((file) => file.startsWith('buildWorker') && file.endsWith('.js'))
+    return name ? join(chunks, name) : null
+  } catch {
+    return null
+  }
+}
+
+function line(text: string): void {
+  console.log(`  ${text}`)
+}
+
+const ms = (value: number): string => `${value.toFixed(value >= 100 ? 0 : 1)} ms`
+
+export async function runSearchBench(): Promise<void> {
+  heading('Search: 1M-word library from the article’s sentences (fixed seed)')
+  const corpus = generateCorpus()
+  const rows = corpus.documents.flatMap((document) => document.rows)
+  line(
+    `${corpus.words.toLocaleString('en')} words, ${corpus.documents.length} documents, ${corpus.paragraphs} paragraphs (+ headings, footnotes: ${rows.length} rows), ${benchQueries.length} queries`
+  )
+  const folder = makeTempDir('scholia-search-bench-')
+  try {
+    // ---- build ----
+    heading('Build')
+    let start = performance.now()
+    for (const document of corpus.documents) buildSegment(`doc:${document.id}`, 'v1', document.rows)
+    const buildInThread = performance.now() - start
+    start = performance.now()
+    const stockIndex = lunr(function () {
+      this.ref('id')
+      this.field('text')
+      this.metadataWhitelist = ['position']
+      for (const row of rows) this.add({ id: `${row.documentId}/${row.id}`, text: row.text })
+    })
+    const buildLunr = performance.now() - start
+    const perMillion = (value: number): number => (value * 1_000_000) / corpus.words
+    line(
+      `Scholia segments, one thread: ${ms(buildInThread)} (${ms(perMillion(buildInThread))} per 1M words); target ≤ 2000 ms per 1M words: ${perMillion(buildInThread) <= 2000 ? 'met' : 'NOT met'}`
+    )
+    line(
+      `stock lunr 2.3.9 builder: ${ms(buildLunr)}; Scholia ×${(buildInThread / buildLunr).toFixed(2)} of lunr`
+    )
+
+    const path = workerFile()
+    let db = openBenchDb(folder.path)
+    let service = createSearchService({
+      db,
+      sources: [benchSource(corpus)],
+      titleOf: (id) => id,
+      now: () => Date.now(),
+      builder: path ? createSegmentBuilder({ workerPath: path }) : createInThreadBuilder()
+    })
+    start = performance.now()
+    await service.refresh()
+    const buildService = performance.now() - start
+    line(
+      `through the service on ${service.builderMode() === 'worker' ? 'the builder thread' : 'the main thread (no bundled worker: run npm run build)'}, persisted to SQLite: ${ms(buildService)}`
+    )
+    const blobBytes = (
+      db.prepare('SELECT total(length(data)) AS bytes FROM search_segments').get() as { bytes: number }
+    ).bytes
+    const lunrJson = JSON.stringify(stockIndex)
+    line(
+      `persisted size: ${(blobBytes / 1e6).toFixed(1)} MB (rows' text included) vs stock lunr JSON ${(lunrJson.length / 1e6).toFixed(1)} MB (no text)`
+    )
+
+    // ---- queries ----
+    heading(
+      `Queries: ${benchQueries.length} fixed queries × 10 rounds, query text → top 20 per group with snippets`
+    )
+    const scholia = timeQueries('Scholia search service', (query) => service.search({ query, limit: 20 }), 10)
+    const lunrQueries = timeQueries(
+      'stock lunr 2.3.9, top 20, no snippets',
+      (query) => {
+        try {
+          return stockIndex.search(query).slice(0, 20)
+        } catch {
+          return []
+        }
+      },
+      10
+    )
+    db.exec('CREATE TEMP TABLE like_rows (text TEXT NOT NULL)')
+    const insert = db.prepare('INSERT INTO like_rows (text) VALUES (?)')
+    db.transaction(() => rows.forEach((row) => insert.run(row.text)))()
+    const likeStatements = new Map<number, ReturnType<Db['prepare']>>()
+    const bind = (statement: ReturnType<Db['prepare']>, values: string[]): unknown[] => statement.all(values)
+    const likeScan = timeQueries(
+      "SQLite LIKE '%term%' scan, all matching rows",
+      (query) => {
+        const words = query.split(/\s+/).filter(Boolean)
+        let statement = likeStatements.get(words.length)
+        if (!statement) {
+          statement = db.prepare(
+            `SELECT rowid, text FROM like_rows WHERE ${words.map(() => 'text LIKE ?').join(' AND ')}`
+          )
+          likeStatements.set(words.length, statement)
+        }
+        return bind(
+          statement,
+          words.map((word) => `%${word.replace(/\*$/, '')}%`)
+        )
+      },
+      3
+    )
+    console.log(report(scholia, lunrQueries, { p: 'p50', ms: 3 }))
+    console.log(report(scholia, lunrQueries, { p: 'p95', ms: 16 }))
+    console.log(report(lunrQueries))
+    console.log(report(likeScan))
+    line(
+      `ratios of medians: Scholia ×${(scholia.p50 / likeScan.p50).toFixed(2)} of the LIKE scan; lunr ×${(lunrQueries.p50 / likeScan.p50).toFixed(2)} of the LIKE scan`
+    )
+    const slowest = benchQueries
+      .map((query) => {
+        const begin = performance.now()
+        service.search({ query, limit: 20 })
+        return { query, time: performance.now() - begin }
+      })
+      .sort((a, b) => b.time - a.time)
+      .slice(0, 3)
+    line(`slowest queries: ${slowest.map(({ query, time }) => `"${query}" ${ms(time)}`).join(', ')}`)
+
+    // ---- restart: load the persisted index ----
+    heading('Restart: persisted index loaded and answering')
+    await service.close()
+    db.close()
+    db = openBenchDb(folder.path)
+    const rebuilt: string[] = []
+    const inner = createInThreadBuilder()
+    service = createSearchService({
+      db,
+      sources: [benchSource(corpus)],
+      titleOf: (id) => id,
+      now: () => Date.now(),
+      builder: {
+        build: (job) => {
+          rebuilt.push(job.key)
+          return inner.build(job)
+        },
+        mode: () => inner.mode(),
+        close: () => inner.close()
+      }
+    })
+    start = performance.now()
+    service.start()
+    await new Promise((resolve) => setImmediate(resolve))
+    await service.whenIdle()
+    const answer = service.search({ query: 'sokryul', limit: 20 })
+    const loadAndAnswer = performance.now() - start
+    line(
+      `Scholia: ${ms(loadAndAnswer)} from start to the first answer (${answer.total} hits), ${rebuilt.length} segments rebuilt; target ≤ 1000 ms: ${loadAndAnswer <= 1000 && rebuilt.length === 0 ? 'met' : 'NOT met'}`
+    )
+    start = performance.now()
+    const loadedLunr = lunr.Index.load(JSON.parse(lunrJson) as object)
+    loadedLunr.search('sokryul')
+    const lunrLoad = performance.now() - start
+    line(
+      `stock lunr: ${ms(lunrLoad)} to parse and load its JSON and answer; Scholia ×${(loadAndAnswer / lunrLoad).toFixed(2)} of lunr`
+    )
+    await service.close()
+    db.close()
+  } finally {
+    folder.remove()
+  }
+}
