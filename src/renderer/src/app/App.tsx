@@ -5,6 +5,8 @@ import { LibraryView } from '../library/LibraryView'
 import { ReaderView } from '../reader/ReaderView'
 import { documentHref, useHashRoute } from './useHashRoute'
 import { useReaderSettings } from './useReaderSettings'
+import { ToastProvider } from './toast'
+import { useUndoShortcut } from './undo'
 
 /** Home opens the document read last, or the only one; otherwise the library. */
 function useHomeRedirect(active: boolean): void {
@@ -26,6 +28,15 @@ function useHomeRedirect(active: boolean): void {
 }
 
 export function App() {
+  return (
+    <ToastProvider>
+      <Screens />
+    </ToastProvider>
+  )
+}
+
+function Screens() {
+  useUndoShortcut()
   const route = useHashRoute()
   const [settings, updateSettings] = useReaderSettings()
   useHomeRedirect(route.name === 'home')

@@ -3,12 +3,14 @@
 // carries data-block-id so positions, annotations and search hits can find it.
 import type { Ref } from 'react'
 import type { Block, DocumentView } from '../../../shared/types'
-import { BlockText, type FootnoteMarkerHandler } from './BlockText'
+import { BlockText, type BlockHighlight, type FootnoteMarkerHandler } from './BlockText'
 
 export interface ArticleBodyProps {
   view: DocumentView
   onFootnote: FootnoteMarkerHandler
   openFootnote: number | null
+  highlights: ReadonlyMap<string, readonly BlockHighlight[]>
+  onClick: (event: React.MouseEvent) => void
   ref?: Ref<HTMLElement>
 }
 
@@ -16,17 +18,23 @@ function citationLine(view: DocumentView): string | null {
   return view.metadata.citation?.text ?? null
 }
 
-export function ArticleBody({ view, onFootnote, openFootnote, ref }: ArticleBodyProps) {
+export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClick, ref }: ArticleBodyProps) {
   const { metadata, blocks } = view
   const abstract = blocks.filter((block) => block.kind === 'abstract')
   const body = blocks.filter((block) => block.kind !== 'abstract' && block.kind !== 'footnote')
   const footnotes = blocks.filter((block) => block.kind === 'footnote')
   const text = (block: Block) => (
-    <BlockText block={block} onFootnote={onFootnote} openFootnote={openFootnote} />
+    <BlockText
+      block={block}
+      onFootnote={onFootnote}
+      openFootnote={openFootnote}
+      highlights={highlights.get(block.id)}
+    />
   )
 
   return (
-    <article ref={ref} className="article" lang="en">
+    // Clicks on highlights select their notes; the notes list gives the same by keyboard.
+    <article ref={ref} className="article" lang="en" onClick={onClick}>
       <header className="article-header">
         <h1 className="article-title">{metadata.title}</h1>
         {metadata.authors.length > 0 && <p className="article-authors">{metadata.authors.join(', ')}</p>}
@@ -38,7 +46,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, ref }: ArticleBody
         <section className="abstract" id="section-abstract" tabIndex={-1} aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>
           {abstract.map((block) => (
-            <p key={block.id} data-block-id={block.id} className="block">
+            <p key={block.id} data-block-id={block.id} data-block-start={block.start} className="block">
               {text(block)}
             </p>
           ))}
@@ -65,6 +73,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, ref }: ArticleBody
               id={`section-${block.id}`}
               tabIndex={-1}
               data-block-id={block.id}
+              data-block-start={block.start}
               className="section-heading block"
             >
               {text(block)}
@@ -74,14 +83,19 @@ export function ArticleBody({ view, onFootnote, openFootnote, ref }: ArticleBody
         if (block.kind === 'caption') {
           return (
             <figure key={block.id} className="figure">
-              <figcaption data-block-id={block.id} className="block">
+              <figcaption data-block-id={block.id} data-block-start={block.start} className="block">
                 {text(block)}
               </figcaption>
             </figure>
           )
         }
         return (
-          <p key={block.id} data-block-id={block.id} className="block paragraph">
+          <p
+            key={block.id}
+            data-block-id={block.id}
+            data-block-start={block.start}
+            className="block paragraph"
+          >
             {text(block)}
           </p>
         )
@@ -98,7 +112,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, ref }: ArticleBody
           <ol>
             {footnotes.map((block) => (
               <li key={block.id} id={`fn-${block.number}`} value={block.number ?? undefined}>
-                <span data-block-id={block.id} className="block">
+                <span data-block-id={block.id} data-block-start={block.start} className="block">
                   {text(block)}
                 </span>{' '}
                 <a

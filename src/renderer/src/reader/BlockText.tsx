@@ -1,10 +1,21 @@
-// Renders one block's text with its emphasis and footnote markers. The text is only ever set as
-// text (React escapes it): nothing from a document is interpreted as HTML.
-import type { ReactNode } from 'react'
-import type { Block } from '../../../shared/types'
+// Renders one block's text with its emphasis, footnote markers and the reader's highlights. The
+// text is only ever set as text (React escapes it): nothing from a document is read as HTML.
+// Overlapping and nested highlights cut the text into segments; each segment is one <mark> that
+// names every annotation covering it, so each stays visible and selectable.
+import { memo, type ReactNode } from 'react'
+import type { Block, HighlightColourId } from '../../../shared/types'
 
 export interface FootnoteMarkerHandler {
   (number: number, button: HTMLButtonElement): void
+}
+
+/** A highlight as one block sees it: offsets relative to the block's text, clipped to it. */
+export interface BlockHighlight {
+  id: string
+  start: number
+  end: number
+  colour: HighlightColourId | null
+  meaning: string
 }
 
 interface Segment {
@@ -12,36 +23,64 @@ interface Segment {
   end: number
   em: boolean
   strong: boolean
+  highlights: BlockHighlight[]
 }
 
-/** Cuts the text at every mark boundary and marker offset. */
-function segmentsOf(block: Pick<Block, 'text' | 'marks' | 'refs'>): Segment[] {
-  const cuts = new Set<number>([0, block.text.length])
-  for (const mark of block.marks) {
-    cuts.add(mark.start)
-    cuts.add(mark.end)
-  }
+function segmentsOf(
+  block: Pick<Block, 'text' | 'marks' | 'refs'>,
+  highlights: readonly BlockHighlight[]
+): Segment[] {
+  const length = block.text.length
+  const cuts = new Set<number>([0, length])
+  for (const mark of block.marks) cuts.add(mark.start).add(mark.end)
   for (const ref of block.refs) cuts.add(ref.offset)
-  const points = [...cuts].filter((point) => point >= 0 && point <= block.text.length).sort((a, b) => a - b)
+  for (const highlight of highlights) cuts.add(highlight.start).add(highlight.end)
+  const points = [...cuts].filter((point) => point >= 0 && point <= length).sort((a, b) => a - b)
   const segments: Segment[] = []
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i] as number
     const end = points[i + 1] as number
     const inside = (kind: 'em' | 'strong'): boolean =>
       block.marks.some((mark) => mark.kind === kind && mark.start <= start && mark.end >= end)
-    segments.push({ start, end, em: inside('em'), strong: inside('strong') })
+    const covering = highlights
+      .filter((highlight) => highlight.start <= start && highlight.end >= end)
+      // Outermost first, innermost last: the innermost colour fills, the outer ones underline.
+      .sort((a, b) => b.end - b.start - (a.end - a.start))
+    segments.push({ start, end, em: inside('em'), strong: inside('strong'), highlights: covering })
   }
   return segments
 }
 
-export function BlockText({
+const noHighlights: readonly BlockHighlight[] = []
+
+function markFor(node: ReactNode, highlights: BlockHighlight[], key: string): ReactNode {
+  const inner = highlights[highlights.length - 1]
+  if (!inner) return node
+  const outer = highlights.length > 1 ? highlights[highlights.length - 2] : undefined
+  const classes = ['hl', `hl-${inner.colour ?? 'note'}`]
+  if (outer) classes.push('hl-overlap', `hl-outer-${outer.colour ?? 'note'}`)
+  return (
+    <mark
+      key={key}
+      className={classes.join(' ')}
+      data-annotation-ids={highlights.map((highlight) => highlight.id).join(' ')}
+      title={[...new Set(highlights.map((highlight) => highlight.meaning))].join(' · ')}
+    >
+      {node}
+    </mark>
+  )
+}
+
+function BlockTextView({
   block,
   onFootnote,
-  openFootnote
+  openFootnote,
+  highlights = noHighlights
 }: {
   block: Pick<Block, 'text' | 'marks' | 'refs'>
   onFootnote?: FootnoteMarkerHandler
   openFootnote?: number | null
+  highlights?: readonly BlockHighlight[]
 }) {
   const markersAt = new Map<number, number[]>()
   for (const ref of block.refs) markersAt.set(ref.offset, [...(markersAt.get(ref.offset) ?? []), ref.number])
@@ -65,13 +104,47 @@ export function BlockText({
     }
     markersAt.delete(offset)
   }
-  for (const segment of segmentsOf(block)) {
+  for (const segment of segmentsOf(block, highlights)) {
     pushMarkers(segment.start)
     let node: ReactNode = block.text.slice(segment.start, segment.end)
     if (segment.em) node = <em>{node}</em>
     if (segment.strong) node = <strong>{node}</strong>
-    nodes.push(<span key={`t-${segment.start}`}>{node}</span>)
+    nodes.push(
+      segment.highlights.length > 0 ? (
+        markFor(node, segment.highlights, `t-${segment.start}`)
+      ) : (
+        <span key={`t-${segment.start}`}>{node}</span>
+      )
+    )
   }
   pushMarkers(block.text.length)
   return <>{nodes}</>
 }
+
+function sameHighlights(
+  a: readonly BlockHighlight[] | undefined,
+  b: readonly BlockHighlight[] | undefined
+): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  return a.every((h, i) => {
+    const o = b[i] as BlockHighlight
+    return (
+      h.id === o.id &&
+      h.start === o.start &&
+      h.end === o.end &&
+      h.colour === o.colour &&
+      h.meaning === o.meaning
+    )
+  })
+}
+
+/** Re-renders a block only when its text, its open footnote or its highlights change in value. */
+export const BlockText = memo(
+  BlockTextView,
+  (previous, next) =>
+    previous.block === next.block &&
+    previous.onFootnote === next.onFootnote &&
+    previous.openFootnote === next.openFootnote &&
+    sameHighlights(previous.highlights, next.highlights)
+)

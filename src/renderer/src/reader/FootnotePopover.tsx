@@ -75,7 +75,7 @@ export function FootnotePopover({
           ×
         </button>
       </div>
-      <p className="footnote-popover-text" data-block-id={footnote.id}>
+      <p className="footnote-popover-text" data-block-id={footnote.id} data-block-start={footnote.start}>
         <BlockText block={footnote} />
       </p>
     </div>

@@ -1,10 +1,24 @@
 // The reader: the document in a comfortable column, the table of contents, footnotes that open
 // where they are referenced, reader settings, and the reader's notes beside the text.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Block, DocumentView, ReaderSettings } from '../../../shared/types'
+import {
+  highlightColourIds,
+  type Annotation,
+  type Block,
+  type DocumentView,
+  type HighlightColourId,
+  type ReaderSettings
+} from '../../../shared/types'
+import { formatQuoteWithCitation } from '../../../shared/document/quoteCitation'
 import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
+import { useToast } from '../app/toast'
 import { NotesColumn } from '../notes/NotesColumn'
+import { useAnnotations } from '../notes/useAnnotations'
+import { SelectionToolbar } from './SelectionToolbar'
+import { useHighlights } from './useHighlights'
+import { useTextSelection } from './useTextSelection'
+import { selectionOffsets } from './textOffsets'
 import { ArticleBody } from './ArticleBody'
 import { ContentsNav, type ContentsEntry } from './ContentsNav'
 import { FootnotePopover } from './FootnotePopover'
@@ -15,6 +29,8 @@ import { useMediaQuery } from './useMediaQuery'
 import { flashBlock } from './flash'
 
 export const abstractSectionId = 'section-abstract'
+const lastColourKey = 'scholia.lastHighlightColour'
+const noBlocks: Block[] = []
 export const footnotesSectionId = 'section-footnotes'
 
 function contentsOf(view: DocumentView): ContentsEntry[] {
@@ -66,6 +82,13 @@ export function ReaderView({
   const [contentsOpen, setContentsOpen] = useState(false)
   const wide = useMediaQuery('(min-width: 1200px)')
   const articleRef = useRef<HTMLElement>(null)
+  const readerRoot = useRef<HTMLDivElement>(null)
+  const annotations = useAnnotations(documentId)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const [selection, clearSelection] = useTextSelection(readerRoot, view !== null)
+  const toast = useToast()
+  const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
 
   useEffect(() => {
     let cancelled = false
@@ -119,6 +142,101 @@ export function ReaderView({
 
   const openFootnoteBlock = openFootnote ? footnotes.get(openFootnote.number) : undefined
 
+  const showPassage = useCallback((annotation: Annotation) => {
+    const marks = articleRef.current?.querySelectorAll<HTMLElement>(
+      `mark[data-annotation-ids~="${CSS.escape(annotation.id)}"]`
+    )
+    const first = marks?.[0]
+    setActiveId(annotation.id)
+    if (!first) return
+    scrollToElement(first, { smooth: true })
+    for (const mark of marks) mark.classList.add('flash')
+    window.setTimeout(() => {
+      for (const mark of marks) mark.classList.remove('flash')
+    }, 1600)
+  }, [])
+
+  const focusNote = useCallback((id: string) => {
+    setActiveId(id)
+    // The card may need a frame to mount (the notes column only mounts cards near the view).
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(
+        `.notes-column [data-annotation-id="${CSS.escape(id)}"]`
+      )
+      card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+      card?.focus({ preventScroll: true })
+    })
+  }, [])
+
+  const highlight = useCallback(
+    async (colour: HighlightColourId | null, withNote: boolean) => {
+      // Read the selection from the page itself: a shortcut may come before the state caught up.
+      const current =
+        (readerRoot.current && selectionOffsets(readerRoot.current, document.getSelection())) ?? selection
+      if (!current) return
+      if (colour) window.localStorage.setItem(lastColourKey, colour)
+      const created = await annotations.create({ start: current.start, end: current.end, colour })
+      clearSelection()
+      if (created && withNote) {
+        setEditingId(created.id)
+        focusNote(created.id)
+      }
+    },
+    [selection, annotations, clearSelection, focusNote]
+  )
+
+  const copyQuote = useCallback(() => {
+    if (!selection || !view) return
+    const text = formatQuoteWithCitation(selection.text, view.metadata)
+    navigator.clipboard
+      .writeText(text)
+      .then(() => toast({ message: 'Quote copied with its citation' }))
+      .catch(() => toast({ message: 'Could not copy: the clipboard is not available here.', tone: 'error' }))
+  }, [selection, view, toast])
+
+  // Ctrl/Cmd+Shift+H highlights in the last-used colour; Ctrl/Cmd+Shift+M opens a note on the selection.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'h') {
+        event.preventDefault()
+        const last = window.localStorage.getItem(lastColourKey) as HighlightColourId | null
+        void highlight(last && highlightColourIds.includes(last) ? last : 'yellow', false)
+      } else if (key === 'm') {
+        event.preventDefault()
+        void highlight(null, true)
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [selection, highlight])
+
+  // The selected annotation's highlights are outlined, wherever they are.
+  useEffect(() => {
+    const article = articleRef.current
+    if (!article || !activeId) return
+    const marks = article.querySelectorAll(`mark[data-annotation-ids~="${CSS.escape(activeId)}"]`)
+    for (const mark of marks) mark.classList.add('hl-active')
+    return () => {
+      for (const mark of marks) mark.classList.remove('hl-active')
+    }
+  }, [activeId, highlights])
+
+  // Clicking a highlight selects its note; clicking again where highlights overlap moves to the next.
+  const onArticleClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (!document.getSelection()?.isCollapsed) return
+      const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-ids]')
+      const ids = mark?.dataset.annotationIds?.split(' ')
+      if (!ids || ids.length === 0) return
+      const current = activeId ? ids.indexOf(activeId) : -1
+      const next = current >= 0 ? ids[(current - 1 + ids.length) % ids.length] : ids[ids.length - 1]
+      if (next) focusNote(next)
+    },
+    [activeId, focusNote]
+  )
+
   return (
     <>
       <TopBar title={view?.metadata.title}>
@@ -155,7 +273,7 @@ export function ReaderView({
           )}
         </div>
       </TopBar>
-      <div className={`reader-layout${wide ? ' wide' : ''}`}>
+      <div className={`reader-layout${wide ? ' wide' : ''}`} ref={readerRoot}>
         {wide && view && (
           <div className="contents-column">
             <ContentsNav entries={entries} current={current} onNavigate={navigate} />
@@ -175,11 +293,34 @@ export function ReaderView({
               view={view}
               onFootnote={onFootnote}
               openFootnote={openFootnote?.number ?? null}
+              highlights={highlights}
+              onClick={onArticleClick}
             />
           )}
         </main>
-        <NotesColumn />
+        <NotesColumn
+          state={annotations}
+          articleRef={articleRef}
+          activeId={activeId}
+          editingId={editingId}
+          onEdit={(id) => {
+            setEditingId(id)
+            if (id) setActiveId(id)
+          }}
+          onShowPassage={showPassage}
+          selection={selection}
+          layoutKey={`${settings.fontSize}:${settings.columnWidth}:${wide ? 'wide' : 'narrow'}:${view ? 'ready' : ''}`}
+        />
       </div>
+      {selection && (
+        <SelectionToolbar
+          rect={selection.rect}
+          meaningOf={annotations.meaningOf}
+          onHighlight={(colour) => void highlight(colour, false)}
+          onNote={() => void highlight(null, true)}
+          onCopy={copyQuote}
+        />
+      )}
       {openFootnote && openFootnoteBlock && (
         <FootnotePopover footnote={openFootnoteBlock} anchor={openFootnote.anchor} onClose={closeFootnote} />
       )}

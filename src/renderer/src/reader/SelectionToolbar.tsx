@@ -1,0 +1,54 @@
+// The small toolbar that appears over a selection: a highlight button per colour (named by its
+// meaning), "Add note", "Copy quote" and "Make card".
+import type { ReactNode } from 'react'
+import { highlightColourIds, type HighlightColourId } from '../../../shared/types'
+
+export function SelectionToolbar({
+  rect,
+  meaningOf,
+  onHighlight,
+  onNote,
+  onCopy,
+  extra
+}: {
+  rect: DOMRect
+  meaningOf: (colour: HighlightColourId) => string
+  onHighlight: (colour: HighlightColourId) => void
+  onNote: () => void
+  onCopy: () => void
+  extra?: ReactNode
+}) {
+  const width = 420
+  const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, window.innerWidth - width - 8))
+  const above = rect.top > 120
+  const top = above ? rect.top - 52 : rect.bottom + 10
+  return (
+    <div
+      role="toolbar"
+      aria-label="Selection"
+      className="selection-toolbar"
+      style={{ left, top }}
+      // Keep the text selected while a button is pressed.
+      onMouseDown={(event) => event.preventDefault()}
+    >
+      {highlightColourIds.map((colour) => (
+        <button
+          key={colour}
+          type="button"
+          className={`swatch-button swatch-${colour}`}
+          aria-label={`Highlight: ${meaningOf(colour)}`}
+          title={`Highlight: ${meaningOf(colour)}`}
+          onClick={() => onHighlight(colour)}
+        />
+      ))}
+      <span className="toolbar-divider" aria-hidden="true" />
+      <button type="button" className="toolbar-button" onClick={onNote} title="Add note (Ctrl+Shift+M)">
+        Add note
+      </button>
+      <button type="button" className="toolbar-button" onClick={onCopy}>
+        Copy quote
+      </button>
+      {extra}
+    </div>
+  )
+}

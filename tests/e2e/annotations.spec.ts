@@ -1,0 +1,151 @@
+// Annotating as a person does: select text, highlight it, write a note with a tag, reload, find
+// it again in the notes list by tag, delete it and undo; overlapping highlights stay selectable.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** Selects `quote` in the article the way a drag would: a DOM selection over its text. */
+async function selectText(page: Page, quote: string): Promise<void> {
+  await page.locator('article p.paragraph').first().waitFor()
+  const found = await page.evaluate((text) => {
+    const article = document.querySelector('article')
+    if (!article) return false
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf(text)
+      if (index < 0) continue
+      const range = document.createRange()
+      range.setStart(node, index)
+      range.setEnd(node, index + text.length)
+      node.parentElement?.scrollIntoView({ block: 'center' })
+      const selection = document.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
+      return true
+    }
+    return false
+  }, quote)
+  expect(found, `"${quote}" is in one text node of the article`).toBe(true)
+}
+
+const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
+
+test('select, highlight, write a note with a tag, reload, find it by tag, delete and undo', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+
+  await selectText(page, 'crystallised into a strong sense of self-reliance')
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+  await expect(toolbar).toBeVisible()
+  await toolbar.getByRole('button', { name: 'Highlight: Key argument' }).click()
+  await expect(page.locator('mark.hl-yellow', { hasText: 'strong sense of self-reliance' })).toBeVisible()
+  await expect(notes(page).getByRole('article', { name: /^Key argument: / })).toBeVisible()
+
+  await selectText(page, 'Six-Party Talks')
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Add note' }).click()
+  const editor = notes(page).getByRole('textbox', { name: 'Note' })
+  await expect(editor).toBeFocused()
+  await editor.fill('Compare with the **1994** Agreed Framework.')
+  await notes(page).getByRole('combobox', { name: 'Add tag' }).fill('negotiation')
+  await notes(page).getByRole('combobox', { name: 'Add tag' }).press('Enter')
+  await notes(page).getByRole('button', { name: 'Done' }).click()
+  const card = notes(page).getByRole('article', { name: /Six-Party Talks/ })
+  await expect(card.locator('strong')).toHaveText('1994')
+  await expect(card.getByText('#negotiation')).toBeVisible()
+
+  await page.reload()
+  await notes(page).getByRole('button', { name: 'List' }).click()
+  await notes(page).getByRole('combobox', { name: 'Tag' }).selectOption('negotiation')
+  await expect(notes(page).getByText('1 of 2 notes')).toBeVisible()
+  const found = notes(page).getByRole('article', { name: /Six-Party Talks/ })
+  await expect(found).toContainText('Compare with the 1994 Agreed Framework.')
+  await expect(notes(page).getByRole('article', { name: /^Key argument/ })).toHaveCount(0)
+
+  await found.getByRole('button', { name: 'Delete' }).click()
+  await expect(notes(page).getByRole('article', { name: /Six-Party Talks/ })).toHaveCount(0)
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click()
+  await expect(notes(page).getByRole('article', { name: /Six-Party Talks/ })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('Undone: Note deleted')
+
+  // Ctrl+Z outside a text field undoes the last action too: here, delete it again, then undo.
+  await notes(page)
+    .getByRole('article', { name: /Six-Party Talks/ })
+    .getByRole('button', { name: 'Delete' })
+    .click()
+  await expect(notes(page).getByRole('article', { name: /Six-Party Talks/ })).toHaveCount(0)
+  await page.locator('body').press('Control+z')
+  await expect(notes(page).getByRole('article', { name: /Six-Party Talks/ })).toBeVisible()
+  await page.reload()
+  await expect(notes(page).getByRole('article', { name: /Six-Party Talks/ })).toBeVisible()
+})
+
+test('overlapping highlights both show and each stays selectable', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await selectText(page, 'the goal of direct negotiations with the US')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Highlight: Actor' })
+    .click()
+  await expect(notes(page).getByRole('article', { name: /^Actor: / })).toBeVisible()
+  await selectText(page, 'direct negotiations')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Highlight: Question' })
+    .click()
+  await expect(notes(page).getByRole('article', { name: /^Question: / })).toBeVisible()
+
+  const inner = page.locator('mark.hl-pink.hl-overlap', { hasText: 'direct negotiations' })
+  await expect(inner).toBeVisible()
+  await expect(page.locator('mark.hl-blue', { hasText: 'the goal of' })).toBeVisible()
+
+  await inner.click()
+  await expect(notes(page).getByRole('article', { name: /^Question: / })).toBeFocused()
+  await inner.click()
+  await expect(notes(page).getByRole('article', { name: /^Actor: / })).toBeFocused()
+  await page.locator('mark.hl-blue', { hasText: 'the goal of' }).click()
+  await expect(notes(page).getByRole('article', { name: /^Actor: / })).toBeFocused()
+})
+
+test('keyboard: Ctrl+Shift+H highlights in the last colour, Ctrl+Shift+M opens a note', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await selectText(page, 'Rodong Sinmun')
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toBeVisible()
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Highlight: Evidence' })
+    .click()
+  await selectText(page, 'Tripartite Talks')
+  await page.keyboard.press('Control+Shift+H')
+  await expect(page.locator('mark.hl-purple', { hasText: 'Tripartite Talks' })).toBeVisible()
+  await selectText(page, 'Cultural Revolution')
+  await page.keyboard.press('Control+Shift+M')
+  await expect(notes(page).getByRole('textbox', { name: 'Note' })).toBeFocused()
+})
+
+test('selecting a note scrolls to its passage; a note in HTML shows as text', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await selectText(page, 'Joint Communiqué')
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Add note' }).click()
+  await notes(page)
+    .getByRole('textbox', { name: 'Note' })
+    .fill('<img src=x onerror="alert(1)"> <script>alert(2)</script> [x](javascript:alert(3))')
+  await notes(page).getByRole('button', { name: 'Done' }).click()
+  const card = notes(page).getByRole('article', { name: /Joint Communiqué/ })
+  await expect(card).toContainText('<img src=x onerror="alert(1)">')
+  await expect(card.locator('img, script')).toHaveCount(0)
+  await expect(card.locator('a[href^="javascript"]')).toHaveCount(0)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await card.getByRole('button', { name: /Joint Communiqué/ }).click()
+  await expect(page.locator('mark', { hasText: 'Joint Communiqué' }).first()).toBeInViewport()
+  expect(dialogs).toEqual([])
+})
