@@ -13,6 +13,15 @@ import type {
   ReadingPosition
 } from './types'
 import type { SearchFacets, SearchRequest, SearchResults, SearchStatus } from './search/types'
+import type {
+  BackupInfo,
+  ExportFile,
+  ExportRequest,
+  LibraryEntry,
+  SaveExportResult,
+  StartupNotice,
+  UpdateFromFileResult
+} from './library/types'
 import { studyMethodNameRecord, type StudyApiMethods } from './study/contract'
 
 export interface ImportResult {
@@ -62,6 +71,28 @@ export interface ApiMethods extends StudyApiMethods {
   search: { args: SearchRequest; result: SearchResults }
   getSearchStatus: { args: Record<string, never>; result: SearchStatus }
   getSearchFacets: { args: Record<string, never>; result: SearchFacets }
+  // Library management, exports and backups (src/main/app/libraryHandlers.ts).
+  listLibrary: { args: Record<string, never>; result: LibraryEntry[] }
+  restoreDocument: { args: { documentId: string }; result: DocumentSummary }
+  updateDocumentDetails: {
+    args: { documentId: string; title: string; authors: string[] }
+    result: DocumentSummary
+  }
+  updateDocumentFromFile: {
+    args: { documentId: string; fileName: string; text: string }
+    result: UpdateFromFileResult
+  }
+  /** The files of an export, for the renderer to download (browser mode). */
+  exportFiles: { args: ExportRequest; result: { files: ExportFile[] } }
+  /** The same export saved where the person chooses in a save dialog (desktop app only). */
+  saveExport: { args: ExportRequest; result: SaveExportResult }
+  listBackups: { args: Record<string, never>; result: BackupInfo[] }
+  backupNow: { args: Record<string, never>; result: BackupInfo }
+  restoreBackup: { args: { fileName: string }; result: { message: string } }
+  /** Replaces the library with a .scholia file (the current one is backed up first). */
+  importLibrary: { args: { fileName: string; base64: string }; result: { message: string } }
+  /** What the person must be told once after start-up (e.g. a damaged library was restored). */
+  getStartupNotices: { args: Record<string, never>; result: StartupNotice[] }
 }
 
 export type ApiMethodName = keyof ApiMethods
@@ -107,7 +138,18 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   updateHighlightColours: true,
   search: true,
   getSearchStatus: true,
-  getSearchFacets: true
+  getSearchFacets: true,
+  listLibrary: true,
+  restoreDocument: true,
+  updateDocumentDetails: true,
+  updateDocumentFromFile: true,
+  exportFiles: true,
+  saveExport: true,
+  listBackups: true,
+  backupNow: true,
+  restoreBackup: true,
+  importLibrary: true,
+  getStartupNotices: true
 }
 
 /** Every method name, in one list the transports iterate over (kept complete by the record's type). */

@@ -1,10 +1,11 @@
 // Validation of every API method's arguments, applied by the transports before a service sees them.
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
-import type { ApiArgs, ApiMethodName } from './contract'
+import { maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
 import { studyArgumentSchemas } from './study/schemas'
 import { highlightColourIds } from './types'
 import { searchKinds } from './search/types'
+import { exportFormats } from './library/types'
 
 const id = z.string().min(1).max(200)
 const empty = z.strictObject({})
@@ -14,6 +15,13 @@ const tags = z.array(z.string().max(200)).max(200)
 const maxNoteTransportLength = 1_000_000
 
 export const maxImportTextLength = 50 * 1024 * 1024
+
+const exportRequest = z.strictObject({
+  documentId: id.nullable(),
+  format: z.enum(exportFormats),
+  tag: z.string().max(200).optional(),
+  colour: colour.optional()
+})
 
 export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> } = {
   ...studyArgumentSchemas,
@@ -56,8 +64,8 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   deleteAnnotation: z.strictObject({ id }),
   restoreAnnotation: z.strictObject({ id }),
   reattachAnnotation: z.strictObject({ id, start: offset, end: offset }),
-  listTags: empty as z.ZodType<Record<string, never>>,
-  getHighlightColours: empty as z.ZodType<Record<string, never>>,
+  listTags: empty,
+  getHighlightColours: empty,
   updateHighlightColours: z.strictObject({
     colours: z
       .array(z.strictObject({ id: colour, meaning: z.string().min(1).max(40) }))
@@ -76,8 +84,33 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
       .optional(),
     limit: z.number().int().min(1).max(100).optional()
   }),
-  getSearchStatus: empty as z.ZodType<Record<string, never>>,
-  getSearchFacets: empty as z.ZodType<Record<string, never>>
+  getSearchStatus: empty,
+  getSearchFacets: empty,
+  listLibrary: empty,
+  restoreDocument: z.strictObject({ documentId: id }),
+  updateDocumentDetails: z.strictObject({
+    documentId: id,
+    title: z.string().max(2000),
+    authors: z.array(z.string().max(1000)).max(100)
+  }),
+  updateDocumentFromFile: z.strictObject({
+    documentId: id,
+    fileName: z.string().min(1).max(1024),
+    text: z.string().max(maxImportTextLength)
+  }),
+  exportFiles: exportRequest,
+  saveExport: exportRequest,
+  listBackups: empty,
+  backupNow: empty,
+  restoreBackup: z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,200}$/) }),
+  importLibrary: z.strictObject({
+    fileName: z.string().min(1).max(1024),
+    base64: z
+      .string()
+      .max(maxRequestBytes)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  }),
+  getStartupNotices: empty
 }
 
 /** Validates `args` for `method`; returns a message a person (or developer) can act on when they are wrong. */

@@ -19,6 +19,9 @@ import { createSearchService } from '../services/search/searchService'
 import { createStudyHandlers } from '../services/study/studyHandlers'
 import { createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { acquireLibraryLock } from './libraryLock'
+import { createLibraryHandlers, type FileDialogs } from './libraryHandlers'
+import { createRestartableBackend, type LibraryControl } from './restartableBackend'
+import { recoverIfDamaged } from '../services/libraryFiles'
 
 export interface BackendOptions {
   dataDir: string
@@ -29,6 +32,8 @@ export interface BackendOptions {
   now?: () => number
   /** better-sqlite3 native build for the running runtime (Electron's ABI differs from Node's). */
   sqliteNativeBinding?: string
+  /** The desktop app's save dialogs (exports); absent in the browser mode, which downloads instead. */
+  fileDialogs?: FileDialogs
 }
 
 export interface Backend {
@@ -47,13 +52,21 @@ export function backupBeforeMigration(db: Db, dataDir: string, fromVersion: numb
   db.prepare('VACUUM INTO ?').run(join(folder, `before-migration-v${fromVersion}-${stamp}.sqlite3`))
 }
 
+/** Opens the library; "Restore from backup" and "Import library" close and reopen it behind the same handlers. */
 export function openBackend(options: BackendOptions): Backend {
+  return createRestartableBackend((control) => openServices(options, control))
+}
+
+function openServices(options: BackendOptions, control: LibraryControl): Backend {
   const now = options.now ?? (() => Date.now())
   mkdirSync(options.dataDir, { recursive: true })
   const lock = acquireLibraryLock(options.dataDir)
   let db: Db | undefined
   try {
-    db = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.sqliteNativeBinding })
+    const databaseFile = join(options.dataDir, databaseFileName)
+    // A damaged library is put aside and the newest good backup restored before anything opens it.
+    const notice = recoverIfDamaged(options.dataDir, databaseFile, now(), options.sqliteNativeBinding)
+    db = openDatabase(databaseFile, { nativeBinding: options.sqliteNativeBinding })
     const database = db
     migrate(database, {
       beforeMigrating: (from) => backupBeforeMigration(database, options.dataDir, from, now())
@@ -101,6 +114,20 @@ export function openBackend(options: BackendOptions): Backend {
     }
     search.start()
 
+    const library = createLibraryHandlers({
+      db: database,
+      dataDir: options.dataDir,
+      databaseFile,
+      documents: documentRepository,
+      documentService: documents,
+      annotationService,
+      control,
+      dialogs: options.fileDialogs,
+      startupNotices: notice ? [notice] : [],
+      now,
+      nativeBinding: options.sqliteNativeBinding
+    })
+
     const study = createStudyHandlers({
       db: database,
       documents: documentRepository,
@@ -135,13 +162,15 @@ export function openBackend(options: BackendOptions): Backend {
       updateHighlightColours: ({ colours }) => annotationService.renameColours(colours),
       search: (request) => search.search(request),
       getSearchStatus: () => search.status(),
-      getSearchFacets: () => search.facets()
+      getSearchFacets: () => search.facets(),
+      ...library.handlers
     }
 
     return {
       handlers,
       db: database,
       close() {
+        library.close()
         void search.close()
         database.close()
         lock.release()

@@ -1,0 +1,225 @@
+// The API handlers of the library screen: the list with counts, corrections, Undo of a removal,
+// "Update from file…", exports (returned to the renderer, or saved through the desktop app's
+// dialogs), backups, "Restore from backup", whole-library export and import, start-up notices.
+// Built by the composition root from the services it already opened.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ApiHandlers } from '../../shared/contract'
+import type { ExportFile, StartupNotice } from '../../shared/library/types'
+import type { Card } from '../../shared/types'
+import type { Db } from '../db/connection'
+import { createCardRepository } from '../db/repositories/cardRepository'
+import { createLibraryRepository } from '../db/repositories/libraryRepository'
+import type { DocumentRepository } from '../db/repositories/documentRepository'
+import type { AnnotationService } from '../services/annotationService'
+import {
+  backupFolderName,
+  backupStamp,
+  checkDatabaseFile,
+  createBackupService,
+  listBackupFiles
+} from '../services/backupService'
+import type { DocumentService } from '../services/documentService'
+import { createExportService } from '../services/exportService'
+import { FileWriteError, writeFileAtomic } from '../services/fileWriter'
+import { createLibraryService } from '../services/libraryService'
+import { libraryFileProblem, putDatabaseBack, replaceDatabase } from '../services/libraryFiles'
+import type { LibraryControl } from './restartableBackend'
+import { UserError } from './userError'
+
+/** The desktop app's file dialogs; absent in the browser mode, which downloads instead. */
+export interface FileDialogs {
+  /** A path to save one file to, or null when the person cancelled. */
+  chooseSavePath(suggestedName: string, extension: string): Promise<string | null>
+  /** A folder to save several files into, or null when the person cancelled. */
+  chooseFolder(title: string): Promise<string | null>
+}
+
+export type LibraryHandlerName =
+  | 'listLibrary'
+  | 'restoreDocument'
+  | 'updateDocumentDetails'
+  | 'updateDocumentFromFile'
+  | 'exportFiles'
+  | 'saveExport'
+  | 'listBackups'
+  | 'backupNow'
+  | 'restoreBackup'
+  | 'importLibrary'
+  | 'getStartupNotices'
+
+export interface LibraryHandlerDependencies {
+  db: Db
+  dataDir: string
+  databaseFile: string
+  documents: DocumentRepository
+  documentService: DocumentService
+  annotationService: AnnotationService
+  cardsOf?: (documentId: string) => Card[]
+  control: LibraryControl
+  dialogs?: FileDialogs
+  startupNotices: StartupNotice[]
+  now: () => number
+  nativeBinding?: string
+}
+
+const hourMs = 60 * 60 * 1000
+const firstBackupDelayMs = 60 * 1000
+
+function fileBytes(file: ExportFile): Uint8Array {
+  return Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8')
+}
+
+async function writeOrExplain(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data)
+  } catch (error) {
+    if (error instanceof FileWriteError) throw new UserError('refused', error.message)
+    throw error
+  }
+}
+
+export function createLibraryHandlers(dependencies: LibraryHandlerDependencies) {
+  const { db, dataDir, databaseFile, documents, documentService, annotationService, control, now } =
+    dependencies
+  const backups = createBackupService({
+    db,
+    dataDir,
+    databaseFile,
+    now,
+    nativeBinding: dependencies.nativeBinding
+  })
+  const cards = createCardRepository(db)
+  const library = createLibraryService({
+    documents,
+    documentService,
+    library: createLibraryRepository(db),
+    reanchorDocument: (documentId) => annotationService.reanchorDocument(documentId),
+    now
+  })
+  const exports = createExportService({
+    documentIds: () => documentService.listDocuments().map((document) => document.id),
+    documentOf: (documentId) => {
+      const stored = documentService.requirePresent(documentId)
+      const { blocks, fullText } = documentService.documentText(documentId)
+      return { id: stored.id, metadata: stored.metadata, contentHash: stored.contentHash, blocks, fullText }
+    },
+    annotationsOf: (documentId) => annotationService.list(documentId),
+    cardsOf: dependencies.cardsOf ?? ((documentId) => cards.forDocument(documentId)),
+    colours: () => annotationService.colours(),
+    libraryCopy: () => backups.libraryCopy(),
+    now
+  })
+  let noticesShown = false
+
+  const runDailyBackup = (): void => {
+    backups
+      .maybeDailyBackup()
+      .catch((error: unknown) => console.error('Scholia: the daily backup failed:', error))
+  }
+  // Not at start-up itself: opening the library stays fast, and a window closed at once loses nothing.
+  const firstRun = setTimeout(runDailyBackup, firstBackupDelayMs)
+  firstRun.unref()
+  const timer = setInterval(runDailyBackup, hourMs)
+  timer.unref()
+
+  /** Backs up the current library, then swaps in `source` with the services closed. */
+  async function swapLibrary(source: string): Promise<void> {
+    await backups.backupNow('before-restore')
+    await backups.idle()
+    let aside = ''
+    control.reopenAfter(
+      () => {
+        aside = replaceDatabase(databaseFile, source, now())
+      },
+      () => putDatabaseBack(databaseFile, aside, now())
+    )
+  }
+
+  const handlers: Pick<ApiHandlers, LibraryHandlerName> = {
+    listLibrary: () => library.listLibrary(),
+    restoreDocument: ({ documentId }) => library.restoreDocument(documentId),
+    updateDocumentDetails: ({ documentId, title, authors }) =>
+      library.updateDocumentDetails(documentId, title, authors),
+    updateDocumentFromFile: ({ documentId, fileName, text }) =>
+      library.updateFromFile(documentId, fileName, text),
+    exportFiles: async (request) => ({ files: await exports.exportFiles(request) }),
+    saveExport: async (request) => {
+      const dialogs = dependencies.dialogs
+      if (!dialogs) {
+        throw new UserError(
+          'refused',
+          'Saving through a dialog is only in the desktop app; the browser mode downloads the file.'
+        )
+      }
+      const files = await exports.exportFiles(request)
+      const [only] = files
+      if (only && files.length === 1) {
+        const path = await dialogs.chooseSavePath(only.fileName, only.fileName.split('.').pop() ?? '')
+        if (path === null) return { saved: false }
+        await writeOrExplain(path, fileBytes(only))
+        return { saved: true, paths: [path] }
+      }
+      const folder = await dialogs.chooseFolder(`Choose a folder for the ${files.length} exported files`)
+      if (folder === null) return { saved: false }
+      const paths: string[] = []
+      for (const file of files) {
+        const path = join(folder, file.fileName)
+        await writeOrExplain(path, fileBytes(file))
+        paths.push(path)
+      }
+      return { saved: true, paths }
+    },
+    listBackups: () => backups.list(),
+    backupNow: async () => {
+      const made = await backups.backupNow('manual')
+      if (!made)
+        throw new UserError(
+          'refused',
+          'The backup did not pass its integrity check and was not kept. Try again.'
+        )
+      return made
+    },
+    restoreBackup: async ({ fileName }) => {
+      const backup = listBackupFiles(dataDir).find((candidate) => candidate.fileName === fileName)
+      if (!backup) throw new UserError('not-found', 'That backup no longer exists. Choose another one.')
+      const path = join(dataDir, backupFolderName, backup.fileName)
+      const problem = checkDatabaseFile(path, dependencies.nativeBinding)
+      if (problem !== null)
+        throw new UserError('refused', `That backup is damaged (${problem}). Choose another one.`)
+      await swapLibrary(path)
+      return {
+        message: `The library was restored from the backup of ${new Date(backup.createdAt).toLocaleString()}. The library as it was before is kept as a backup too.`
+      }
+    },
+    importLibrary: async ({ fileName, base64 }) => {
+      const folder = join(dataDir, backupFolderName)
+      mkdirSync(folder, { recursive: true })
+      const incoming = join(folder, `.import-${backupStamp(now())}.partial`)
+      try {
+        writeFileSync(incoming, Buffer.from(base64, 'base64'))
+        const problem = libraryFileProblem(incoming, dependencies.nativeBinding)
+        if (problem !== null) throw new UserError('refused', `${fileName} was not imported: ${problem}`)
+        await swapLibrary(incoming)
+      } finally {
+        rmSync(incoming, { force: true })
+      }
+      return {
+        message: `The library from ${fileName} replaced this one. The previous library is kept as a backup (Restore from backup brings it back).`
+      }
+    },
+    getStartupNotices: () => {
+      if (noticesShown) return []
+      noticesShown = true
+      return dependencies.startupNotices
+    }
+  }
+
+  return {
+    handlers,
+    close(): void {
+      clearTimeout(firstRun)
+      clearInterval(timer)
+    }
+  }
+}

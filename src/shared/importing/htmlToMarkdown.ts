@@ -1,0 +1,203 @@
+// Imported HTML becomes Markdown-like text for the document importer: headings, paragraphs, lists,
+// quotes, emphasis and footnote markers survive; everything that could run or load (scripts,
+// styles, frames, objects, forms, images, event handlers, links' targets) is dropped, never kept
+// as markup. The HTML is only tokenised (htmlparser2: no DOM, nothing is rendered), so no string
+// in it can execute, and the work is linear in its size however deep its nesting.
+import { Parser } from 'htmlparser2'
+
+/** Elements whose content is never text a reader should see. */
+const skippedElements = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'select',
+  'textarea',
+  'button',
+  'form',
+  'head',
+  'nav'
+])
+
+const blockElements = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'caption',
+  'dl',
+  'dt',
+  'dd',
+  'address',
+  'body',
+  'html',
+  'center',
+  'details',
+  'summary',
+  'hr'
+])
+
+const headingLevel: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
+
+export interface HtmlConversion {
+  markdown: string
+  /** The document's <title>, when it has one. */
+  title: string | null
+}
+
+export function looksLikeHtml(fileName: string, text: string): boolean {
+  if (/\.(x?html?|xht)$/i.test(fileName)) return true
+  if (/\.(md|markdown|txt|text)$/i.test(fileName)) return false
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 1024))
+}
+
+/** Converts an HTML document to Markdown-like text the importer understands. */
+export function htmlToMarkdown(html: string): HtmlConversion {
+  const blocks: string[] = []
+  let inline = ''
+  let skipDepth = 0
+  let quoteDepth = 0
+  let preDepth = 0
+  let headingPrefix = ''
+  let inTitle = false
+  let title = ''
+  let sawH1 = false
+  const lists: { ordered: boolean; next: number }[] = []
+  let itemMarker = ''
+  let supText: string | null = null
+
+  function flush(): void {
+    const text = preDepth > 0 ? inline.replace(/^\n+|\n+$/g, '') : inline.replace(/\s+/g, ' ').trim()
+    inline = ''
+    if (text === '') return
+    const quote = '> '.repeat(quoteDepth)
+    let block = headingPrefix !== '' ? `${headingPrefix} ${text}` : `${itemMarker}${text}`
+    if (preDepth > 0) block = '```\n' + text + '\n```'
+    itemMarker = ''
+    blocks.push(
+      block
+        .split('\n')
+        .map((line) => quote + line)
+        .join('\n')
+    )
+  }
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'title') inTitle = true
+        if (skipDepth > 0 || skippedElements.has(name)) {
+          // Void elements never close in the token stream's eyes for skipping purposes: none are skipped.
+          skipDepth++
+          return
+        }
+        if (name in headingLevel) {
+          flush()
+          const level = headingLevel[name] ?? 2
+          if (level === 1) sawH1 = true
+          headingPrefix = '#'.repeat(level)
+        } else if (name === 'blockquote') {
+          flush()
+          quoteDepth++
+        } else if (name === 'pre') {
+          flush()
+          preDepth++
+        } else if (name === 'ul' || name === 'ol') {
+          flush()
+          lists.push({ ordered: name === 'ol', next: 1 })
+        } else if (name === 'li') {
+          flush()
+          const list = lists[lists.length - 1]
+          const indent = '  '.repeat(Math.max(0, Math.min(lists.length - 1, 8)))
+          itemMarker = list?.ordered ? `${indent}${list.next++}. ` : `${indent}- `
+        } else if (name === 'br') {
+          inline += preDepth > 0 ? '\n' : ' '
+          if (preDepth === 0 && quoteDepth === 0 && itemMarker === '' && headingPrefix === '') flush()
+        } else if (name === 'em' || name === 'i' || name === 'cite') {
+          inline += '*'
+        } else if (name === 'strong' || name === 'b') {
+          inline += '**'
+        } else if (name === 'sup') {
+          supText = ''
+        } else if (name === 'td' || name === 'th') {
+          if (inline.trim() !== '') inline += ' · '
+        } else if (blockElements.has(name)) {
+          flush()
+        }
+      },
+      ontext(text) {
+        if (inTitle) title += text
+        if (skipDepth > 0) return
+        if (supText !== null) supText += text
+        else inline += text
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false
+        if (skipDepth > 0) {
+          skipDepth--
+          return
+        }
+        if (name in headingLevel) {
+          flush()
+          headingPrefix = ''
+        } else if (name === 'blockquote') {
+          flush()
+          quoteDepth = Math.max(0, quoteDepth - 1)
+        } else if (name === 'pre') {
+          flush()
+          preDepth = Math.max(0, preDepth - 1)
+        } else if (name === 'ul' || name === 'ol') {
+          flush()
+          lists.pop()
+        } else if (name === 'li') {
+          flush()
+        } else if (name === 'em' || name === 'i' || name === 'cite') {
+          inline += '*'
+        } else if (name === 'strong' || name === 'b') {
+          inline += '**'
+        } else if (name === 'sup') {
+          const marker = (supText ?? '').trim()
+          supText = null
+          // A footnote marker keeps the form the importer recognises; other superscripts stay as text.
+          inline += /^\d{1,4}$/.test(marker) ? `<sup>${marker}</sup>` : marker
+        } else if (blockElements.has(name)) {
+          flush()
+        }
+      }
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true }
+  )
+  parser.write(html)
+  parser.end()
+  flush()
+  const cleanTitle = title.replace(/\s+/g, ' ').trim()
+  if (!sawH1 && cleanTitle !== '') blocks.unshift(`# ${cleanTitle}`)
+  // Emphasis markers left empty by markup such as <b></b> would confuse the Markdown reader.
+  const markdown = blocks
+    .join('\n\n')
+    .replace(/\*\*\*\*/g, '')
+    .replaceAll('\u0000', '')
+  return { markdown, title: cleanTitle === '' ? null : cleanTitle }
+}

@@ -1,0 +1,64 @@
+// Types of the library's API: exports, the library list with counts, backups and start-up notices.
+// Plain data: they cross the IPC / HTTP boundary as JSON.
+import type { DocumentSummary, HighlightColourId } from '../types'
+
+export const exportFormats = [
+  'markdown',
+  'w3c',
+  'csv',
+  'anki',
+  'bibtex',
+  'ris',
+  'studySheet',
+  'library'
+] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+export interface ExportRequest {
+  /** One document, or null for every document in the library. */
+  documentId: string | null
+  format: ExportFormat
+  /** Only annotations (and cards) with this tag. */
+  tag?: string
+  /** Only annotations with this highlight colour. */
+  colour?: HighlightColourId
+}
+
+export interface ExportFile {
+  fileName: string
+  mimeType: string
+  /** Text files travel as UTF-8 text; binary ones (a whole library) as base64. */
+  encoding: 'utf8' | 'base64'
+  content: string
+}
+
+export type SaveExportResult = { saved: true; paths: string[] } | { saved: false }
+
+export interface LibraryEntry extends DocumentSummary {
+  annotationCount: number
+  cardCount: number
+  /** 0..1: how far the reader got (the block of the saved position over the block count); null when never read. */
+  progress: number | null
+  /** The file the text was imported from. */
+  sourceName: string
+}
+
+export interface BackupInfo {
+  fileName: string
+  kind: 'daily' | 'before-migration' | 'before-restore' | 'manual'
+  createdAt: number
+  bytes: number
+}
+
+/** Something the app must tell the person once after it started (e.g. a damaged library was restored). */
+export interface StartupNotice {
+  tone: 'info' | 'warning'
+  message: string
+}
+
+export interface UpdateFromFileResult {
+  unchanged: boolean
+  anchored: number
+  orphaned: number
+  warnings: string[]
+}
