@@ -149,3 +149,30 @@ test('selecting a note scrolls to its passage; a note in HTML shows as text', as
   await expect(page.locator('mark', { hasText: 'Joint Communiqué' }).first()).toBeInViewport()
   expect(dialogs).toEqual([])
 })
+
+test('colour meanings can be renamed, and the new meaning shows wherever the colour does', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await page.getByRole('button', { name: 'Reader settings' }).click()
+  const meaning = page.getByRole('textbox', { name: 'Meaning of the green highlight' })
+  await expect(meaning).toHaveValue('Date')
+  await meaning.fill('Turning point')
+  await meaning.press('Enter')
+  await page.getByRole('button', { name: 'Reader settings' }).click()
+  await selectText(page, 'Rodong Sinmun')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Highlight: Turning point' })
+    .click()
+  await expect(notes(page).getByRole('article', { name: /^Turning point: Rodong Sinmun/ })).toBeVisible()
+  await expect(page.locator('mark.hl-green', { hasText: 'Rodong Sinmun' })).toHaveAttribute(
+    'title',
+    'Turning point'
+  )
+  await page.reload()
+  await notes(page).getByRole('button', { name: 'List' }).click()
+  await expect(notes(page).getByRole('article', { name: /^Turning point: / })).toBeVisible()
+  await expect(notes(page).getByRole('group', { name: 'Filter by colour' })).toContainText('Turning point')
+})

@@ -1,6 +1,6 @@
 // Text size, column width and theme, applied as they change and remembered.
 import { useId } from 'react'
-import type { ReaderSettings, Theme } from '../../../shared/types'
+import type { HighlightColour, HighlightColourId, ReaderSettings, Theme } from '../../../shared/types'
 
 const themes: { value: Theme; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -8,12 +8,47 @@ const themes: { value: Theme; label: string }[] = [
   { value: 'dark', label: 'Dark' }
 ]
 
+function MeaningInput({
+  colour,
+  onRename
+}: {
+  colour: HighlightColour
+  onRename: (id: HighlightColourId, meaning: string) => void
+}) {
+  const id = useId()
+  const commit = (value: string): void => {
+    const meaning = value.trim()
+    if (meaning && meaning !== colour.meaning) onRename(colour.id, meaning)
+  }
+  return (
+    <div className="meaning-row">
+      <span className={`swatch swatch-${colour.id}`} aria-hidden="true" />
+      <label htmlFor={id} className="visually-hidden">
+        Meaning of the {colour.id} highlight
+      </label>
+      <input
+        id={id}
+        defaultValue={colour.meaning}
+        maxLength={40}
+        onBlur={(event) => commit(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(event.currentTarget.value)
+        }}
+      />
+    </div>
+  )
+}
+
 export function ReaderSettingsPanel({
   settings,
-  onChange
+  onChange,
+  colours,
+  onRenameColour
 }: {
   settings: ReaderSettings
   onChange: (change: Partial<ReaderSettings>) => void
+  colours: HighlightColour[]
+  onRenameColour: (id: HighlightColourId, meaning: string) => void
 }) {
   const sizeId = useId()
   const widthId = useId()
@@ -58,6 +93,12 @@ export function ReaderSettingsPanel({
             />
             {theme.label}
           </label>
+        ))}
+      </fieldset>
+      <fieldset className="setting meanings">
+        <legend>Highlight meanings</legend>
+        {colours.map((colour) => (
+          <MeaningInput key={`${colour.id}:${colour.meaning}`} colour={colour} onRename={onRenameColour} />
         ))}
       </fieldset>
     </div>

@@ -268,7 +268,12 @@ export function ReaderView({
           </button>
           {settingsOpen && (
             <div className="dropdown dropdown-right">
-              <ReaderSettingsPanel settings={settings} onChange={onSettingsChange} />
+              <ReaderSettingsPanel
+                settings={settings}
+                onChange={onSettingsChange}
+                colours={annotations.colours}
+                onRenameColour={(id, meaning) => void annotations.renameColour(id, meaning)}
+              />
             </div>
           )}
         </div>
