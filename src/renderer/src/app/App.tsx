@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { api } from '../api/client'
 import { LibraryView } from '../library/LibraryView'
 import { ReaderView } from '../reader/ReaderView'
+import { isStudyRoute, StudyScreens } from '../study'
 import { documentHref, useHashRoute } from './useHashRoute'
 import { useReaderSettings } from './useReaderSettings'
 import { ToastProvider } from './toast'
@@ -41,6 +42,7 @@ function Screens() {
   const [settings, updateSettings] = useReaderSettings()
   useHomeRedirect(route.name === 'home')
   if (route.name === 'home') return <main className="loading" aria-busy="true" />
+  if (isStudyRoute(route)) return <StudyScreens route={route} />
   return route.name === 'document' ? (
     <ReaderView
       key={route.documentId}

@@ -1,6 +1,7 @@
 // The bar above every screen: the app's name, the way back to the library, and screen-specific tools.
 import type { ReactNode } from 'react'
 import { SearchTools } from '../search/SearchTools'
+import { StudyLink } from '../study/StudyLink'
 
 export function TopBar({ children, title }: { children?: ReactNode; title?: string }) {
   return (
@@ -14,6 +15,7 @@ export function TopBar({ children, title }: { children?: ReactNode; title?: stri
       <a className="top-link" href="#/library">
         Library
       </a>
+      <StudyLink />
       {title ? (
         <span className="top-title" title={title}>
           {title}

@@ -2,12 +2,19 @@
 // #/library is the library, #/doc/ID the reader, #/doc/ID?at=OFFSET a passage in it; an empty
 // hash is "home": the document read last (or the only one), like a reader reopening its book.
 import { useEffect, useState } from 'react'
+import { parseStudyRoute, type StudyRoute } from '../study/routes'
 
 export type Route =
-  { name: 'home' } | { name: 'library' } | { name: 'document'; documentId: string; at: number | null }
+  | { name: 'home' }
+  | { name: 'library' }
+  | { name: 'document'; documentId: string; at: number | null }
+  // #/study, #/cards, #/stats, #/deck/ID, #/timeline/ID, #/people/ID
+  | StudyRoute
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/library') return { name: 'library' }
+  const study = parseStudyRoute(hash)
+  if (study) return study
   const match = /^#\/doc\/([^?]+)(?:\?(.*))?$/.exec(hash)
   if (!match) return { name: 'home' }
   const params = new URLSearchParams(match[2] ?? '')

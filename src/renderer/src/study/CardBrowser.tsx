@@ -1,0 +1,263 @@
+// The card browser: every card with its deck, kind, due date and state; search and sort; edit,
+// delete (Undo in a toast and with Ctrl/Cmd+Z), suspend and reset. Rows are virtualised
+// (@tanstack/react-virtual) and fetched a page at a time, so that 10^5 cards stay fast.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { renderCloze } from '../../../shared/study/cloze'
+import type { CardListRow, CardSortKey } from '../../../shared/study/types'
+import { api } from '../api/client'
+import { TopBar } from '../app/TopBar'
+import { useToast } from '../app/toast'
+import { pushUndo } from '../app/undo'
+import { CardEditDialog } from './CardEditDialog'
+import { StudyNav } from './StudyNav'
+import { notifyStudyChanged } from './studyEvents'
+import './study.css'
+
+const pageSize = 200
+const rowHeight = 44
+
+const sortLabels: Record<CardSortKey, string> = {
+  due: 'Due date',
+  created: 'Date added',
+  deck: 'Document',
+  kind: 'Kind',
+  state: 'State',
+  front: 'Question'
+}
+
+function question(row: CardListRow): string {
+  return row.clozeIndex === null ? row.front : renderCloze(row.front, row.clozeIndex, 'front')
+}
+
+function dueLabel(row: CardListRow): string {
+  if (row.state === 'new') return 'new'
+  return new Date(row.due).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+}
+
+export function CardBrowser() {
+  const [search, setSearch] = useState('')
+  const [query, setQuery] = useState('')
+  const [sort, setSort] = useState<CardSortKey>('due')
+  const [descending, setDescending] = useState(false)
+  const [total, setTotal] = useState<number | null>(null)
+  const [version, setVersion] = useState(0)
+  const [, setLoadedPages] = useState(0)
+  const [editing, setEditing] = useState<CardListRow | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const pages = useRef(new Map<number, CardListRow[]>())
+  const loading = useRef(new Set<number>())
+  const scroller = useRef<HTMLDivElement>(null)
+  const toast = useToast()
+  /** Bumped on every new query: pages fetched for an older one are dropped. */
+  const versionRef = useRef(0)
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setQuery(search), 200)
+    return () => window.clearTimeout(timer)
+  }, [search])
+
+  const loadPage = useCallback(
+    (page: number, forVersion: number) => {
+      if (pages.current.has(page) || loading.current.has(page)) return
+      loading.current.add(page)
+      api
+        .listCards({ search: query, sort, descending, offset: page * pageSize, limit: pageSize })
+        .then((result) => {
+          if (forVersion !== versionRef.current) return
+          pages.current.set(page, result.rows)
+          setTotal(result.total)
+          setLoadedPages((count) => count + 1)
+        })
+        .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)))
+        .finally(() => loading.current.delete(page))
+    },
+    [query, sort, descending]
+  )
+
+  useEffect(() => {
+    versionRef.current++
+    pages.current = new Map()
+    loading.current = new Set()
+    loadPage(0, versionRef.current)
+  }, [loadPage, version])
+
+  // The virtualiser's functions change with scrolling by design; this component is not memoised for it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12
+  })
+  const items = virtualizer.getVirtualItems()
+  useEffect(() => {
+    for (const item of items) loadPage(Math.floor(item.index / pageSize), versionRef.current)
+  }, [items, loadPage])
+
+  const refresh = (): void => {
+    setVersion((value) => value + 1)
+    notifyStudyChanged()
+  }
+
+  const act = (work: Promise<unknown>): void => {
+    work
+      .then(refresh)
+      .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)))
+  }
+
+  const remove = (row: CardListRow): void => {
+    act(
+      api.deleteCard({ cardId: row.id }).then(() => {
+        const entry = pushUndo({
+          label: 'Card deleted',
+          undo: async () => {
+            await api.restoreCard({ cardId: row.id })
+            refresh()
+          }
+        })
+        toast({ message: 'Card deleted', undoEntry: entry })
+      })
+    )
+  }
+
+  return (
+    <>
+      <TopBar />
+      <main className="study-page" aria-labelledby="cards-heading">
+        <StudyNav current="cards" />
+        <h1 id="cards-heading">Cards</h1>
+        <div className="browser-tools">
+          <input
+            type="search"
+            aria-label="Search cards"
+            placeholder="Search questions and answers"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <label>
+            Sort by{' '}
+            <select value={sort} onChange={(event) => setSort(event.target.value as CardSortKey)}>
+              {(Object.keys(sortLabels) as CardSortKey[]).map((key) => (
+                <option key={key} value={key}>
+                  {sortLabels[key]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => setDescending(!descending)}
+            aria-pressed={descending}
+          >
+            {descending ? 'Descending' : 'Ascending'}
+          </button>
+          <span className="muted" role="status">
+            {total === null ? 'Loading…' : `${total} card${total === 1 ? '' : 's'}`}
+          </span>
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="card-table" role="table" aria-label="Cards" aria-rowcount={(total ?? 0) + 1}>
+          <div className="card-row head" role="row" aria-rowindex={1}>
+            <span role="columnheader">Question</span>
+            <span role="columnheader">Document</span>
+            <span role="columnheader">Kind</span>
+            <span role="columnheader">Due</span>
+            <span role="columnheader">State</span>
+            <span role="columnheader">
+              <span className="visually-hidden">Actions</span>
+            </span>
+          </div>
+          <div className="card-scroller" ref={scroller} style={{ height: (total ?? 0) * rowHeight }}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const row = pages.current.get(Math.floor(item.index / pageSize))?.[item.index % pageSize]
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={`card-row${row?.suspended ? ' suspended' : ''}`}
+                    style={{
+                      position: 'absolute',
+                      top: 0,
+                      left: 0,
+                      right: 0,
+                      height: rowHeight,
+                      transform: `translateY(${item.start}px)`
+                    }}
+                  >
+                    {row ? (
+                      <>
+                        <span role="cell" title={question(row)}>
+                          {question(row)}
+                        </span>
+                        <span role="cell" title={row.deckTitle}>
+                          {row.deckTitle}
+                        </span>
+                        <span role="cell">{row.kind}</span>
+                        <span role="cell">{dueLabel(row)}</span>
+                        <span role="cell">{row.suspended ? 'suspended' : row.state}</span>
+                        <span role="cell" className="card-row-actions">
+                          <button
+                            type="button"
+                            onClick={() => setEditing(row)}
+                            aria-label={`Edit: ${question(row)}`}
+                          >
+                            Edit
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() =>
+                              act(api.setCardSuspended({ cardId: row.id, suspended: !row.suspended }))
+                            }
+                            aria-label={`${row.suspended ? 'Unsuspend' : 'Suspend'}: ${question(row)}`}
+                          >
+                            {row.suspended ? 'Unsuspend' : 'Suspend'}
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => act(api.resetCard({ cardId: row.id }))}
+                            aria-label={`Reset: ${question(row)}`}
+                          >
+                            Reset
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => remove(row)}
+                            aria-label={`Delete: ${question(row)}`}
+                          >
+                            Delete
+                          </button>
+                        </span>
+                      </>
+                    ) : (
+                      <span role="cell" className="muted">
+                        …
+                      </span>
+                    )}
+                  </div>
+                )
+              })}
+            </div>
+          </div>
+        </div>
+        {total === 0 && <p className="empty-state">No cards{query ? ' match this search' : ' yet'}.</p>}
+      </main>
+      {editing && (
+        <CardEditDialog
+          row={editing}
+          onClose={(saved) => {
+            setEditing(null)
+            if (saved) refresh()
+          }}
+        />
+      )}
+    </>
+  )
+}

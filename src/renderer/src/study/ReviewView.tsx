@@ -1,0 +1,210 @@
+// The review screen, keyboard first: Space shows the answer, 1–4 grade it (Again, Hard, Good,
+// Easy, each labelled with the interval it would give), Ctrl/Cmd+Z takes the last answer back
+// (through the app's one undo history). The queue is asked for again after every answer, so that
+// learning cards come back when due and siblings stay buried.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { formatInterval } from '../../../shared/study/scheduling'
+import { gradeNames, type Grade, type ReviewQueue } from '../../../shared/study/types'
+import { api } from '../api/client'
+import { TopBar } from '../app/TopBar'
+import { pushUndo } from '../app/undo'
+import { CardFace } from './CardFace'
+import { DeckList } from './DeckView'
+import { passageHref } from './routes'
+import { StudyNav } from './StudyNav'
+import { notifyStudyChanged } from './studyEvents'
+import './study.css'
+
+const grades: Grade[] = [1, 2, 3, 4]
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.tagName === 'TEXTAREA' ||
+      target.tagName === 'INPUT' ||
+      target.tagName === 'SELECT')
+  )
+}
+
+export function ReviewView({ documentId }: { documentId: string | null }) {
+  const [queue, setQueue] = useState<ReviewQueue | null>(null)
+  const [revealed, setRevealed] = useState(false)
+  const [answered, setAnswered] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const shownAt = useRef(0)
+  const mounted = useRef(true)
+
+  const load = useCallback(
+    async (preferCardId?: string) => {
+      const next = await api.getReviewQueue(documentId ? { documentId } : {})
+      if (!mounted.current) return
+      if (preferCardId) {
+        const index = next.cards.findIndex((entry) => entry.card.id === preferCardId)
+        if (index > 0) next.cards.unshift(...next.cards.splice(index, 1))
+      }
+      setQueue(next)
+      setRevealed(false)
+      shownAt.current = Date.now()
+    },
+    [documentId]
+  )
+
+  useEffect(() => {
+    mounted.current = true
+    load().catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)))
+    return () => {
+      mounted.current = false
+    }
+  }, [load])
+
+  const current = queue?.cards[0] ?? null
+
+  const grade = useCallback(
+    async (value: Grade) => {
+      if (!current || busy) return
+      setBusy(true)
+      try {
+        await api.answerCard({
+          cardId: current.card.id,
+          grade: value,
+          durationMs: Math.min(Date.now() - shownAt.current, 3_600_000)
+        })
+        setAnswered((count) => count + 1)
+        pushUndo({
+          label: `Answer “${gradeNames[value]}”`,
+          undo: async () => {
+            const result = await api.undoLastAnswer({})
+            notifyStudyChanged()
+            if (!mounted.current) return
+            setAnswered((count) => Math.max(0, count - 1))
+            await load(result?.card.id)
+          }
+        })
+        notifyStudyChanged()
+        await load()
+      } catch (cause) {
+        setError(cause instanceof Error ? cause.message : String(cause))
+      } finally {
+        setBusy(false)
+      }
+    },
+    [busy, current, load]
+  )
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !current) return
+      if (event.key === ' ' && !revealed) {
+        event.preventDefault()
+        setRevealed(true)
+      } else if (revealed && ['1', '2', '3', '4'].includes(event.key)) {
+        event.preventDefault()
+        void grade(Number(event.key) as Grade)
+      } else if (event.key === ' ') {
+        // Space on a focused button would press it: once the answer shows, grades are 1–4 only.
+        event.preventDefault()
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [current, grade, revealed])
+
+  const remaining = queue ? queue.remaining.new + queue.remaining.learning + queue.remaining.review : 0
+  const total = answered + remaining
+  const percent = total === 0 ? 100 : Math.round((answered / total) * 100)
+
+  return (
+    <>
+      <TopBar title={documentId && current ? current.card.deckTitle : undefined} />
+      <main className="study-page" aria-labelledby="review-heading">
+        <StudyNav current="study" />
+        <h1 id="review-heading">Review</h1>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {queue && (
+          <>
+            <div
+              className="review-progress"
+              role="progressbar"
+              aria-label="Session progress"
+              aria-valuemin={0}
+              aria-valuemax={total}
+              aria-valuenow={answered}
+              aria-valuetext={`${answered} of ${total} answered`}
+            >
+              <div style={{ width: `${percent}%` }} />
+            </div>
+            <p className="review-counts">
+              <span>New {queue.remaining.new}</span>
+              <span>Learning {queue.remaining.learning}</span>
+              <span>Review {queue.remaining.review}</span>
+              <span>Answered this session {answered}</span>
+            </p>
+          </>
+        )}
+        {queue && !current && (
+          <div className="done-panel">
+            <h2>Nothing more to study now</h2>
+            <p className="muted">
+              {answered > 0 ? `You answered ${answered} card${answered === 1 ? '' : 's'} this session. ` : ''}
+              New cards come from a document’s suggestions: open a document’s study page to generate them.
+            </p>
+            <p>
+              <a href="#/library">Library</a> · <a href="#/cards">All cards</a> ·{' '}
+              <a href="#/stats">Statistics</a>
+            </p>
+          </div>
+        )}
+        {current && (
+          <section className="review-card" aria-label="Card">
+            <div className="review-card-meta">
+              <span>
+                {current.card.deckTitle} · {current.card.kind}
+                {current.card.schedule.state === 'new' ? ' · new' : ''}
+              </span>
+              {current.card.source && (
+                <a href={passageHref(current.card.documentId, current.card.source.position.start)}>
+                  Show in text
+                </a>
+              )}
+            </div>
+            <CardFace card={current.card} revealed={revealed} />
+            <div className="review-actions">
+              {!revealed ? (
+                <button type="button" className="primary-button" onClick={() => setRevealed(true)}>
+                  Show answer <span className="kbd">Space</span>
+                </button>
+              ) : (
+                <div className="grade-buttons" role="group" aria-label="How well did you remember?">
+                  {grades.map((value) => (
+                    <button
+                      key={value}
+                      type="button"
+                      className="grade-button"
+                      data-grade={value}
+                      disabled={busy}
+                      aria-keyshortcuts={String(value)}
+                      onClick={() => void grade(value)}
+                    >
+                      <span className="grade-name">{gradeNames[value]}</span>
+                      <span className="grade-interval">{formatInterval(current.intervals[value])}</span>
+                      <span className="kbd" aria-hidden="true">
+                        {value}
+                      </span>
+                    </button>
+                  ))}
+                </div>
+              )}
+            </div>
+          </section>
+        )}
+        {!documentId && <DeckList />}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,193 @@
+// Generated card suggestions for one document: each can be accepted, edited then accepted, or
+// rejected, or all accepted at once. Nothing reaches the review queue without one of these.
+import { useEffect, useRef, useState } from 'react'
+import type { CardSuggestion } from '../../../shared/extraction/types'
+import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
+import { api } from '../api/client'
+import { notifyStudyChanged } from './studyEvents'
+import './study.css'
+
+function initialFront(suggestion: CardSuggestion): string {
+  return suggestion.kind === 'date' && suggestion.clozeText ? suggestion.clozeText : suggestion.front
+}
+
+function SuggestionItem({
+  suggestion,
+  onAccept,
+  onReject
+}: {
+  suggestion: CardSuggestion
+  onAccept: (edit?: { front: string; back: string }) => Promise<void>
+  onReject: () => Promise<void>
+}) {
+  const [editing, setEditing] = useState(false)
+  const [front, setFront] = useState(initialFront(suggestion))
+  const [back, setBack] = useState(suggestion.back)
+  const label = suggestion.front.length > 80 ? `${suggestion.front.slice(0, 80)}…` : suggestion.front
+  return (
+    <li className="suggestion" aria-label={label}>
+      {editing ? (
+        <form
+          className="edit-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void onAccept({ front, back })
+          }}
+        >
+          <label>
+            Question (use {'{{c1::…}}'} to hide words)
+            <textarea value={front} rows={3} onChange={(event) => setFront(event.target.value)} />
+          </label>
+          <label>
+            Answer
+            <textarea value={back} rows={2} onChange={(event) => setBack(event.target.value)} />
+          </label>
+          <div className="button-row">
+            <button type="submit" className="primary-button" disabled={!front.trim()}>
+              Save and accept
+            </button>
+            <button type="button" className="tool-button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div>
+          <div className="suggestion-kind">{suggestion.kind === 'date' ? 'Date' : 'Actor'}</div>
+          <div className="suggestion-front">
+            {clozeIndices(suggestion.front).length > 0
+              ? renderCloze(suggestion.front, 1, 'front')
+              : suggestion.front}
+          </div>
+          <div className="suggestion-back">→ {suggestion.back}</div>
+          {suggestion.warning && <div className="suggestion-warning">Check: {suggestion.warning}</div>}
+        </div>
+      )}
+      {!editing && (
+        <div className="button-row" style={{ alignSelf: 'start' }}>
+          <button type="button" className="tool-button" onClick={() => void onAccept()}>
+            Accept
+          </button>
+          <button type="button" className="tool-button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" className="tool-button" onClick={() => void onReject()}>
+            Reject
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}
+
+export function SuggestionsPanel({
+  documentId,
+  autoStart = false
+}: {
+  documentId: string
+  autoStart?: boolean
+}) {
+  const [suggestions, setSuggestions] = useState<CardSuggestion[] | null>(null)
+  const [decided, setDecided] = useState(0)
+  const [accepted, setAccepted] = useState(0)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const started = useRef(false)
+
+  const fail = (cause: unknown): void => setError(cause instanceof Error ? cause.message : String(cause))
+
+  const generate = (): void => {
+    setLoading(true)
+    setError(null)
+    api
+      .generateSuggestions({ documentId })
+      .then((result) => {
+        setSuggestions(result.suggestions)
+        setDecided(result.decided)
+      })
+      .catch(fail)
+      .finally(() => setLoading(false))
+  }
+
+  useEffect(() => {
+    if (!autoStart || started.current) return
+    started.current = true
+    generate()
+    // Runs once when opened with autoStart: `generate` is recreated on each render on purpose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoStart])
+
+  const remove = (key: string): void =>
+    setSuggestions((current) => current?.filter((suggestion) => suggestion.key !== key) ?? null)
+
+  const acceptAll = async (): Promise<void> => {
+    try {
+      const result = await api.acceptAllSuggestions({ documentId })
+      setAccepted((count) => count + result.accepted)
+      setSuggestions([])
+      notifyStudyChanged()
+    } catch (cause) {
+      fail(cause)
+    }
+  }
+
+  return (
+    <section aria-labelledby="suggestions-heading">
+      <div className="button-row">
+        <h2 id="suggestions-heading" style={{ margin: 0, flex: 1 }}>
+          Suggested cards
+        </h2>
+        <button type="button" className="primary-button" onClick={generate} disabled={loading}>
+          {loading ? 'Reading the text…' : suggestions ? 'Generate again' : 'Generate cards'}
+        </button>
+        {suggestions && suggestions.length > 0 && (
+          <button type="button" className="tool-button" onClick={() => void acceptAll()}>
+            Accept all ({suggestions.length})
+          </button>
+        )}
+      </div>
+      <p className="muted" role="status">
+        {loading
+          ? 'Finding dates and actors in the text…'
+          : suggestions
+            ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} to review` +
+              (decided + accepted > 0 ? ` · ${decided} decided before` : '') +
+              (accepted > 0 ? ` · ${accepted} accepted now` : '')
+            : 'Cards are suggested from the dates and actors of the text; you choose which to keep.'}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {suggestions && (
+        <ul className="suggestion-list" aria-label="Suggestions">
+          {suggestions.map((suggestion) => (
+            <SuggestionItem
+              key={suggestion.key}
+              suggestion={suggestion}
+              onAccept={async (edit) => {
+                try {
+                  await api.acceptSuggestion({ documentId, key: suggestion.key, ...(edit ?? {}) })
+                  remove(suggestion.key)
+                  setAccepted((count) => count + 1)
+                  notifyStudyChanged()
+                } catch (cause) {
+                  fail(cause)
+                }
+              }}
+              onReject={async () => {
+                try {
+                  await api.rejectSuggestion({ documentId, key: suggestion.key })
+                  remove(suggestion.key)
+                } catch (cause) {
+                  fail(cause)
+                }
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

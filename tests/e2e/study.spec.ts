@@ -1,0 +1,85 @@
+// Studying as a person does: generate card suggestions from the article, accept some, review three
+// cards from the keyboard (Space, then 3) and undo the last answer, then see the timeline and the
+// who's-who.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+async function openArticle(page: Page, url: string): Promise<{ base: string; documentId: string }> {
+  await page.goto(url)
+  await expect(page).toHaveURL(/#\/doc\//)
+  const documentId = decodeURIComponent(page.url().split('#/doc/')[1]?.split('?')[0] ?? '')
+  return { base: page.url().split('#')[0] ?? '', documentId }
+}
+
+test('suggested cards are accepted one by one and reviewed from the keyboard', async ({ page, scholia }) => {
+  const { base, documentId } = await openArticle(page, scholia.url)
+  await page.goto(`${base}#/deck/${encodeURIComponent(documentId)}`)
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  const suggestions = page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(suggestions.first()).toBeVisible({ timeout: 30_000 })
+  const offered = await suggestions.count()
+  expect(offered).toBeGreaterThan(5)
+  // Nothing is studied before it is accepted.
+  await expect(page.getByRole('link', { name: 'Study, 0 due' })).toBeVisible()
+  for (let index = 0; index < 3; index++) {
+    await suggestions.first().getByRole('button', { name: 'Accept' }).click()
+    await expect(suggestions).toHaveCount(offered - index - 1)
+  }
+  await suggestions.first().getByRole('button', { name: 'Reject' }).click()
+  await expect(suggestions).toHaveCount(offered - 4)
+  await expect(page.getByRole('link', { name: 'Study, 3 due' })).toBeVisible()
+
+  // Regenerating brings back neither the accepted nor the rejected ones.
+  await page.getByRole('button', { name: 'Generate again' }).click()
+  await expect(page.getByText(`${offered - 4} suggestions to review`)).toBeVisible()
+
+  await page.getByRole('link', { name: 'Study, 3 due' }).click()
+  const progress = page.getByRole('progressbar', { name: 'Session progress' })
+  for (let answered = 0; answered < 3; answered++) {
+    await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible()
+    await expect(page.locator('.cloze-hidden, [data-testid="card-front"]').first()).toBeVisible()
+    await page.keyboard.press('Space')
+    const good = page.getByRole('button', { name: /^Good/ })
+    await expect(good).toBeVisible()
+    await expect(good).toContainText(/\d+(m|h|d)/)
+    await page.keyboard.press('3')
+    await expect(progress).toHaveAttribute('aria-valuenow', String(answered + 1))
+  }
+  // Ctrl+Z takes the last answer back.
+  await page.keyboard.press('Control+z')
+  await expect(progress).toHaveAttribute('aria-valuenow', '2')
+
+  // The cards are in the browser, with their document and state.
+  await page.getByRole('link', { name: 'Cards', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: '3 cards' })).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: 'learning' })).toHaveCount(2)
+})
+
+test('the timeline shows the article’s dated events and the who’s-who lists Kim Il Sung with his aliases', async ({
+  page,
+  scholia
+}) => {
+  const { base, documentId } = await openArticle(page, scholia.url)
+  await page.goto(`${base}#/timeline/${encodeURIComponent(documentId)}`)
+  const events = page.getByRole('list', { name: 'Events' }).getByRole('listitem')
+  await expect(events.first()).toBeVisible({ timeout: 30_000 })
+  expect(await events.count()).toBeGreaterThan(10)
+  await expect(page.getByRole('img', { name: /Time axis from 195\d to 19[78]\d/ })).toBeVisible()
+  // Each event opens its passage.
+  await events.first().getByRole('link').click()
+  await expect(page).toHaveURL(/#\/doc\/[^?]+\?at=\d+/)
+
+  // Chronology quiz from the keyboard: move an event, check, see the score and the right order.
+  await page.goBack()
+  await page.getByRole('button', { name: 'Move down: event 1' }).click()
+  await page.getByRole('button', { name: 'Check order' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /of \d in the right place/ })).toBeVisible()
+
+  await page.goto(`${base}#/people/${encodeURIComponent(documentId)}`)
+  const kim = page.getByRole('listitem', { name: 'Kim Il Sung', exact: true })
+  await expect(kim).toBeVisible({ timeout: 30_000 })
+  const aliases = kim.getByRole('list', { name: 'Also called (Kim Il Sung)' })
+  await expect(aliases).toContainText('Kim Il-sŏng')
+  await expect(kim).toContainText(/\d+ mentions/)
+  await expect(page.getByRole('group', { name: 'Who is this? quiz' }).getByRole('button')).toHaveCount(4)
+})

@@ -1,0 +1,93 @@
+// The chronology and who-is-this quizzes: one right order, honest scores, distractors of the same kind.
+import { describe, expect, it } from 'vitest'
+import {
+  chronologyQuestion,
+  correctOrder,
+  scoreChronology,
+  seededRandom,
+  whoQuestion
+} from '../../src/shared/study/quiz'
+import type { TimelineEvent, WhoActor } from '../../src/shared/study/types'
+
+function event(id: string, from: number, to: number): TimelineEvent {
+  return {
+    id,
+    origin: 'text',
+    cardId: null,
+    sentence: id,
+    expression: String(from),
+    date: { start: `${from}-01-01`, end: `${to - 1}-12-31`, precision: 'year' },
+    precision: 'year',
+    from,
+    to,
+    at: 0
+  }
+}
+
+function actor(id: string, kind: WhoActor['kind'], role: string | null = null): WhoActor {
+  return {
+    id,
+    name: `Name ${id}`,
+    kind,
+    aliases: [`Alias ${id}`],
+    acronym: null,
+    role,
+    mentionCount: 1,
+    mentions: [{ start: 0, end: 1, text: `Alias ${id}`, before: 'Then ', after: ' spoke.' }]
+  }
+}
+
+describe('chronology quiz', () => {
+  const events = [
+    event('a', 1953, 1954),
+    event('b', 1960, 1961),
+    event('c', 1966, 1967),
+    event('d', 1970, 1980),
+    event('e', 1972, 1973),
+    event('f', 1975, 1976),
+    event('g', 1958, 1959)
+  ]
+
+  it('picks five events with non-overlapping dates, not already in order', () => {
+    for (let seed = 1; seed < 30; seed++) {
+      const question = chronologyQuestion(events, seededRandom(seed))
+      expect(question).toHaveLength(5)
+      const sorted = correctOrder(question)
+      for (let index = 1; index < sorted.length; index++) {
+        expect(sorted[index]?.from).toBeGreaterThanOrEqual(sorted[index - 1]?.to ?? 0)
+      }
+      expect(question.map((item) => item.id)).not.toEqual(sorted.map((item) => item.id))
+    }
+  })
+
+  it('scores the places that are right', () => {
+    const right = correctOrder(events.slice(0, 5))
+    expect(scoreChronology(right)).toEqual({ correct: 5, total: 5 })
+    const swapped = [right[1], right[0], ...right.slice(2)] as TimelineEvent[]
+    expect(scoreChronology(swapped)).toEqual({ correct: 3, total: 5 })
+  })
+})
+
+describe('who-is-this quiz', () => {
+  it('draws distractors from actors of the same kind only, and hides the names in the clue', () => {
+    const actors = [
+      actor('p1', 'person'),
+      actor('p2', 'person', 'Premier of the PRC'),
+      actor('s1', 'state'),
+      actor('p3', 'person'),
+      actor('o1', 'organisation')
+    ]
+    for (let seed = 1; seed < 20; seed++) {
+      const question = whoQuestion(actors, seededRandom(seed))
+      expect(question).not.toBeNull()
+      const asked = actors.find((candidate) => candidate.id === question?.actorId)
+      expect(asked?.kind).toBe('person')
+      expect(question?.options.map((option) => option.id)).toContain(asked?.id)
+      for (const option of question?.options ?? []) {
+        expect(actors.find((candidate) => candidate.id === option.id)?.kind).toBe('person')
+      }
+      expect(question?.clue).not.toContain(asked?.aliases[0])
+      if (asked?.role) expect(question?.clue).toBe('Who was the Premier of the PRC?')
+    }
+  })
+})
