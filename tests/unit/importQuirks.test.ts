@@ -296,3 +296,27 @@ describe('title case, citations and keywords', () => {
     expect(parseKeywordsLine('The key words of the debate')).toBeNull()
   })
 })
+
+describe('citation lines are not found in prose', () => {
+  it('keeps a body paragraph with a date and a year as a paragraph', () => {
+    const text =
+      'The Suez Crisis of 1956 was short.\n\nIsrael invaded the Sinai on October 29, 1956. British and French aircraft began bombing two days later.\n\nA last paragraph.'
+    const result = parseDocument(text, { fileName: 'suez.txt' })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.document.citation).toBeNull()
+    expect(result.document.blocks.some((block) => block.text.startsWith('Israel invaded the Sinai'))).toBe(
+      true
+    )
+  })
+
+  it('still reads a Chicago-style citation line', () => {
+    expect(parseCitationLine('Journal of Cold War Studies 12, no. 3 (2010): 44–71.')).toMatchObject({
+      journal: 'Journal of Cold War Studies',
+      volume: '12',
+      issue: '3',
+      year: 2010,
+      pages: '44–71'
+    })
+  })
+})

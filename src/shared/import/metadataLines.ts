@@ -15,6 +15,11 @@ const pagesPattern = /\bpp?\.\s*(\d+(?:\s*[-–—]\s*\d+)?)/i
 const pagesAfterYearPattern = /\)\s*[:,]\s*(\d+(?:\s*[-–—]\s*\d+)?)/
 // Chicago style: the volume is a bare number right after the journal's name ("Studies 17, no. 2").
 const bareVolumePattern = /^(\D*?\p{L})[\s,]+(\d{1,4})\s*(?=[,(:]|\s+no\b)/iu
+// "on October 29, 1956" is a date, not "Journal 29, (1956)".
+const monthAtEndPattern =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i
+// A full stop after a lower-case word and before a capital ends a sentence: prose, not a reference.
+const sentenceBreakPattern = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u
 
 /** Parses "Key words: a, b, c" (also "Keywords:", "Index terms:"); null when the line is not one. */
 export function parseKeywordsLine(line: string): string[] | null {
@@ -47,8 +52,11 @@ export function parseCitationLine(line: string): Citation | null {
   const volume = volumePattern.exec(text)
   const issue = issuePattern.exec(text)
   const pages = pagesPattern.exec(text) ?? pagesAfterYearPattern.exec(text)
-  const bare = volume ? null : bareVolumePattern.exec(text)
+  const bareMatch = volume ? null : bareVolumePattern.exec(text)
+  const bare = bareMatch && !monthAtEndPattern.test((bareMatch[1] ?? '').trim()) ? bareMatch : null
   if (!volume && !issue && !pages && !bare) return null
+  // Without an explicit "Volume"/"No." marker, a line of prose that happens to hold numbers is not a citation.
+  if (!volume && !issue && sentenceBreakPattern.test(text)) return null
 
   let journal: string | null
   if (bare?.[1] !== undefined) {
