@@ -14,7 +14,11 @@ import {
 } from '../../src/main/db/repositories/settingsRepository'
 import { createAnnotationService } from '../../src/main/services/annotationService'
 import { createDocumentService } from '../../src/main/services/documentService'
-import { createInThreadBuilder, type SegmentBuilder } from '../../src/main/services/search/builder'
+import {
+  createInThreadBuilder,
+  createSegmentBuilder,
+  type SegmentBuilder
+} from '../../src/main/services/search/builder'
 import { createSearchService, type SearchService } from '../../src/main/services/search/searchService'
 import { createDocumentsSource, createNotesSource } from '../../src/main/services/search/sources'
 import type { SearchHit, SearchResults } from '../../src/shared/search/types'
@@ -288,5 +292,34 @@ describe('index life cycle', () => {
     await search.refresh()
     expect(search.search({ query: 'chollima' }).total).toBe(0)
     await search.close()
+  })
+})
+
+describe('the builder thread', () => {
+  it('builds in-thread when its worker cannot start, rather than failing the index', async () => {
+    db = openDatabase(join(folder.path, 'unused.sqlite3'))
+    const builder = createSegmentBuilder({ workerPath: join(folder.path, 'missing-worker.js') })
+    const done = await builder.build({
+      key: 'doc:x',
+      stamp: 's',
+      rows: [
+        {
+          id: 'b0',
+          kind: 'text',
+          documentId: 'x',
+          blockId: 'b0',
+          at: 0,
+          section: '',
+          text: 'Hong Sökryul wrote',
+          tags: [],
+          colour: null,
+          colourMeaning: '',
+          updatedAt: 0
+        }
+      ]
+    })
+    expect(done.words).toBe(3)
+    expect(builder.mode()).toBe('in-thread')
+    await builder.close()
   })
 })

@@ -37,7 +37,10 @@ export function createSegmentBuilder(options: { workerPath?: string | null } = {
   let worker: Worker | null = null
   let failed = false
   let next = 0
-  const waiting = new Map<number, { resolve: (done: BuildDone) => void; reject: (error: Error) => void }>()
+  const waiting = new Map<
+    number,
+    { resolve: (done: BuildDone) => void; reject: (error: Error) => void; retry: () => void }
+  >()
 
   function start(): Worker {
     const thread = new Worker(path as string, { workerData: builderWorkerData })
@@ -47,9 +50,10 @@ export function createSegmentBuilder(options: { workerPath?: string | null } = {
       entry?.resolve({ ...done, bytes: new Uint8Array(done.bytes) })
       if (waiting.size === 0) thread.unref()
     })
-    thread.on('error', (error) => {
+    thread.on('error', () => {
+      // The thread could not run (its file missing, out of memory…): build in-thread from now on.
       failed = true
-      for (const entry of waiting.values()) entry.reject(error)
+      for (const entry of waiting.values()) entry.retry()
       waiting.clear()
     })
     thread.on('exit', () => {
@@ -64,11 +68,20 @@ export function createSegmentBuilder(options: { workerPath?: string | null } = {
   return {
     build(job) {
       if (failed) return fallback.build(job)
-      worker ??= start()
+      try {
+        worker ??= start()
+      } catch {
+        failed = true
+        return fallback.build(job)
+      }
       const id = next++
       const thread = worker
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
+        waiting.set(id, {
+          resolve,
+          reject,
+          retry: () => void fallback.build(job).then(resolve, reject)
+        })
         thread.ref()
         thread.postMessage({ ...job, id })
       })

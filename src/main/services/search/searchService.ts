@@ -133,7 +133,14 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       try {
         do {
           again = false
-          await reconcileOnce()
+          try {
+            await reconcileOnce()
+          } catch (error) {
+            // The index is derived data: a failed pass leaves what is loaded searchable and is
+            // tried again at the next check, rather than taking the process down.
+            building = 0
+            console.error('Scholia search: updating the index failed:', error)
+          }
         } while (again && !closed)
       } finally {
         running = null
