@@ -77,7 +77,13 @@ function countingBuilder(): SegmentBuilder & { built: string[] } {
 function openSearch(library: ReturnType<typeof openLibrary>, builder: SegmentBuilder): SearchService {
   return createSearchService({
     db,
-    sources: [createDocumentsSource(db, library.documentRepository), createNotesSource(db)],
+    sources: [
+      createDocumentsSource(db, library.documentRepository),
+      createNotesSource(
+        db,
+        (id) => library.annotations.colours().find((colour) => colour.id === id)?.meaning ?? ''
+      )
+    ],
     titleOf: (documentId) => library.documentRepository.findById(documentId)?.metadata.title ?? '',
     now,
     builder
@@ -280,6 +286,13 @@ describe('index life cycle', () => {
     await search.refresh()
     expect(search.search({ query: 'juche' }).total).toBe(1)
     expect(search.facets().tags).toEqual(['ideology', 'juche'])
+
+    // A colour's meaning is searchable, and renaming it updates the index.
+    expect(search.search({ query: 'colour:actor' }).total).toBe(1)
+    library.annotations.renameColours([{ id: 'blue', meaning: 'Protagonist' }])
+    await search.refresh()
+    expect(search.search({ query: 'colour:protagonist' }).total).toBe(1)
+    expect(search.search({ query: 'colour:actor ' }).total).toBe(0)
 
     clock += 1000
     library.annotations.update({ id: note.id, note: 'Compare with the Chollima movement' })

@@ -88,8 +88,14 @@ export function createNotesSource(
   const changed = db.prepare<[number], AnnotationSearchRow>(
     `${select} WHERE a.updated_at > ? ORDER BY a.updated_at`
   )
-  const stamp = db.prepare<[], { count: number; latest: number | null; sum: number; deleted: number }>(
-    `SELECT count(*) AS count, max(updated_at) AS latest, total(updated_at) AS sum, total(deleted_at) AS deleted
+  // What the notes segment covers: the annotations, which documents are present (a removed
+  // document's notes leave the results) and what each colour means (renamable, searchable).
+  const stamp = db.prepare<
+    [],
+    { count: number; latest: number | null; sum: number; deleted: number; documents: string }
+  >(
+    `SELECT count(*) AS count, max(updated_at) AS latest, total(updated_at) AS sum, total(deleted_at) AS deleted,
+            (SELECT count(*) || '/' || total(removed_at) FROM documents) AS documents
      FROM annotations`
   )
   const key = 'notes'
@@ -122,8 +128,10 @@ export function createNotesSource(
   return {
     name: 'notes',
     segments() {
-      const { count, latest, sum, deleted } = stamp.get() ?? { count: 0, latest: null, sum: 0, deleted: 0 }
-      return [{ key, stamp: `${count}:${latest ?? 0}:${sum}:${deleted}` }]
+      const row = stamp.get()
+      const meanings = highlightColourIds.map((id) => colourMeaningOf(id)).join('|')
+      const covered = row ? `${row.count}:${row.latest ?? 0}:${row.sum}:${row.deleted}:${row.documents}` : '0'
+      return [{ key, stamp: `${covered}:${meanings}` }]
     },
     rows: () => all.all().map(toRow),
     changedSince(_key, since) {
