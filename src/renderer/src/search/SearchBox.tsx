@@ -103,7 +103,6 @@ export function SearchBox() {
         spellCheck={false}
         value={query}
         aria-controls={`${id}-results`}
-        aria-expanded={showPanel}
         aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
         onChange={(event) => {
           setQuery(event.target.value)
