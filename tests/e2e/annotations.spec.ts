@@ -176,3 +176,22 @@ test('colour meanings can be renamed, and the new meaning shows wherever the col
   await expect(notes(page).getByRole('article', { name: /^Turning point: / })).toBeVisible()
   await expect(notes(page).getByRole('group', { name: 'Filter by colour' })).toContainText('Turning point')
 })
+
+test('"Make card" proposes a cloze of the selected words in their sentence, saved with its passage', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await selectText(page, 'August 1956')
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Make card' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Make card' })
+  const cloze = dialog.getByRole('textbox', { name: /Cloze text/ })
+  await expect(cloze).toHaveValue(/\{\{c1::August 1956\}\}/)
+  await expect(cloze).toHaveValue(/failed coup attempt/)
+  await expect(cloze).not.toHaveValue(/\n/)
+  await dialog.getByRole('button', { name: 'Save card' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status')).toContainText('Card saved')
+  await page.goto(`${scholia.origin}/#/cards`)
+  await expect(page.getByText(/failed coup attempt/).first()).toBeVisible()
+})

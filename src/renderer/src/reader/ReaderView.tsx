@@ -15,6 +15,9 @@ import { TopBar } from '../app/TopBar'
 import { useToast } from '../app/toast'
 import { NotesColumn } from '../notes/NotesColumn'
 import { useAnnotations } from '../notes/useAnnotations'
+import { GenerateCardsButton, MakeCardDialog } from '../study'
+import { sentenceAround } from '../../../shared/document/sentence'
+import { fullTextOf } from '../../../shared/document/layout'
 import { SelectionToolbar } from './SelectionToolbar'
 import { useHighlights } from './useHighlights'
 import { useTextSelection } from './useTextSelection'
@@ -86,6 +89,12 @@ export function ReaderView({
   const annotations = useAnnotations(documentId)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
+  const [cardDraft, setCardDraft] = useState<{
+    start: number
+    end: number
+    selectedText: string
+    sentence: string
+  } | null>(null)
   const [selection, clearSelection] = useTextSelection(readerRoot, view !== null)
   const toast = useToast()
   const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
@@ -185,6 +194,19 @@ export function ReaderView({
     [selection, annotations, clearSelection, focusNote]
   )
 
+  const makeCard = useCallback(() => {
+    if (!selection || !view) return
+    const text = fullTextOf(view.blocks)
+    const selectedText = text.slice(selection.start, selection.end)
+    setCardDraft({
+      start: selection.start,
+      end: selection.end,
+      selectedText,
+      sentence: sentenceAround(text, selection.start, selection.end).text
+    })
+    clearSelection()
+  }, [selection, view, clearSelection])
+
   const copyQuote = useCallback(() => {
     if (!selection || !view) return
     const text = formatQuoteWithCitation(selection.text, view.metadata)
@@ -240,6 +262,7 @@ export function ReaderView({
   return (
     <>
       <TopBar title={view?.metadata.title}>
+        {view && <GenerateCardsButton documentId={documentId} />}
         {!wide && view && (
           <div className="popover-host">
             <button
@@ -324,6 +347,21 @@ export function ReaderView({
           onHighlight={(colour) => void highlight(colour, false)}
           onNote={() => void highlight(null, true)}
           onCopy={copyQuote}
+          extra={
+            <button type="button" className="toolbar-button" onClick={makeCard}>
+              Make card
+            </button>
+          }
+        />
+      )}
+      {cardDraft && (
+        <MakeCardDialog
+          documentId={documentId}
+          {...cardDraft}
+          onClose={(saved) => {
+            setCardDraft(null)
+            if (saved) toast({ message: 'Card saved: it is in your review queue' })
+          }}
         />
       )}
       {openFootnote && openFootnoteBlock && (
