@@ -74,6 +74,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
   }
 
   async function reconcileOnce(): Promise<void> {
+    if (closed) return
     titles.clear()
     const stored = new Map(store.list().map((info) => [info.key, info]))
     wanted = new Map()
@@ -124,6 +125,8 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
 
   /** Brings the index up to date with the sources; one pass at a time, repeated when asked meanwhile. */
   function reconcile(): Promise<void> {
+    // Once closed (the library is shutting down or being replaced) nothing may touch the database.
+    if (closed) return Promise.resolve()
     lastCheck = now()
     if (running) {
       again = true
@@ -139,7 +142,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
             // The index is derived data: a failed pass leaves what is loaded searchable and is
             // tried again at the next check, rather than taking the process down.
             building = 0
-            console.error('Scholia search: updating the index failed:', error)
+            if (!closed) console.error('Scholia search: updating the index failed:', error)
           }
         } while (again && !closed)
       } finally {
