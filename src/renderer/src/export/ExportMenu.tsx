@@ -1,0 +1,183 @@
+// "Export…": one document's notes, cards and citation, or the whole library's, in the formats
+// other tools open, optionally only the notes with one tag or colour. DocumentExportMenu is the
+// reader's button for the document on screen.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { ExportFormat } from '../../../shared/library/types'
+import type { HighlightColour, HighlightColourId } from '../../../shared/types'
+import { api } from '../api/client'
+import { useToast } from '../app/toast'
+import { deliverExport } from './deliverExport'
+import './export.css'
+
+type NotesFormat = Exclude<ExportFormat, 'library'>
+
+const formats: { format: NotesFormat; label: string; detail: string }[] = [
+  { format: 'markdown', label: 'Markdown', detail: 'Notes for Obsidian or any editor, with links back' },
+  { format: 'w3c', label: 'Web Annotation (JSON-LD)', detail: 'W3C standard; Scholia can read it back' },
+  { format: 'csv', label: 'CSV', detail: 'One row per note, for spreadsheets' },
+  { format: 'anki', label: 'Anki cards', detail: 'Basic and cloze cards; re-importing updates them' },
+  { format: 'studySheet', label: 'Study sheet (HTML)', detail: 'Notes and cards to print or save as PDF' },
+  { format: 'bibtex', label: 'Citation (BibTeX)', detail: 'For LaTeX, Zotero, JabRef' },
+  { format: 'ris', label: 'Citation (RIS)', detail: 'For Zotero, EndNote, Mendeley' }
+]
+
+const usesFilters: ReadonlySet<NotesFormat> = new Set(['markdown', 'w3c', 'csv', 'anki', 'studySheet'])
+
+export function ExportMenu({
+  documentId,
+  label = 'Export',
+  align = 'right'
+}: {
+  documentId: string | null
+  label?: string
+  /** Which edge of the button the panel lines up with. */
+  align?: 'left' | 'right'
+}) {
+  const [open, setOpen] = useState(false)
+  const [format, setFormat] = useState<NotesFormat>('markdown')
+  const [tag, setTag] = useState('')
+  const [colour, setColour] = useState<HighlightColourId | ''>('')
+  const [tags, setTags] = useState<string[]>([])
+  const [colours, setColours] = useState<HighlightColour[]>([])
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const toast = useToast()
+  const host = useRef<HTMLDivElement>(null)
+  const headingId = useId()
+
+  useEffect(() => {
+    if (!open) return
+    api
+      .listTags({})
+      .then((list) => setTags(list.map((entry) => entry.tag)))
+      .catch(() => setTags([]))
+    api
+      .getHighlightColours({})
+      .then(setColours)
+      .catch(() => setColours([]))
+    const onPointer = (event: PointerEvent): void => {
+      if (host.current && !host.current.contains(event.target as Node)) setOpen(false)
+    }
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  async function run(): Promise<void> {
+    setBusy(true)
+    setError(null)
+    try {
+      const filtered = usesFilters.has(format)
+      const message = await deliverExport({
+        documentId,
+        format,
+        ...(filtered && tag !== '' ? { tag } : {}),
+        ...(filtered && colour !== '' ? { colour } : {})
+      })
+      if (message) toast({ message })
+      setOpen(false)
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="popover-host" ref={host}>
+      <button
+        type="button"
+        className="tool-button"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {label}
+      </button>
+      {open && (
+        <div
+          className={`dropdown export-panel${align === 'right' ? ' dropdown-right' : ''}`}
+          role="dialog"
+          aria-labelledby={headingId}
+        >
+          <h2 id={headingId} className="export-heading">
+            {documentId === null ? 'Export the whole library' : 'Export this document'}
+          </h2>
+          <fieldset className="export-formats">
+            <legend className="visually-hidden">Format</legend>
+            {formats.map((entry) => (
+              <label key={entry.format} className="export-format">
+                <input
+                  type="radio"
+                  name={`${headingId}-format`}
+                  value={entry.format}
+                  checked={format === entry.format}
+                  onChange={() => setFormat(entry.format)}
+                />
+                <span>
+                  <span className="export-format-label">{entry.label}</span>
+                  <span className="export-format-detail">{entry.detail}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {usesFilters.has(format) && (
+            <div className="export-filters">
+              <label>
+                Tag
+                <select value={tag} onChange={(event) => setTag(event.target.value)}>
+                  <option value="">All tags</option>
+                  {tags.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Colour
+                <select
+                  value={colour}
+                  onChange={(event) => setColour(event.target.value as HighlightColourId | '')}
+                >
+                  <option value="">All colours</option>
+                  {colours.map((entry) => (
+                    <option key={entry.id} value={entry.id}>
+                      {entry.meaning}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
+          {error && (
+            <p role="alert" className="error export-error">
+              {error}
+            </p>
+          )}
+          <div className="export-actions">
+            <button
+              type="button"
+              className="tool-button primary-button"
+              disabled={busy}
+              onClick={() => void run()}
+            >
+              {busy ? 'Exporting…' : 'Export file'}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** The reader's Export button for the document on screen. */
+export function DocumentExportMenu({ documentId }: { documentId: string }) {
+  return <ExportMenu documentId={documentId} />
+}
