@@ -2,7 +2,17 @@
 // mode: the file picker, drag and drop, refusals that say why, a Markdown export downloaded and
 // read back, and removal undone from its toast.
 import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import type { RunningServer } from '../support/webServer'
 import { expect, test } from './fixtures'
+
+/** The first visit opens the bundled article (home); the library is one link away from there. */
+async function openLibrary(page: Page, scholia: RunningServer): Promise<void> {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
+}
 
 const markdown = `# A Short History of Tea
 
@@ -17,8 +27,7 @@ test('a Markdown file picked in the library is imported, opened and exported bac
   page,
   scholia
 }) => {
-  await page.goto(`${scholia.url}`)
-  await page.goto(`${scholia.origin}/#/library`)
+  await openLibrary(page, scholia)
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible()
   await page.getByLabel('Import files').setInputFiles({
     name: 'tea.md',
@@ -56,8 +65,7 @@ test('a Markdown file picked in the library is imported, opened and exported bac
 })
 
 test('binary files and PDFs are refused with a message that names the problem', async ({ page, scholia }) => {
-  await page.goto(`${scholia.url}`)
-  await page.goto(`${scholia.origin}/#/library`)
+  await openLibrary(page, scholia)
   await page.getByLabel('Import files').setInputFiles([
     {
       name: 'picture.md',
@@ -72,8 +80,7 @@ test('binary files and PDFs are refused with a message that names the problem', 
 })
 
 test('a dropped HTML file is imported as text, its scripts never run', async ({ page, scholia }) => {
-  await page.goto(`${scholia.url}`)
-  await page.goto(`${scholia.origin}/#/library`)
+  await openLibrary(page, scholia)
   const html =
     '<!doctype html><html><head><title>Dropped page</title><script>window.__ran = true</script></head>' +
     '<body><h1>Dropped page</h1><p>Hello <img src=x onerror="window.__ran = true"> reader.</p></body></html>'
@@ -91,8 +98,7 @@ test('a dropped HTML file is imported as text, its scripts never run', async ({ 
 })
 
 test('a removed document comes back with Undo', async ({ page, scholia }) => {
-  await page.goto(`${scholia.url}`)
-  await page.goto(`${scholia.origin}/#/library`)
+  await openLibrary(page, scholia)
   const row = page.getByRole('listitem', { name: /Sino-DPRK Split/ })
   await expect(row).toBeVisible()
   await row.getByRole('button', { name: 'Remove' }).click()
