@@ -149,6 +149,29 @@ function controlCharacterShare(text: string): number {
   return controls / sample.length
 }
 
+/**
+ * Windows-1252 by table: Node 20's TextDecoder treats the label as ISO-8859-1 and turns the
+ * curly quotes and dashes at 0x80–0x9F into control characters, while browsers do not.
+ * The five bytes the code page leaves undefined become U+FFFD.
+ */
+const windows1252High = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  const chunk = 0x8000
+  for (let start = 0; start < bytes.length; start += chunk) {
+    let text = ''
+    const end = Math.min(bytes.length, start + chunk)
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index] ?? 0
+      text +=
+        byte >= 0x80 && byte <= 0x9f ? (windows1252High[byte - 0x80] ?? '\uFFFD') : String.fromCharCode(byte)
+    }
+    parts.push(text)
+  }
+  return parts.join('')
+}
+
 const binaryMessage = `This file holds binary data (NUL bytes or control characters), not text. ${outOfScope}`
 
 /** Decodes an imported file's bytes, or says why it cannot be imported. */
@@ -199,15 +222,7 @@ export function decodeFileBytes(bytes: Uint8Array, fileName: string): DecodeResu
           message: `The file is not valid UTF-8: it holds broken characters (the first at byte ${shape.firstStray}). Open it in a text editor, save it as UTF-8 and import it then.`
         }
       }
-      const legacy = decodeStrict(bytes, 'windows-1252')
-      if (legacy === null) {
-        return {
-          ok: false,
-          message:
-            'The text encoding of this file could not be recognised. Save it as UTF-8 and import it then.'
-        }
-      }
-      result = { text: legacy, encoding: 'windows-1252', hadByteOrderMark: false }
+      result = { text: decodeWindows1252(bytes), encoding: 'windows-1252', hadByteOrderMark: false }
     }
   }
 

@@ -1,0 +1,196 @@
+// Files offered for import (BAD_INPUTS 8–13): sizes, binary files, encodings, line endings, HTML
+// that must never run, empty files — each decoded or refused with a message that names the problem.
+import { describe, expect, it } from 'vitest'
+import { decodeFileBytes, maxImportBytes } from '../../src/shared/importing/decodeFile'
+import { htmlToMarkdown } from '../../src/shared/importing/htmlToMarkdown'
+import { prepareImport } from '../../src/shared/importing/prepareImport'
+import { parseDocument } from '../../src/shared/import/parseDocument'
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2 + (bom ? 2 : 0))
+  const view = new DataView(bytes.buffer)
+  if (bom) view.setUint16(0, 0xfeff, littleEndian)
+  for (let index = 0; index < text.length; index++)
+    view.setUint16((bom ? 2 : 0) + index * 2, text.charCodeAt(index), littleEndian)
+  return bytes
+}
+
+describe('sizes and binary files', () => {
+  it('refuses a file over the limit, naming its size and the limit, without decoding it', () => {
+    const result = decodeFileBytes(new Uint8Array(maxImportBytes + 1), 'big.md')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(/50 MB/)
+  })
+
+  it.each([
+    ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], /PNG image/],
+    ['ZIP', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0], /ZIP archive/],
+    ['PDF', [...utf8('%PDF-1.7\n')], /PDF import is not available yet/]
+  ])('refuses a %s renamed .md', (_name, bytes, message) => {
+    const result = decodeFileBytes(new Uint8Array(bytes), 'notes.md')
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(message) as unknown as string })
+  })
+
+  it('names EPUB as out of scope, by its content or its name', () => {
+    const epub = new Uint8Array([
+      0x50,
+      0x4b,
+      0x03,
+      0x04,
+      ...new Array<number>(26).fill(0),
+      ...utf8('mimetypeapplication/epub+zip')
+    ])
+    for (const [bytes, name] of [
+      [epub, 'book.md'],
+      [utf8('plain'), 'book.epub']
+    ] as const) {
+      const result = decodeFileBytes(bytes, name)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.message).toMatch(/EPUB import is not available yet/)
+    }
+  })
+
+  it('refuses NUL bytes and control-character noise as binary', () => {
+    for (const bytes of [utf8('abc\u0000def'), new Uint8Array(200).map((_, index) => (index % 7) + 1)]) {
+      const result = decodeFileBytes(bytes, 'x.txt')
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.message).toMatch(/binary data/)
+    }
+  })
+})
+
+describe('encodings', () => {
+  const text = 'Sŏ Chae-p’il — naïve café 🇰🇷 홍석률'
+
+  it('reads UTF-8 with and without a BOM (the BOM dropped)', () => {
+    expect(decodeFileBytes(utf8(text), 'a.md')).toMatchObject({ ok: true, text, encoding: 'utf-8' })
+    expect(decodeFileBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]), 'a.md')).toMatchObject({
+      ok: true,
+      text,
+      hadByteOrderMark: true
+    })
+  })
+
+  it('reads UTF-16 LE and BE with a BOM, and LE/BE without one', () => {
+    const latin = 'Plain English text, with an accent: café.'
+    expect(decodeFileBytes(utf16(text, true, true), 'a.txt')).toMatchObject({
+      ok: true,
+      text,
+      encoding: 'utf-16le'
+    })
+    expect(decodeFileBytes(utf16(text, false, true), 'a.txt')).toMatchObject({
+      ok: true,
+      text,
+      encoding: 'utf-16be'
+    })
+    expect(decodeFileBytes(utf16(latin, true, false), 'a.txt')).toMatchObject({
+      ok: true,
+      text: latin,
+      encoding: 'utf-16le'
+    })
+    expect(decodeFileBytes(utf16(latin, false, false), 'a.txt')).toMatchObject({
+      ok: true,
+      text: latin,
+      encoding: 'utf-16be'
+    })
+  })
+
+  it('refuses UTF-16 with a lone surrogate', () => {
+    const bytes = utf16('ab\uD800cd', true, true)
+    const result = decodeFileBytes(bytes, 'a.txt')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(/not valid UTF-16LE/)
+  })
+
+  it('reads Windows-1252 when no byte forms UTF-8, and says so', () => {
+    const bytes = new Uint8Array([
+      ...utf8('Caf'),
+      0xe9,
+      ...utf8(' na'),
+      0xef,
+      ...utf8('ve '),
+      0x93,
+      ...utf8('quoted'),
+      0x94
+    ])
+    const result = prepareImport(bytes, 'legacy.txt')
+    expect(result).toMatchObject({ ok: true, text: 'Café naïve “quoted”', encoding: 'windows-1252' })
+    if (result.ok) expect(result.notes.join(' ')).toMatch(/Windows-1252/)
+  })
+
+  it('refuses damaged UTF-8 (real UTF-8 characters beside broken bytes), naming the first broken byte', () => {
+    const good = utf8('café crème brûlée über ')
+    const bytes = new Uint8Array([...good, 0xc3, 0x28, ...utf8(' more')])
+    const result = decodeFileBytes(bytes, 'broken.md')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain(`byte ${good.length}`)
+  })
+})
+
+describe('line endings, Unicode and empty files (BAD_INPUTS 11–13)', () => {
+  it('gives the same blocks for LF, CRLF, CR-only and mixed line endings', () => {
+    const lf = '# Title\n\nFirst paragraph\nwraps here.\n\nSecond paragraph.\n'
+    const texts = [
+      lf,
+      lf.replace(/\n/g, '\r\n'),
+      lf.replace(/\n/g, '\r'),
+      '# Title\r\n\nFirst paragraph\rwraps here.\n\r\nSecond paragraph.\r'
+    ]
+    const blocks = texts.map((text) => {
+      const prepared = prepareImport(utf8(text), 'a.md')
+      if (!prepared.ok) throw new Error(prepared.message)
+      const parsed = parseDocument(prepared.text, { fileName: 'a.md' })
+      if (!parsed.ok) throw new Error(parsed.message)
+      return parsed.document.blocks.map((block) => block.text)
+    })
+    for (const other of blocks.slice(1)) expect(other).toEqual(blocks[0])
+  })
+
+  it('keeps emoji, ZWJ sequences and NFD text (normalised later by the importer)', () => {
+    const text = 'e\u0301 👩‍👩‍👧 zero\u200Bwidth'
+    expect(decodeFileBytes(utf8(text), 'a.md')).toMatchObject({ ok: true, text })
+  })
+
+  it('passes empty and whitespace-only files to the importer, which refuses them in words', () => {
+    for (const text of ['', '   \n\t\n', '---\ntitle: x\n---\n']) {
+      const prepared = prepareImport(utf8(text), 'empty.md')
+      expect(prepared.ok).toBe(true)
+      if (!prepared.ok) continue
+      const parsed = parseDocument(prepared.text, { fileName: 'empty.md' })
+      expect(parsed.ok).toBe(false)
+    }
+  })
+})
+
+describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could run or load', () => {
+  const hostile = `<!doctype html><html><head><title>Hostile &lt;b&gt;page</title><base href="https://evil.example/">
+    <meta http-equiv="refresh" content="0;url=javascript:alert(1)"><style>body{background:url(https://x/y.png)}</style>
+    <script>alert(1)</script></head><body>
+    <h1>Heading <img src=x onerror=alert(1)></h1>
+    <p>Text <a href="javascript:alert(1)">js link</a> <a href="JaVa&#x09;script:alert(1)">tab link</a>
+    <a href="data:text/html,<script>alert(1)</script>">data</a> <a href="file:///etc/passwd">file</a><sup>1</sup></p>
+    <svg onload=alert(1)><text>svg text</text></svg><details open ontoggle=alert(1)><summary>Sum</summary>Body</details>
+    <video onerror=alert(1)><source src=x></video><iframe src="javascript:alert(1)"></iframe><iframe srcdoc="<script>alert(2)</script>"></iframe>
+    <embed src=x><object data=x>object text</object><form action=x><input value=secret><button>Go</button></form>
+    <noscript><p>noscript</p></noscript><pre><code class="language-&lt;img src=x onerror=alert(1)&gt;">code &lt;here&gt;</code></pre>
+    <p>mXSS <noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript></p>
+    </body></html>`
+
+  it('keeps headings, paragraphs and footnote markers, and drops every script, handler, frame and URL', () => {
+    const { markdown, title } = htmlToMarkdown(hostile)
+    expect(title).toBe('Hostile <b>page')
+    expect(markdown).toContain('# Heading')
+    expect(markdown).toContain('Text js link tab link data file<sup>1</sup>')
+    expect(markdown).toContain('Sum')
+    expect(markdown).not.toMatch(
+      /alert|javascript|onerror|onload|srcdoc|evil\.example|https?:|<script|<img|<iframe|secret|svg text|object text/i
+    )
+  })
+
+  it('stays linear on 10⁵ nested elements and long runs of markup characters', () => {
+    const nested = '<blockquote>'.repeat(100_000) + 'deep' + '</blockquote>'.repeat(100_000)
+    const { markdown } = htmlToMarkdown(`<p>${'*'.repeat(100_000)}</p>${nested}`)
+    expect(markdown).toContain('deep')
+  })
+})
