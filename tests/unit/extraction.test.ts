@@ -58,7 +58,21 @@ describe('date expressions', () => {
     ['late 1970s', '1977-01-01', '1979-12-31', 'part-of-decade'],
     ['1966–1972', '1966-01-01', '1972-12-31', 'year'],
     ['1966-72', '1966-01-01', '1972-12-31', 'year'],
-    ['between August and November 1947', '1947-08-01', '1947-11-30', 'month']
+    ['between August and November 1947', '1947-08-01', '1947-11-30', 'month'],
+    ['early June 1950', '1950-06-01', '1950-06-10', 'part-of-month'],
+    ['mid-July 1948', '1948-07-11', '1948-07-20', 'part-of-month'],
+    ['late July 1948', '1948-07-21', '1948-07-31', 'part-of-month'],
+    ['end of February 1948', '1948-02-21', '1948-02-29', 'part-of-month'],
+    ['beginning of May 1949', '1949-05-01', '1949-05-10', 'part-of-month'],
+    ['early 1949', '1949-01-01', '1949-04-30', 'part-of-year'],
+    ['mid-1949', '1949-05-01', '1949-08-31', 'part-of-year'],
+    ['end of 1949', '1949-09-01', '1949-12-31', 'part-of-year'],
+    ['spring of 1949', '1949-03-01', '1949-05-31', 'part-of-year'],
+    ['summer 1950', '1950-06-01', '1950-08-31', 'part-of-year'],
+    ['Autumn 1956', '1956-09-01', '1956-11-30', 'part-of-year'],
+    ['fall of 1975', '1975-09-01', '1975-11-30', 'part-of-year'],
+    ['late summer 1950', '1950-08-01', '1950-08-31', 'part-of-year'],
+    ['winter of 1946–47', '1946-12-01', '1947-02-28', 'part-of-year']
   ])('%s → %s … %s (%s)', (expression, start, end, precision) => {
     expect(parseDateExpression(expression)).toEqual({ start, end, precision })
   })
@@ -69,6 +83,29 @@ describe('date expressions', () => {
     expect(match?.date).toEqual({ start: '1964-01-01', end: '1966-12-31', precision: 'part-of-decade' })
     expect(match?.note).toMatch(/not a decade/)
     expect(parseDateExpression('mid-1906s', 1905)?.start).toBe('1904-01-01')
+  })
+
+  it('keeps the part of a month, year or season in the expression, without the article', () => {
+    const text =
+      'Tunner took command in late July 1948. By the spring of 1949 planes landed; at the end of May 1949 and in mid-1950 it went on, as in the late 1980s.'
+    expect(findDateExpressions(text).map((match) => match.expression)).toEqual([
+      'late July 1948',
+      'spring of 1949',
+      'end of May 1949',
+      'mid-1950',
+      'late 1980s'
+    ])
+    expect(
+      findDateExpressions('After the Prague Spring of 1968 it ended.').map((match) => match.expression)
+    ).toEqual(['1968'])
+  })
+
+  it('reads a lone winter as the one opening in December, and says it may be the earlier one', () => {
+    const [lone] = findDateExpressions('In the winter of 1947 the canal froze.')
+    expect(lone?.expression).toBe('winter of 1947')
+    expect(lone?.date).toEqual({ start: '1947-12-01', end: '1948-02-29', precision: 'part-of-year' })
+    expect(lone?.note).toMatch(/start of 1947/)
+    expect(findDateExpressions('In the winter of 1946–47 it froze.')[0]?.note).toBeUndefined()
   })
 
   it('ignores quantities, reference numbers, relative dates and bibliographic references', () => {
@@ -179,6 +216,49 @@ describe('actors', () => {
     ).toEqual(['Gerald Ford', 'Hwang Jang-yop', 'Khrushchev', 'Kim Il Sung', 'Kurbatov', 'Nixon'].sort())
   })
 
+  it('counts a state’s adjective before a noun as a mention of the state', () => {
+    const actors = extractActors(
+      blocksOf([
+        'paragraph',
+        'In 1948 Soviet forces cut the roads. The Soviet representative walked out. North Korean leaders met the American envoy.'
+      ])
+    )
+    const mentions = (name: string): string[] | undefined =>
+      actors.find((actor) => actor.name === name)?.mentions.map((mention) => mention.text)
+    expect(mentions('Soviet Union')).toEqual(['Soviet', 'Soviet'])
+    expect(mentions('North Korea')).toEqual(['North Korean'])
+    expect(mentions('United States')).toEqual(['American'])
+    expect(mentions('Korea')).toBeUndefined()
+  })
+
+  it('does not count an adjective inside a name, a hyphenated compound or one without a noun', () => {
+    const blocks = blocksOf([
+      'paragraph',
+      'The Sino-Soviet split grew. Latin American states watched the Korean War. Delegates spoke French and German.'
+    ])
+    expect(extractActors(blocks).map((actor) => actor.name)).toEqual([])
+  })
+
+  it('takes an organisation named after its state as a mention of the state too', () => {
+    const actors = extractActors(
+      blocksOf(['paragraph', 'On 26 June 1948 the United States Air Force began to fly food into the city.'])
+    )
+    expect(
+      actors.map((actor) => [actor.kind, actor.name, actor.mentions.map((mention) => mention.text)])
+    ).toEqual([
+      ['organisation', 'United States Air Force', ['United States Air Force']],
+      ['state', 'United States', ['United States']]
+    ])
+  })
+
+  it('makes no actors of currencies or of what the text says was introduced or issued', () => {
+    const blocks = blocksOf([
+      'paragraph',
+      'In 1948 the Deutsche Mark replaced the Reichsmark and the French Franc fell. In 1856 the government introduced the Victoria Cross. Victoria Cross holders were few. The poet Ezra Pound wrote cantos.'
+    ])
+    expect(extractActors(blocks).map((actor) => actor.name)).toEqual(['Ezra Pound'])
+  })
+
   it('matches acronyms to initials, skipping connectors', () => {
     expect(
       initialsMatch(
@@ -210,6 +290,25 @@ describe('suggestCards', () => {
     expect(cards.find((card) => card.back === 'Kim Il Sung')?.clozeText).toBe(
       'In 1966, {{c1::Kim Il Sung}} declared self-reliance.'
     )
+  })
+
+  it('asks about a state only when the text names it, not only through its adjective', () => {
+    const polish =
+      'Kim met a Polish delegation in 1973. The Polish delegation reported it. According to the Polish delegation, he was angry.'
+    const stateCards = (text: string): string[] =>
+      suggestCards(blocksOf(['paragraph', text]), new Set())
+        .filter((card) => card.kind === 'actor' && card.back === 'Poland')
+        .map((card) => card.clozeText ?? '')
+    expect(stateCards(polish)).toEqual([])
+    expect(stateCards(`${polish} Poland recalled it.`)).toEqual(['{{c1::Poland}} recalled it.'])
+  })
+
+  it('gives the months of a season on the back of its card', () => {
+    const cards = suggestCards(
+      blocksOf(['paragraph', 'By the spring of 1949 the planes landed often.']),
+      new Set()
+    )
+    expect(cards.find((card) => card.kind === 'date')?.back).toBe('spring of 1949 (March–May 1949)')
   })
 
   it('never suggests again a card whose key is known', () => {

@@ -14,6 +14,7 @@ import {
   tokenize,
   type Token
 } from './nameTokens'
+import { isCurrencyName } from './notAgents'
 
 type TermTags = Map<number, string[]>
 
@@ -35,7 +36,7 @@ export interface NameCandidate {
   acronym: string | null
 }
 
-const functionWords = new Set(
+export const functionWords = new Set(
   `the a an in on at for from by with without to of and but or nor yet so as if when while after before since until
   during despite although though because however moreover indeed also even both either neither this that these those
   its their his her our my your it he she they we i you there here then thus therefore consequently accordingly
@@ -57,7 +58,7 @@ const titles = new Set(
 
 export const organisationHeads = new Set(
   `assembly command commission commissions council congress parliament senate party movement committee organisation
-  organization union league agency association academy institute bank fund forces army navy front alliance federation
+  organization union league agency association academy institute bank fund force forces army navy front alliance federation
   corporation company society ministry department office bureau service foundation nations community board authority
   administration centre center university college school church government cabinet secretariat court police guard
   corps group coalition tribunal directorate`.split(/\s+/)
@@ -228,6 +229,8 @@ export interface CandidateContext {
   isGazetteerForm: (text: string) => boolean
   /** The text of the following sentence ('' at the end of a block), for pronouns. */
   nextSentence: string
+  /** Names the text makes the object of issuing or enacting ("introduced the Deutsche Mark"). */
+  things: ReadonlySet<string>
 }
 
 /** "Gandhi and Jawaharlal Nehru" is two names; "Bank for Reconstruction and Development" is one. */
@@ -324,6 +327,7 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     )
       continue
     const tagSets = run.map(tagsAt)
+    if (isCurrencyName(words, tagSets) || context.things.has(name)) continue
     if (
       tagSets.some(
         (tags) =>

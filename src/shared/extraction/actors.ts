@@ -8,7 +8,9 @@ import { acronymDefinitions, nameCandidates, termTags, type RoleFinding } from '
 import { gazetteerForms, type GazetteerEntry } from './gazetteer'
 import { stableId } from './hash'
 import { capitalisedRuns, mendOcrName, nameKey, sameName } from './nameTokens'
+import { issuedThings } from './notAgents'
 import { splitSentences } from './sentences'
+import { isDemonymMention, statePrefix } from './stateMentions'
 import { bibliographicSpans, overlapsAny, proseRange, type Span } from './sources'
 import type { Actor, ActorKind, ActorMention, ExtractionBlock } from './types'
 
@@ -58,8 +60,10 @@ export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
     ])
   )
   const properWords = new Set<string>()
+  const things = new Set<string>()
   for (const sentences of sentencesOf.values()) {
     for (const sentence of sentences) {
+      for (const thing of issuedThings(sentence.text)) things.add(thing)
       for (const run of capitalisedRuns(sentence.text))
         for (const token of run) if (token.start > 0) properWords.add(token.text)
     }
@@ -103,7 +107,7 @@ export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
         draft.longForm ??= definition.longForm
       }
       const nextSentence = sentences[index + 1]?.text ?? ''
-      const context = { tags, offset: sentence.start, properWords, isGazetteerForm, nextSentence }
+      const context = { tags, offset: sentence.start, properWords, isGazetteerForm, nextSentence, things }
       for (const candidate of nameCandidates(sentence.text, context)) {
         if (candidate.kind === 'organisation') {
           if (!findByForm(candidate.name))
@@ -273,10 +277,22 @@ function collectMentions(
       if (hits.some((hit) => start < hit.end && end > hit.start)) continue // longer forms come first
       const owner = formOwners.get(match[0]) ?? null
       if (!owner && overlapsAny(thingSpans, start, end)) continue
-      hits.push({ start, end, text: match[0], form: match[0], draft: owner, gazetteer: !owner })
       const known = forms.get(match[0])
+      if (!owner && known?.isDemonym && !isDemonymMention(text, start, end)) continue
+      hits.push({ start, end, text: match[0], form: match[0], draft: owner, gazetteer: !owner })
       if (known && !known.isCapital)
         for (const entry of known.entries) capitalCounts.set(entry, (capitalCounts.get(entry) ?? 0) + 1)
+    }
+    // An organisation named after its state ("United States Air Force") mentions the state too.
+    for (const hit of [...hits]) {
+      const isOrganisation =
+        hit.draft?.kind === 'organisation' ||
+        (hit.gazetteer && forms.get(hit.form)?.entries.every((entry) => entry.kind === 'organisation'))
+      const prefix = isOrganisation ? statePrefix(hit.text, forms) : null
+      if (prefix) {
+        const end = hit.start + prefix.length
+        hits.push({ start: hit.start, end, text: prefix, form: prefix, draft: null, gazetteer: true })
+      }
     }
     hitsByBlock.set(item, hits)
   }

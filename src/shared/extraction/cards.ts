@@ -5,6 +5,7 @@
 
 import { extractActors } from './actors'
 import { extractDatedEvents } from './events'
+import { gazetteerForms, type GazetteerForm } from './gazetteer'
 import { stableId } from './hash'
 import { nameKey } from './nameTokens'
 import { splitSentences } from './sentences'
@@ -13,9 +14,46 @@ import type { Actor, CardSuggestion, DatedEvent, ExtractionBlock } from './types
 /** States are named so often that a card is only worth it for the ones the text keeps returning to. */
 const minimumStateMentions = 3
 
+/**
+ * A state card asks for the state by name, so the text must name it at least once: one spoken
+ * of only through its adjective ("a Polish delegation") is the setting of someone else's act.
+ */
+function isCardWorthyState(actor: Actor, forms: ReadonlyMap<string, GazetteerForm>): boolean {
+  return (
+    actor.mentions.length >= minimumStateMentions &&
+    actor.mentions.some((mention) => forms.get(mention.text)?.isDemonym !== true)
+  )
+}
+
+const monthLabels = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
+
+/** "March–May 1949", "December 1946–February 1947": the months a season or part of a year covers. */
+function monthSpan(start: string, end: string): string {
+  const month = (date: string): string => monthLabels[Number(date.slice(5, 7)) - 1] as string
+  const from = start.slice(0, 4)
+  const to = end.slice(0, 4)
+  return from === to
+    ? `${month(start)}–${month(end)} ${to}`.replace(/^(\w+)–\1 /, '$1 ')
+    : `${month(start)} ${from}–${month(end)} ${to}`
+}
+
 function describeDate(event: DatedEvent): string {
   const { start, end, precision } = event.date
-  if (precision === 'day' || precision === 'month') return event.expression
+  if (precision === 'day' || precision === 'month' || precision === 'part-of-month') return event.expression
+  if (precision === 'part-of-year') return `${event.expression} (${monthSpan(start, end)})`
   const from = start.slice(0, 4)
   const to = end.slice(0, 4)
   const span = from === to ? from : `${from}–${to}`
@@ -70,7 +108,10 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
     actorId: actor.id
   }
   if (actor.role) {
-    const role = /^(?:the|a|an)\s/i.test(actor.role) ? actor.role : `the ${actor.role}`
+    // "The mayor-elect of Berlin" opened its sentence; inside the question its article is lower case.
+    const role = /^(?:the|a|an)\s/i.test(actor.role)
+      ? actor.role.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())
+      : `the ${actor.role}`
     return {
       ...base,
       key: stableId('card-actor-role', nameKey(actor.name), actor.role),
@@ -116,8 +157,9 @@ export function suggestCards(
   existingKeys: ReadonlySet<string>
 ): CardSuggestion[] {
   const dateCards = extractDatedEvents(blocks).map(dateCard)
+  const forms = gazetteerForms()
   const actorCards = extractActors(blocks)
-    .filter((actor) => actor.kind !== 'state' || actor.mentions.length >= minimumStateMentions)
+    .filter((actor) => actor.kind !== 'state' || isCardWorthyState(actor, forms))
     .flatMap((actor) => actorCard(actor, blocks) ?? [])
   const seen = new Set(existingKeys)
   return [...dateCards, ...actorCards]

@@ -1,9 +1,11 @@
 // Finding and normalising date expressions in prose: full dates (chrono-node, which knows the
-// many ways of writing a day), month–year, year ranges, decades and their parts ("mid-1960s"),
-// and bare years. chrono-node has no notion of decades or bare years, so those are matched here
+// many ways of writing a day), parts of months and years and seasons (dateParts.ts), month–year,
+// year ranges, decades and their parts ("mid-1960s"), and bare years. chrono-node has no notion of decades or bare years, so those are matched here
 // with anchored patterns that refuse numbers which are quantities ("2000 troops", "No. 1972").
 
 import * as chrono from 'chrono-node'
+import { day, isPlausibleYear, monthNames, monthNumber, monthsInterval, yearsInterval } from './calendar'
+import { findDateParts } from './dateParts'
 import { bibliographicSpans, overlapsAny, type Span } from './sources'
 import type { DateMatch, NormalisedDate } from './types'
 
@@ -14,8 +16,6 @@ export interface FindDatesOptions {
   exclude?: Span[]
 }
 
-const monthNames =
-  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?'
 const monthYearPattern = new RegExp(`\\b(${monthNames})\\.?,?\\s+(\\d{4})\\b(?!['’]?s\\b)`, 'g')
 const monthRangePattern = new RegExp(
   `\\b(between\\s+)?(${monthNames})\\.?\\s*(?:and|to|–|-)\\s*(${monthNames})\\.?,?\\s+(\\d{4})\\b`,
@@ -31,53 +31,7 @@ const quantityAfter =
 const quantityBefore = /(?:[$£€¥#№]|\bNo\.?|\bpp?\.|\bpage|\bnumber|\bparagraph|\bsection|\barticle)\s*$/i
 const leadingWords = /^(?:(?:on|in|at|since|from|by|of|the|until|till|before|after|during)\s+)+/i
 
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0')
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-function day(year: number, month: number, dayOfMonth: number): string {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`
-}
-
-/** The interval of whole years [from, to]. */
-export function yearsInterval(
-  from: number,
-  to: number,
-  precision: NormalisedDate['precision']
-): NormalisedDate {
-  return { start: day(from, 1, 1), end: day(to, 12, 31), precision }
-}
-
-function monthInterval(year: number, month: number): NormalisedDate {
-  return {
-    start: day(year, month, 1),
-    end: day(year, month, lastDayOfMonth(year, month)),
-    precision: 'month'
-  }
-}
-
-const monthIndex: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12
-}
-
-function isPlausibleYear(year: number): boolean {
-  return year >= 1000 && year <= 2099
-}
+export { yearsInterval }
 
 /** Years of a decade part: early = 0–3, mid = 4–6, late = 7–9. */
 function decadePart(decade: number, part: string): NormalisedDate {
@@ -93,7 +47,7 @@ function decadePart(decade: number, part: string): NormalisedDate {
  */
 function readDecade(written: number, referenceYear: number | undefined): { decade: number; note?: string } {
   if (written % 10 === 0) return { decade: written }
-  const digits = pad(written, 4)
+  const digits = String(written).padStart(4, '0')
   const swapped = Number(digits.slice(0, 2) + digits[3] + digits[2])
   const readings = [written - (written % 10)]
   if (swapped % 10 === 0) readings.push(swapped)
@@ -135,24 +89,22 @@ export function findDateExpressions(text: string, options: FindDatesOptions = {}
     add(start, result.index + result.text.length, { start: first, end: last, precision: 'day' })
   }
 
-  // 2. Months of one year ("between August and November 1947", "March–May 1974"), then a
-  // month and year ("August 1956").
+  // 2. Parts of months and years and seasons ("late July 1948", "the spring of 1949"), before
+  // the month or year inside them is taken alone; then months of one year ("between August and
+  // November 1947", "March–May 1974"), then a month and year ("August 1956").
+  for (const part of findDateParts(text)) add(part.start, part.end, part.date, part.note)
   for (const match of text.matchAll(monthRangePattern)) {
     const year = Number(match[4])
-    const first = monthIndex[(match[2] as string).slice(0, 3).toLowerCase()] as number
-    const last = monthIndex[(match[3] as string).slice(0, 3).toLowerCase()] as number
+    const first = monthNumber(match[2] as string)
+    const last = monthNumber(match[3] as string)
     if (!isPlausibleYear(year) || last <= first) continue
-    const range = {
-      start: monthInterval(year, first).start,
-      end: monthInterval(year, last).end,
-      precision: 'month' as const
-    }
-    add(match.index, match.index + match[0].length, range)
+    add(match.index, match.index + match[0].length, monthsInterval(year, first, last, 'month'))
   }
   for (const match of text.matchAll(monthYearPattern)) {
     const year = Number(match[2])
-    const month = monthIndex[(match[1] as string).slice(0, 3).toLowerCase()] as number
-    if (isPlausibleYear(year)) add(match.index, match.index + match[0].length, monthInterval(year, month))
+    const month = monthNumber(match[1] as string)
+    if (isPlausibleYear(year))
+      add(match.index, match.index + match[0].length, monthsInterval(year, month, month, 'month'))
   }
 
   // 3. Ranges of years ("1966–1972", "1966–72", "between 1972 and 1987", "from 1966 to 1972").

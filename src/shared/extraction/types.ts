@@ -6,7 +6,12 @@ import type { Block } from '../types'
 /** The part of a stored block the extraction reads: it never needs marks or footnote refs. */
 export type ExtractionBlock = Pick<Block, 'id' | 'kind' | 'text' | 'start' | 'sectionId'>
 
-export type DatePrecision = 'day' | 'month' | 'year' | 'decade' | 'part-of-decade'
+/**
+ * How finely the text fixes the date. 'part-of-month' is "late July 1948" (a third of a month);
+ * 'part-of-year' is "mid-1949" or a season, "the spring of 1949" (a few months).
+ */
+export type DatePrecision =
+  'day' | 'part-of-month' | 'month' | 'part-of-year' | 'year' | 'decade' | 'part-of-decade'
 
 /** A date as an interval of days, both ends inclusive, written `YYYY-MM-DD` so they sort as strings. */
 export interface NormalisedDate {
@@ -17,7 +22,7 @@ export interface NormalisedDate {
 
 /** A date expression found in a piece of text; offsets are relative to that text. */
 export interface DateMatch {
-  /** As written, e.g. "August 1956", "mid-1960s", "4 July 1972", "1966–1972". */
+  /** As written, e.g. "August 1956", "late July 1948", "spring of 1949", "mid-1960s", "4 July 1972", "1966–1972". */
   expression: string
   start: number
   end: number
