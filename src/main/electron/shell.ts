@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import type { Backend, BackendOptions } from '../app/compositionRoot'
 import { registerAppScheme, serveAppFiles } from './appProtocol'
+import { createFileDialogs } from './fileDialogs'
 import { registerIpcHandlers } from './ipc'
 import { applySessionPolicy, hardenWebContents } from './security'
 import { createMainWindow } from './window'
@@ -88,7 +89,10 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
       mode: 'electron',
       version: app.getVersion(),
       resourcesDir: layout.resourcesDir,
-      sqliteNativeBinding: existsSync(layout.electronSqliteBinding) ? layout.electronSqliteBinding : undefined
+      sqliteNativeBinding: existsSync(layout.electronSqliteBinding)
+        ? layout.electronSqliteBinding
+        : undefined,
+      fileDialogs: createFileDialogs(dialog, () => mainWindow)
     })
   } catch (error) {
     if (options.isUserFacingStartupError(error)) {
