@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark, each printing figures with same-run baselines and ratios.
+import { runAnnotationBench } from './annotations'
 import { runFoundationBench } from './foundation'
+import { runSearchBench } from './search'
 
 async function main(): Promise<void> {
   const only = process.argv[2]
-  const benches: [string, () => Promise<void>][] = [['foundation', runFoundationBench]]
+  const benches: [string, () => Promise<void>][] = [
+    ['foundation', runFoundationBench],
+    ['annotations', runAnnotationBench],
+    ['search', runSearchBench]
+  ]
   for (const [name, run] of benches) {
     if (only && only !== name) continue
     await run()

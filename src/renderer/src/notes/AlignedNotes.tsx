@@ -1,13 +1,14 @@
 // Notes level with their passages: each card's wished-for top is where its first highlight is;
 // cards are then stacked in that order so that none overlaps the one above. Only the cards near
 // the visible part of the page are mounted, so thousands of notes stay cheap.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Annotation } from '../../../shared/types'
 import { NoteCard, type NoteCardProps } from './NoteCard'
 
 const gap = 8
 const estimatedHeight = 96
 const overscan = 1200
+const viewportStep = 400
 
 export interface StackInput {
   id: string
@@ -54,44 +55,89 @@ export function AlignedNotes({
   const [version, setVersion] = useState(0)
   const frame = useRef(0)
 
-  const relayout = useCallback(() => {
-    cancelAnimationFrame(frame.current)
-    frame.current = requestAnimationFrame(() => {
-      const article = articleRef.current
-      const column = container.current
-      if (!article || !column) return
-      const columnTop = column.getBoundingClientRect().top
-      const firstMarks = new Map<string, number>()
-      // One pass over the marks: the first mark of each annotation is its passage's top.
-      for (const mark of article.querySelectorAll<HTMLElement>('mark[data-annotation-ids]')) {
-        const ids = mark.dataset.annotationIds?.split(' ') ?? []
-        let top: number | undefined
-        for (const id of ids) {
-          if (firstMarks.has(id)) continue
-          top ??= mark.getBoundingClientRect().top - columnTop
-          firstMarks.set(id, top)
-        }
-      }
-      const measured = new Map(heights.current)
-      const heightOf = (id: string): number => measured.get(id) ?? estimatedHeight
+  // Where each passage is (measured when the text or the notes change) and how tall each card is
+  // (measured as cards mount) are kept apart: a card growing only re-stacks the cards, which is
+  // cheap, instead of measuring every passage again.
+  const desired = useRef(new Map<string, number>())
+  const restackFrame = useRef(0)
+
+  const restack = useCallback(() => {
+    cancelAnimationFrame(restackFrame.current)
+    restackFrame.current = requestAnimationFrame(() => {
+      const heightOf = (id: string): number => heights.current.get(id) ?? estimatedHeight
       const tops = stackCards(
         annotations
-          .filter((annotation) => firstMarks.has(annotation.id))
+          .filter((annotation) => desired.current.has(annotation.id))
           .map((annotation) => ({
             id: annotation.id,
-            desiredTop: firstMarks.get(annotation.id) ?? 0,
+            desiredTop: desired.current.get(annotation.id) ?? 0,
             height: heightOf(annotation.id)
           }))
       )
       let bottom = 0
       for (const [id, top] of tops) bottom = Math.max(bottom, top + heightOf(id))
-      setLayout({ tops, heights: measured, bottom })
+      setLayout({ tops, heights: new Map(heights.current), bottom })
     })
-  }, [annotations, articleRef])
+  }, [annotations])
 
-  useLayoutEffect(() => {
+  // Passage tops: measured exactly for the marks near the view; elsewhere estimated from their
+  // block's box and how far into the block they start, so opening a text with thousands of
+  // highlights reads a few dozen boxes, not thousands.
+  const relayout = useCallback(() => {
+    window.clearTimeout(frame.current)
+    frame.current = window.setTimeout(() => {
+      const article = articleRef.current
+      const column = container.current
+      if (!article || !column) return
+      const columnTop = column.getBoundingClientRect().top
+      const near = { top: -window.innerHeight * 2, bottom: window.innerHeight * 3 }
+      const blocks: { start: number; length: number; top: number; height: number }[] = []
+      const tops = new Map<string, number>()
+      for (const element of article.querySelectorAll<HTMLElement>('[data-block-start][data-block-length]')) {
+        const rect = element.getBoundingClientRect()
+        blocks.push({
+          start: Number(element.dataset.blockStart),
+          length: Number(element.dataset.blockLength),
+          top: rect.top - columnTop,
+          height: rect.height
+        })
+        if (rect.bottom < near.top || rect.top > near.bottom) continue
+        for (const mark of element.querySelectorAll<HTMLElement>('mark[data-annotation-ids]')) {
+          let top: number | undefined
+          for (const id of mark.dataset.annotationIds?.split(' ') ?? []) {
+            if (tops.has(id)) continue
+            top ??= mark.getBoundingClientRect().top - columnTop
+            tops.set(id, top)
+          }
+        }
+      }
+      for (const annotation of annotations) {
+        if (annotation.anchor.state !== 'anchored' || tops.has(annotation.id)) continue
+        const start = annotation.target.position.start
+        let low = 0
+        let high = blocks.length - 1
+        while (low < high) {
+          const middle = (low + high + 1) >>> 1
+          if ((blocks[middle] as (typeof blocks)[number]).start <= start) low = middle
+          else high = middle - 1
+        }
+        const block = blocks[low]
+        if (!block) continue
+        const share = block.length > 0 ? Math.min(1, Math.max(0, (start - block.start) / block.length)) : 0
+        tops.set(annotation.id, block.top + share * block.height)
+      }
+      desired.current = tops
+      restack()
+    }, 0)
+  }, [annotations, articleRef, restack])
+
+  useEffect(() => {
     relayout()
-  }, [relayout, layoutKey, version])
+  }, [relayout, layoutKey, viewport])
+
+  useEffect(() => {
+    if (version > 0) restack()
+  }, [restack, version])
 
   useEffect(() => {
     const article = articleRef.current
@@ -106,8 +152,13 @@ export function AlignedNotes({
     const update = (): void => {
       const column = container.current
       if (!column) return
-      const offset = column.getBoundingClientRect().top
-      setViewport({ top: -offset - overscan, bottom: -offset + window.innerHeight + overscan })
+      // Move the mounted window in steps, not on every scrolled pixel.
+      const offset = Math.round(column.getBoundingClientRect().top / viewportStep) * viewportStep
+      setViewport((current) =>
+        current.top === -offset - overscan && current.bottom === -offset + window.innerHeight + overscan
+          ? current
+          : { top: -offset - overscan, bottom: -offset + window.innerHeight + overscan }
+      )
     }
     update()
     window.addEventListener('scroll', update, { passive: true })

@@ -38,10 +38,20 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 })
 
+// Cards mount and unmount as the reader scrolls: keep recent renderings instead of parsing and
+// sanitising the same notes again.
+const cache = new Map<string, string>()
+const cacheSize = 500
+
 export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(markdown.render(source), {
+  const cached = cache.get(source)
+  if (cached !== undefined) return cached
+  const html = DOMPurify.sanitize(markdown.render(source), {
     ALLOWED_TAGS: allowedTags,
     ALLOWED_ATTR: ['href', 'target', 'rel'],
     ALLOW_DATA_ATTR: false
   })
+  cache.set(source, html)
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string)
+  return html
 }

@@ -46,7 +46,13 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
         <section className="abstract" id="section-abstract" tabIndex={-1} aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>
           {abstract.map((block) => (
-            <p key={block.id} data-block-id={block.id} data-block-start={block.start} className="block">
+            <p
+              key={block.id}
+              data-block-id={block.id}
+              data-block-start={block.start}
+              data-block-length={block.text.length}
+              className="block"
+            >
               {text(block)}
             </p>
           ))}
@@ -74,6 +80,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
               tabIndex={-1}
               data-block-id={block.id}
               data-block-start={block.start}
+              data-block-length={block.text.length}
               className="section-heading block"
             >
               {text(block)}
@@ -83,7 +90,12 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
         if (block.kind === 'caption') {
           return (
             <figure key={block.id} className="figure">
-              <figcaption data-block-id={block.id} data-block-start={block.start} className="block">
+              <figcaption
+                data-block-id={block.id}
+                data-block-start={block.start}
+                data-block-length={block.text.length}
+                className="block"
+              >
                 {text(block)}
               </figcaption>
             </figure>
@@ -94,6 +106,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
             key={block.id}
             data-block-id={block.id}
             data-block-start={block.start}
+            data-block-length={block.text.length}
             className="block paragraph"
           >
             {text(block)}
@@ -112,7 +125,12 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
           <ol>
             {footnotes.map((block) => (
               <li key={block.id} id={`fn-${block.number}`} value={block.number ?? undefined}>
-                <span data-block-id={block.id} data-block-start={block.start} className="block">
+                <span
+                  data-block-id={block.id}
+                  data-block-start={block.start}
+                  data-block-length={block.text.length}
+                  className="block"
+                >
                   {text(block)}
                 </span>{' '}
                 <a

@@ -36,17 +36,30 @@ function segmentsOf(
   for (const ref of block.refs) cuts.add(ref.offset)
   for (const highlight of highlights) cuts.add(highlight.start).add(highlight.end)
   const points = [...cuts].filter((point) => point >= 0 && point <= length).sort((a, b) => a - b)
+  // Sweep from left to right keeping the highlights that cover the current point: linear in the
+  // number of cuts plus highlights, so a block with hundreds of highlights stays cheap.
+  const byStart = [...highlights].sort((a, b) => a.start - b.start)
+  let next = 0
+  let active: BlockHighlight[] = []
   const segments: Segment[] = []
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i] as number
     const end = points[i + 1] as number
+    const before = active.length
+    active = active.filter((highlight) => highlight.end > start)
+    let changed = active.length !== before
+    while (next < byStart.length && (byStart[next] as BlockHighlight).start <= start) {
+      const highlight = byStart[next++] as BlockHighlight
+      if (highlight.end > start) {
+        active.push(highlight)
+        changed = true
+      }
+    }
+    // Outermost first, innermost last: the innermost colour fills, the outer ones underline.
+    if (changed) active.sort((a, b) => b.end - b.start - (a.end - a.start))
     const inside = (kind: 'em' | 'strong'): boolean =>
       block.marks.some((mark) => mark.kind === kind && mark.start <= start && mark.end >= end)
-    const covering = highlights
-      .filter((highlight) => highlight.start <= start && highlight.end >= end)
-      // Outermost first, innermost last: the innermost colour fills, the outer ones underline.
-      .sort((a, b) => b.end - b.start - (a.end - a.start))
-    segments.push({ start, end, em: inside('em'), strong: inside('strong'), highlights: covering })
+    segments.push({ start, end, em: inside('em'), strong: inside('strong'), highlights: active })
   }
   return segments
 }
