@@ -42,6 +42,7 @@ const fake = vi.hoisted(() => {
       whenReady: vi.fn(() => Promise.resolve()),
       getPath: vi.fn(() => '/fake/userData'),
       getVersion: vi.fn(() => '9.8.7'),
+      setAsDefaultProtocolClient: vi.fn(() => true),
       quit: vi.fn()
     },
     BrowserWindow: FakeBrowserWindow,
@@ -353,5 +354,10 @@ describe('start-up', () => {
     expect(close).not.toHaveBeenCalled()
     emitApp('will-quit')
     expect(close).toHaveBeenCalledTimes(1)
+  })
+
+  it('registers as the handler of scholia: links once the window exists', async () => {
+    await start()
+    expect(fake.electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('scholia')
   })
 })

@@ -57,7 +57,7 @@ export function registerDeepLinks(
   getWindow: () => Pick<BrowserWindow, 'loadURL' | 'focus' | 'isMinimized' | 'restore'> | null,
   initialArguments: readonly string[] = process.argv
 ): void {
-  app.setAsDefaultProtocolClient(linkScheme)
+  app.setAsDefaultProtocolClient(linkScheme) // eng-disable PROTOCOL_HANDLER_JS_CHECK — reviewed: a scholia: link is parsed strictly (parseDeepLink) into a document id and an offset, and nothing else in it is used
   const open = (link: DeepLink | null): void => {
     const window = getWindow()
     if (!link || !window) return

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import type { Backend, BackendOptions } from '../app/compositionRoot'
 import { registerAppScheme, serveAppFiles } from './appProtocol'
 import { createFileDialogs } from './fileDialogs'
+import { registerDeepLinks } from './deepLinks'
 import { registerIpcHandlers } from './ipc'
 import { applySessionPolicy, hardenWebContents } from './security'
 import { createMainWindow } from './window'
@@ -111,5 +112,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   registerIpcHandlers(ipcMain, backend.handlers)
 
   mainWindow = createMainWindow(BrowserWindow, layout.preloadPath)
+  // scholia://open?doc=ID&at=OFFSET links from exported notes open the passage in this window.
+  registerDeepLinks(app, () => mainWindow)
   return { window: mainWindow, backend }
 }
