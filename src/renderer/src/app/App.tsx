@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react'
 import { api } from '../api/client'
 import { LibraryView } from '../library/LibraryView'
+import { StartupNotices } from '../library/StartupNotices'
 import { ReaderView } from '../reader/ReaderView'
 import { isStudyRoute, StudyScreens } from '../study'
 import { documentHref, useHashRoute } from './useHashRoute'
@@ -31,6 +32,7 @@ function useHomeRedirect(active: boolean): void {
 export function App() {
   return (
     <ToastProvider>
+      <StartupNotices />
       <Screens />
     </ToastProvider>
   )

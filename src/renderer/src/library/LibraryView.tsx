@@ -12,7 +12,6 @@ import { ExportMenu } from '../export/ExportMenu'
 import { DocumentRow } from './DocumentRow'
 import { importAccept, importFile, updateFromFile, type ImportProgress } from './importFiles'
 import { LibraryTools } from './LibraryTools'
-import { StartupNotices } from './StartupNotices'
 import './library.css'
 
 interface Notice {
@@ -181,7 +180,6 @@ export function LibraryView() {
         <p className="muted library-hint">
           Import Markdown, plain text or HTML files (up to 50 MB) — or drop them anywhere on this page.
         </p>
-        <StartupNotices />
         {progress && (
           <div className="import-progress" role="status" aria-live="polite">
             <span>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import type { StartupNotice } from '../../../shared/library/types'
 import { api } from '../api/client'
+import './library.css'
 
 export function StartupNotices() {
   const [notices, setNotices] = useState<StartupNotice[]>([])

@@ -16,6 +16,7 @@ import { useToast } from '../app/toast'
 import { NotesColumn } from '../notes/NotesColumn'
 import { useAnnotations } from '../notes/useAnnotations'
 import { GenerateCardsButton, MakeCardDialog } from '../study'
+import { DocumentExportMenu } from '../export/ExportMenu'
 import { sentenceAround } from '../../../shared/document/sentence'
 import { fullTextOf } from '../../../shared/document/layout'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -263,6 +264,7 @@ export function ReaderView({
     <>
       <TopBar title={view?.metadata.title}>
         {view && <GenerateCardsButton documentId={documentId} />}
+        {view && <DocumentExportMenu documentId={documentId} />}
         {!wide && view && (
           <div className="popover-host">
             <button

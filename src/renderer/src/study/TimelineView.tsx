@@ -11,8 +11,8 @@ import './study.css'
 
 const lanes: { label: string; precisions: DatePrecision[] }[] = [
   { label: 'Days', precisions: ['day'] },
-  { label: 'Months', precisions: ['month'] },
-  { label: 'Years', precisions: ['year'] },
+  { label: 'Months', precisions: ['month', 'part-of-month'] },
+  { label: 'Years', precisions: ['year', 'part-of-year'] },
   { label: 'Decades', precisions: ['decade', 'part-of-decade'] }
 ]
 
