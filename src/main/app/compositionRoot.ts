@@ -17,7 +17,7 @@ import { createAnnotationRepository } from '../db/repositories/annotationReposit
 import { createReaderService } from '../services/readerService'
 import { createSearchService } from '../services/search/searchService'
 import { createStudyHandlers } from '../services/study/studyHandlers'
-import { createDocumentsSource, createNotesSource } from '../services/search/sources'
+import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { acquireLibraryLock } from './libraryLock'
 import { createLibraryHandlers, type FileDialogs } from './libraryHandlers'
 import { createRestartableBackend, type LibraryControl } from './restartableBackend'
@@ -93,7 +93,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       now
     })
 
-    // Search sources: each kind of content registers one here (cards: add its source to this list).
+    // Search sources: each kind of content (text, notes, cards) registers one here.
     const search = createSearchService({
       db: database,
       sources: [
@@ -101,7 +101,8 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
         createNotesSource(
           database,
           (colourId) => annotationService.colours().find((colour) => colour.id === colourId)?.meaning ?? ''
-        )
+        ),
+        createCardsSource(database)
       ],
       titleOf: (documentId) => documentRepository.findById(documentId)?.metadata.title ?? '',
       now

@@ -5,6 +5,7 @@
 // are searched directly while their segment is rebuilt (a note saved a moment ago is found).
 import { rowsOfDocument, sectionLabelOf } from '../../../shared/search/documentRows'
 import type { IndexRow } from '../../../shared/search/segment'
+import { clozePlainText } from '../../../shared/study/cloze'
 import {
   BlockKind,
   defaultHighlightColours,
@@ -168,4 +169,93 @@ function parseTags(json: string): string[] {
 /** Whether the annotations table is there (it arrives with migration 2). */
 export function hasTable(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+}
+
+interface CardSearchRow {
+  id: string
+  document_id: string
+  kind: number
+  front: string
+  back: string
+  tags_json: string
+  block_id: string | null
+  source_start: number | null
+  updated_at: number
+  deleted_at: number | null
+  block_kind: number | null
+  block_number: number | null
+  section_text: string | null
+}
+
+const cardKindLabels = ['', 'Basic card', 'Cloze card', 'Date card', 'Actor card']
+
+/**
+ * Flashcards (migration 4): the question and the answer, cloze deletions shown as their answers.
+ * A card from a passage opens there; one typed by hand opens its document at the top.
+ */
+export function createCardsSource(db: Db): SearchSource {
+  const select = `
+    SELECT c.id, c.document_id, c.kind, c.front, c.back, c.tags_json, c.block_id, c.source_start,
+           c.updated_at, c.deleted_at, b.kind AS block_kind, b.number AS block_number, h.text AS section_text
+    FROM cards c
+    JOIN documents d ON d.id = c.document_id AND d.removed_at IS NULL
+    LEFT JOIN blocks b ON b.document_id = c.document_id AND b.ordinal = CAST(substr(c.block_id, 2) AS INTEGER)
+    LEFT JOIN blocks h ON h.document_id = c.document_id AND h.ordinal = b.section_ordinal`
+  const all = db.prepare<[], CardSearchRow>(
+    `${select} WHERE c.deleted_at IS NULL ORDER BY c.created_at, c.id`
+  )
+  const changed = db.prepare<[number], CardSearchRow>(
+    `${select} WHERE c.updated_at > ? ORDER BY c.updated_at`
+  )
+  const stamp = db.prepare<[], { count: number; sum: number; deleted: number; documents: string }>(
+    `SELECT count(*) AS count, total(updated_at) AS sum, total(deleted_at) AS deleted,
+            (SELECT count(*) || '/' || total(removed_at) FROM documents) AS documents
+     FROM cards`
+  )
+  const key = 'cards'
+
+  function toRow(row: CardSearchRow): IndexRow {
+    const section =
+      row.block_kind === null
+        ? (cardKindLabels[row.kind] ?? 'Card')
+        : sectionLabelOf(
+            {
+              kind: blockKindName(row.block_kind),
+              number: row.block_number,
+              text: '',
+              sectionId: row.section_text === null ? null : 'h'
+            } as Block,
+            new Map([['h', row.section_text ?? '']])
+          )
+    const front = clozePlainText(row.front)
+    return {
+      id: row.id,
+      kind: 'card',
+      documentId: row.document_id,
+      blockId: row.block_id,
+      at: row.source_start ?? 0,
+      section,
+      text: row.back.trim().length > 0 ? `${front}\n\n${row.back}` : front,
+      tags: parseTags(row.tags_json),
+      colour: null,
+      colourMeaning: '',
+      updatedAt: row.updated_at
+    }
+  }
+
+  return {
+    name: 'cards',
+    segments() {
+      const row = stamp.get()
+      return [{ key, stamp: row ? `${row.count}:${row.sum}:${row.deleted}:${row.documents}` : '0' }]
+    },
+    rows: () => all.all().map(toRow),
+    changedSince(_key, since) {
+      const rows = changed.all(since)
+      return {
+        rows: rows.filter((row) => row.deleted_at === null).map(toRow),
+        goneIds: rows.filter((row) => row.deleted_at !== null).map((row) => row.id)
+      }
+    }
+  }
 }
