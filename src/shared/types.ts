@@ -207,6 +207,8 @@ export interface Card {
   tags: string[]
   /** The passage the card came from, anchored like an annotation; null for a card typed by hand. */
   source: AnnotationTarget | null
+  /** Whether `source` was found again after its document changed (absent: never re-anchored). */
+  sourceAnchor?: AnchorStatus
   suspended: boolean
   createdAt: number
   updatedAt: number

@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/contract'
 import type { ExportFile, StartupNotice } from '../../shared/library/types'
 import type { Card } from '../../shared/types'
 import type { Db } from '../db/connection'
+import { createCardAnchoring } from '../services/study/cardAnchoring'
 import { createCardRepository } from '../db/repositories/cardRepository'
 import { createLibraryRepository } from '../db/repositories/libraryRepository'
 import type { DocumentRepository } from '../db/repositories/documentRepository'
@@ -90,11 +91,21 @@ export function createLibraryHandlers(dependencies: LibraryHandlerDependencies) 
     nativeBinding: dependencies.nativeBinding
   })
   const cards = createCardRepository(db)
+  const cardAnchoring = createCardAnchoring(db)
   const library = createLibraryService({
     documents,
     documentService,
     library: createLibraryRepository(db),
-    reanchorDocument: (documentId) => annotationService.reanchorDocument(documentId),
+    // Notes and cards keep their passages the same way: both are found again, or orphaned.
+    reanchorDocument: (documentId) => {
+      const notes = annotationService.reanchorDocument(documentId)
+      const { fullText, blocks } = documentService.documentText(documentId)
+      const cardResult = cardAnchoring.reanchorDocument(documentId, fullText, blocks, now())
+      return {
+        anchored: notes.anchored + cardResult.anchored,
+        orphaned: notes.orphaned + cardResult.orphaned
+      }
+    },
     now
   })
   const exports = createExportService({

@@ -6,9 +6,16 @@ import { migration001 } from './001_documents'
 import { migration002 } from './002_annotations'
 import { migration003 } from './003_search'
 import { migration004 } from './004_cards'
+import { migration005 } from './005_card_anchors'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004]
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005
+]
 
 export const latestSchemaVersion = migrations.length
 

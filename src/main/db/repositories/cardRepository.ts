@@ -36,6 +36,8 @@ interface CardRow {
   quote_suffix: string | null
   source_start: number | null
   source_end: number | null
+  source_state: number
+  source_score: number
   due: number
   stability: number
   difficulty: number
@@ -82,6 +84,9 @@ function toCard(row: CardRow): StoredCard {
           position: { type: 'TextPositionSelector', start: row.source_start ?? 0, end: row.source_end ?? 0 }
         }
       : null,
+    sourceAnchor: hasSource
+      ? { state: row.source_state === 2 ? 'orphaned' : 'anchored', score: row.source_score }
+      : undefined,
     suspended: row.suspended === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

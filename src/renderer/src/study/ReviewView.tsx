@@ -168,8 +168,17 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
                 {current.card.schedule.state === 'new' ? ' · new' : ''}
               </span>
               {current.card.source && (
-                <a href={passageHref(current.card.documentId, current.card.source.position.start)}>
-                  Show in text
+                <a
+                  href={passageHref(current.card.documentId, current.card.source.position.start)}
+                  title={
+                    current.card.sourceAnchor?.state === 'orphaned'
+                      ? 'The text changed and this passage was not found again: this is where it was.'
+                      : undefined
+                  }
+                >
+                  {current.card.sourceAnchor?.state === 'orphaned'
+                    ? 'Show where it was (passage changed)'
+                    : 'Show in text'}
                 </a>
               )}
             </div>
