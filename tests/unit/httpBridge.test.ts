@@ -147,7 +147,7 @@ describe('browser-mode HTTP bridge', () => {
       body: '{"documentId":42}'
     })
     expect(wrongType.status).toBe(400)
-    expect(JSON.parse(wrongType.body).error.message).toMatch(/documentId/)
+    expect((JSON.parse(wrongType.body) as { error: { message: string } }).error.message).toMatch(/documentId/)
     const extra = await send(bridge, '/api/getDocument', {
       method: 'POST',
       headers,

@@ -21,7 +21,8 @@ export function SelectionToolbar({
   const width = 420
   const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, window.innerWidth - width - 8))
   const above = rect.top > 120
-  const top = above ? rect.top - 52 : rect.bottom + 10
+  // Beside the selection, but never outside the window (a long selection, or one scrolled away).
+  const top = Math.min(Math.max(above ? rect.top - 52 : rect.bottom + 10, 64), window.innerHeight - 56)
   return (
     <div
       role="toolbar"

@@ -23,7 +23,9 @@ export function useReadingPosition(
     // Wait for the reading face: until it is in, blocks have other heights than when the place was saved.
     Promise.all([api.getReadingPosition({ documentId }), document.fonts.ready])
       .then(([position]) => {
-        if (position && container.current)
+        // The reader may already have moved (scrolled, followed a link, selected text): leave them there.
+        const moved = window.scrollY > 0 || !(document.getSelection()?.isCollapsed ?? true)
+        if (position && container.current && !moved)
           scrollToBlock(container.current, position.blockId, position.fraction)
       })
       .catch(() => undefined)
