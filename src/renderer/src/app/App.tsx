@@ -5,7 +5,7 @@ import { LibraryView } from '../library/LibraryView'
 import { StartupNotices } from '../library/StartupNotices'
 import { ReaderView } from '../reader/ReaderView'
 import { isStudyRoute, StudyScreens } from '../study'
-import { documentHref, useHashRoute } from './useHashRoute'
+import { documentHref, parseRoute, useHashRoute } from './useHashRoute'
 import { useReaderSettings } from './useReaderSettings'
 import { ToastProvider } from './toast'
 import { useUndoShortcut } from './undo'
@@ -23,9 +23,14 @@ function useHomeRedirect(active: boolean): void {
           .filter((document) => document.lastOpenedAt !== null)
           .sort((a, b) => (b.lastOpenedAt ?? 0) - (a.lastOpenedAt ?? 0))[0]
         const target = lastRead ?? (documents.length === 1 ? documents[0] : undefined)
-        window.location.replace(target ? documentHref(target.id) : '#/library')
+        // Only if the person has not gone somewhere else meanwhile.
+        if (parseRoute(window.location.hash).name === 'home') {
+          window.location.replace(target ? documentHref(target.id) : '#/library')
+        }
       })
-      .catch(() => window.location.replace('#/library'))
+      .catch(() => {
+        if (parseRoute(window.location.hash).name === 'home') window.location.replace('#/library')
+      })
   }, [active])
 }
 

@@ -16,17 +16,29 @@ export function FootnotePopover({
   const dialog = useRef<HTMLDivElement>(null)
 
   useLayoutEffect(() => {
-    const rect = anchor.getBoundingClientRect()
-    const width = Math.min(420, window.innerWidth - 24)
-    const left = Math.max(
-      12,
-      Math.min(rect.left + window.scrollX - width / 2, window.scrollX + window.innerWidth - width - 12)
-    )
-    // Placed from the marker's measured box, before paint: no state round trip needed.
-    if (dialog.current) {
-      dialog.current.style.top = `${rect.bottom + window.scrollY + 8}px`
-      dialog.current.style.left = `${left}px`
-      dialog.current.focus()
+    // Placed from the marker's measured box, before paint: no state round trip needed. Placed
+    // again whenever the page's layout moves (the reading face arriving, a resize), so it stays
+    // beside its marker.
+    const place = (): void => {
+      const element = dialog.current
+      if (!element || !anchor.isConnected) return
+      const rect = anchor.getBoundingClientRect()
+      const width = Math.min(420, window.innerWidth - 24)
+      const left = Math.max(
+        12,
+        Math.min(rect.left + window.scrollX - width / 2, window.scrollX + window.innerWidth - width - 12)
+      )
+      element.style.top = `${rect.bottom + window.scrollY + 8}px`
+      element.style.left = `${left}px`
+    }
+    place()
+    dialog.current?.focus({ preventScroll: true })
+    const observer = new ResizeObserver(place)
+    observer.observe(document.body)
+    window.addEventListener('resize', place)
+    return () => {
+      observer.disconnect()
+      window.removeEventListener('resize', place)
     }
   }, [anchor])
 
