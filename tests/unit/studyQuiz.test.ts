@@ -5,7 +5,8 @@ import {
   correctOrder,
   scoreChronology,
   seededRandom,
-  whoQuestion
+  whoQuestion,
+  hideNames
 } from '../../src/shared/study/quiz'
 import type { TimelineEvent, WhoActor } from '../../src/shared/study/types'
 
@@ -89,5 +90,14 @@ describe('who-is-this quiz', () => {
       expect(question?.clue).not.toContain(asked?.aliases[0])
       if (asked?.role) expect(question?.clue).toBe('Who was the Premier of the PRC?')
     }
+  })
+})
+
+describe('hiding an actor in a "who is this?" clue', () => {
+  it('hides whole names only, longest first, and leaves words that merely contain them', () => {
+    expect(
+      hideNames('The UN and the UNC met; North Korea and North Korea’s allies.', ['UN', 'North Korea'])
+    ).toBe('The _____ and the UNC met; _____ and _____’s allies.')
+    expect(hideNames('Kim Il Sung met Kim', ['Kim Il Sung', 'Kim'])).toBe('_____ met _____')
   })
 })

@@ -71,11 +71,17 @@ export interface WhoQuestion {
   options: { id: string; name: string }[]
 }
 
-function hideNames(text: string, names: readonly string[]): string {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Hides every whole-word occurrence of the names ("UN" is hidden, "UNC" is not touched). */
+export function hideNames(text: string, names: readonly string[]): string {
   let result = text
   for (const name of [...names].sort((left, right) => right.length - left.length)) {
     if (name.length < 2) continue
-    result = result.split(name).join('_____')
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu')
+    result = result.replace(pattern, '_____')
   }
   return result
 }
