@@ -101,6 +101,9 @@ export function DocumentRow({ entry, actions }: { entry: LibraryEntry; actions: 
       {!editing && (
         <div className="library-row-actions">
           <ExportMenu documentId={entry.id} align="left" />
+          <a className="tool-button study-link" href={`#/deck/${encodeURIComponent(entry.id)}`}>
+            Study
+          </a>
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             Edit details
           </button>
