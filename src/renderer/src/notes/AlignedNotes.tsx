@@ -54,6 +54,7 @@ export function AlignedNotes({
   const [viewport, setViewport] = useState({ top: 0, bottom: 2000 })
   const [version, setVersion] = useState(0)
   const frame = useRef(0)
+  const timeout = useRef(0)
 
   // Where each passage is (measured when the text or the notes change) and how tall each card is
   // (measured as cards mount) are kept apart: a card growing only re-stacks the cards, which is
@@ -84,8 +85,13 @@ export function AlignedNotes({
   // block's box and how far into the block they start, so opening a text with thousands of
   // highlights reads a few dozen boxes, not thousands.
   const relayout = useCallback(() => {
-    window.clearTimeout(frame.current)
-    frame.current = window.setTimeout(() => {
+    cancelAnimationFrame(frame.current)
+    window.clearTimeout(timeout.current)
+    // After the next paint: the text and its highlights show first, the notes settle beside them.
+    frame.current = requestAnimationFrame(() => {
+      timeout.current = window.setTimeout(measurePassages, 0)
+    })
+    function measurePassages(): void {
       const article = articleRef.current
       const column = container.current
       if (!article || !column) return
@@ -128,7 +134,7 @@ export function AlignedNotes({
       }
       desired.current = tops
       restack()
-    }, 0)
+    }
   }, [annotations, articleRef, restack])
 
   useEffect(() => {

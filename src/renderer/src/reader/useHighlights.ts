@@ -2,19 +2,8 @@
 // BlockText compares highlights by value, so only blocks whose highlights changed re-render.
 import { useMemo } from 'react'
 import type { Annotation, Block, HighlightColourId } from '../../../shared/types'
+import { blockIndexAt } from '../../../shared/anchoring/blocks'
 import type { BlockHighlight } from './BlockText'
-
-function firstBlockEndingAfter(blocks: readonly Block[], offset: number): number {
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    const block = blocks[middle] as Block
-    if (block.start + block.text.length > offset) high = middle
-    else low = middle + 1
-  }
-  return low
-}
 
 export function highlightsByBlock(
   annotations: readonly Annotation[],
@@ -25,7 +14,7 @@ export function highlightsByBlock(
   for (const annotation of annotations) {
     if (annotation.anchor.state !== 'anchored') continue
     const { start, end } = annotation.target.position
-    for (let index = firstBlockEndingAfter(blocks, start); index < blocks.length; index++) {
+    for (let index = Math.max(0, blockIndexAt(blocks, start)); index < blocks.length; index++) {
       const block = blocks[index] as Block
       if (block.start >= end) break
       const from = Math.max(0, start - block.start)
