@@ -83,3 +83,27 @@ test('the timeline shows the article’s dated events and the who’s-who lists 
   await expect(kim).toContainText(/\d+ mentions/)
   await expect(page.getByRole('group', { name: 'Who is this? quiz' }).getByRole('button')).toHaveCount(4)
 })
+
+test('study settings (retention, new cards and reviews per day) are set on the statistics page and kept', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await page.goto(`${scholia.origin}/#/stats`)
+  const settings = page.getByRole('region', { name: 'Study settings' })
+  const newPerDay = settings.getByRole('spinbutton', { name: 'New cards per day' })
+  await expect(newPerDay).toHaveValue('20')
+  const saved = page.waitForResponse((response) => response.url().endsWith('/api/updateStudySettings'))
+  await newPerDay.fill('7')
+  await saved
+  await settings.getByRole('slider', { name: 'Desired retention' }).fill('0.85')
+  await expect(settings.getByText('85%')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  await page.reload()
+  await expect(
+    page
+      .getByRole('region', { name: 'Study settings' })
+      .getByRole('spinbutton', { name: 'New cards per day' })
+  ).toHaveValue('7')
+  await expect(page.getByRole('region', { name: 'Study settings' }).getByText('85%')).toBeVisible()
+})

@@ -6,6 +6,7 @@ import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
 import { BarChart } from './BarChart'
 import { StudyNav } from './StudyNav'
+import { StudySettingsPanel } from './StudySettingsPanel'
 import './study.css'
 
 const shortDay = (day: string): string => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}`
@@ -84,6 +85,7 @@ export function StatsView() {
             </div>
           </>
         )}
+        <StudySettingsPanel />
       </main>
     </>
   )
