@@ -195,3 +195,19 @@ test('"Make card" proposes a cloze of the selected words in their sentence, save
   await page.goto(`${scholia.origin}/#/cards`)
   await expect(page.getByText(/failed coup attempt/).first()).toBeVisible()
 })
+
+test('"Copy quote" puts the passage and its citation on the clipboard', async ({
+  page,
+  context,
+  scholia
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: scholia.origin })
+  await page.goto(scholia.url)
+  await selectText(page, 'strong sense of self-reliance')
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Copy quote' }).click()
+  await expect(page.getByRole('status')).toContainText('Quote copied')
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toBe(
+    '“strong sense of self-reliance” (Eungseo Kim, "The Sino-DPRK Split and Origins of US-DPRK Bilateralism", European Journal of Korean Studies 17, no. 2 (2018): 71–79)'
+  )
+})
