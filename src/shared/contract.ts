@@ -17,9 +17,11 @@ import type {
   BackupInfo,
   ExportFile,
   ExportRequest,
+  ImportAnnotationsResult,
   LibraryEntry,
   SaveExportResult,
   StartupNotice,
+  StudySheetPdfRequest,
   UpdateFromFileResult
 } from './library/types'
 import { studyMethodNameRecord, type StudyApiMethods } from './study/contract'
@@ -86,6 +88,13 @@ export interface ApiMethods extends StudyApiMethods {
   exportFiles: { args: ExportRequest; result: { files: ExportFile[] } }
   /** The same export saved where the person chooses in a save dialog (desktop app only). */
   saveExport: { args: ExportRequest; result: SaveExportResult }
+  /** The study sheet printed to PDF and saved where the person chooses (desktop app only). */
+  saveStudySheetPdf: { args: StudySheetPdfRequest; result: SaveExportResult }
+  /** Reads a W3C Web Annotation export back into a document; annotations already there are skipped. */
+  importAnnotations: {
+    args: { documentId: string; fileName: string; text: string }
+    result: ImportAnnotationsResult
+  }
   listBackups: { args: Record<string, never>; result: BackupInfo[] }
   backupNow: { args: Record<string, never>; result: BackupInfo }
   restoreBackup: { args: { fileName: string }; result: { message: string } }
@@ -145,6 +154,8 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   updateDocumentFromFile: true,
   exportFiles: true,
   saveExport: true,
+  saveStudySheetPdf: true,
+  importAnnotations: true,
   listBackups: true,
   backupNow: true,
   restoreBackup: true,

@@ -23,6 +23,8 @@ const exportRequest = z.strictObject({
   colour: colour.optional()
 })
 
+const studySheetPdfRequest = exportRequest.omit({ format: true })
+
 export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> } = {
   ...studyArgumentSchemas,
   getAppInfo: empty,
@@ -100,6 +102,13 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   }),
   exportFiles: exportRequest,
   saveExport: exportRequest,
+  saveStudySheetPdf: studySheetPdfRequest,
+  // The file size limit (maxAnnotationFileBytes) is checked by the service, with a message naming it.
+  importAnnotations: z.strictObject({
+    documentId: id,
+    fileName: z.string().min(1).max(1024),
+    text: z.string().max(maxImportTextLength)
+  }),
   listBackups: empty,
   backupNow: empty,
   restoreBackup: z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,200}$/) }),

@@ -19,7 +19,7 @@ import { createSearchService } from '../services/search/searchService'
 import { createStudyHandlers } from '../services/study/studyHandlers'
 import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { acquireLibraryLock } from './libraryLock'
-import { createLibraryHandlers, type FileDialogs } from './libraryHandlers'
+import { createLibraryHandlers, type FileDialogs, type PdfPrinter } from './libraryHandlers'
 import { createRestartableBackend, type LibraryControl } from './restartableBackend'
 import { recoverIfDamaged } from '../services/libraryFiles'
 
@@ -34,6 +34,8 @@ export interface BackendOptions {
   sqliteNativeBinding?: string
   /** The desktop app's save dialogs (exports); absent in the browser mode, which downloads instead. */
   fileDialogs?: FileDialogs
+  /** The desktop app's print-to-PDF (study sheets); absent in the browser mode, whose browser prints. */
+  pdfPrinter?: PdfPrinter
 }
 
 export interface Backend {
@@ -124,6 +126,9 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       annotationService,
       control,
       dialogs: options.fileDialogs,
+      printer: options.pdfPrinter,
+      // Imported notes keep their own (older) modified times, so the index is told rather than left to notice.
+      annotationsChanged: () => search.notifyChanged(),
       startupNotices: notice ? [notice] : [],
       now,
       nativeBinding: options.sqliteNativeBinding

@@ -1,17 +1,20 @@
 // The API handlers of the library screen: the list with counts, corrections, Undo of a removal,
 // "Update from file…", exports (returned to the renderer, or saved through the desktop app's
-// dialogs), backups, "Restore from backup", whole-library export and import, start-up notices.
+// dialogs; the study sheet also as PDF there), "Import annotations (W3C)…", backups, "Restore from
+// backup", whole-library export and import, start-up notices.
 // Built by the composition root from the services it already opened.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiHandlers } from '../../shared/contract'
-import type { ExportFile, StartupNotice } from '../../shared/library/types'
+import type { ExportFile, SaveExportResult, StartupNotice } from '../../shared/library/types'
 import type { Card } from '../../shared/types'
 import type { Db } from '../db/connection'
 import { createCardAnchoring } from '../services/study/cardAnchoring'
+import { createAnnotationRepository } from '../db/repositories/annotationRepository'
 import { createCardRepository } from '../db/repositories/cardRepository'
 import { createLibraryRepository } from '../db/repositories/libraryRepository'
 import type { DocumentRepository } from '../db/repositories/documentRepository'
+import { createAnnotationImport } from '../services/annotationImport'
 import type { AnnotationService } from '../services/annotationService'
 import {
   backupFolderName,
@@ -36,6 +39,12 @@ export interface FileDialogs {
   chooseFolder(title: string): Promise<string | null>
 }
 
+/** The desktop app's print-to-PDF (a hidden window); absent in the browser mode, whose browser prints. */
+export interface PdfPrinter {
+  /** The PDF bytes of a standalone HTML page. */
+  htmlToPdf(html: string): Promise<Uint8Array>
+}
+
 export type LibraryHandlerName =
   | 'listLibrary'
   | 'restoreDocument'
@@ -43,6 +52,8 @@ export type LibraryHandlerName =
   | 'updateDocumentFromFile'
   | 'exportFiles'
   | 'saveExport'
+  | 'saveStudySheetPdf'
+  | 'importAnnotations'
   | 'listBackups'
   | 'backupNow'
   | 'restoreBackup'
@@ -59,6 +70,9 @@ export interface LibraryHandlerDependencies {
   cardsOf?: (documentId: string) => Card[]
   control: LibraryControl
   dialogs?: FileDialogs
+  printer?: PdfPrinter
+  /** Tells derived data (the search index) that annotations were added outside the annotation service. */
+  annotationsChanged?: () => void
   startupNotices: StartupNotice[]
   now: () => number
   nativeBinding?: string
@@ -69,6 +83,23 @@ const firstBackupDelayMs = 60 * 1000
 
 function fileBytes(file: ExportFile): Uint8Array {
   return Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8')
+}
+
+/** "Title study sheet.html" → "Title study sheet.pdf". */
+function pdfFileName(fileName: string): string {
+  return `${fileName.replace(/\.html$/i, '')}.pdf`
+}
+
+async function printOrExplain(printer: PdfPrinter, html: string): Promise<Uint8Array> {
+  try {
+    return await printer.htmlToPdf(html)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new UserError(
+      'refused',
+      `The study sheet could not be printed to PDF (${reason}). Export it as HTML, open it and print it instead.`
+    )
+  }
 }
 
 async function writeOrExplain(path: string, data: Uint8Array): Promise<void> {
@@ -121,7 +152,47 @@ export function createLibraryHandlers(dependencies: LibraryHandlerDependencies) 
     libraryCopy: () => backups.libraryCopy(),
     now
   })
+  const annotationImport = createAnnotationImport({
+    db,
+    annotations: createAnnotationRepository(db),
+    documentText: (documentId) => documentService.documentText(documentId),
+    colours: () => annotationService.colours(),
+    now
+  })
   let noticesShown = false
+
+  function requireDialogs(): FileDialogs {
+    if (!dependencies.dialogs) {
+      throw new UserError(
+        'refused',
+        'Saving through a dialog is only in the desktop app; the browser mode downloads the file.'
+      )
+    }
+    return dependencies.dialogs
+  }
+
+  /** One file through a save dialog, several into a chosen folder; written atomically. */
+  async function saveFiles(
+    dialogs: FileDialogs,
+    files: { fileName: string; bytes: () => Promise<Uint8Array> | Uint8Array }[]
+  ): Promise<SaveExportResult> {
+    const [only] = files
+    if (only && files.length === 1) {
+      const path = await dialogs.chooseSavePath(only.fileName, only.fileName.split('.').pop() ?? '')
+      if (path === null) return { saved: false }
+      await writeOrExplain(path, await only.bytes())
+      return { saved: true, paths: [path] }
+    }
+    const folder = await dialogs.chooseFolder(`Choose a folder for the ${files.length} exported files`)
+    if (folder === null) return { saved: false }
+    const paths: string[] = []
+    for (const file of files) {
+      const path = join(folder, file.fileName)
+      await writeOrExplain(path, await file.bytes())
+      paths.push(path)
+    }
+    return { saved: true, paths }
+  }
 
   const runDailyBackup = (): void => {
     backups
@@ -156,30 +227,36 @@ export function createLibraryHandlers(dependencies: LibraryHandlerDependencies) 
       library.updateFromFile(documentId, fileName, text),
     exportFiles: async (request) => ({ files: await exports.exportFiles(request) }),
     saveExport: async (request) => {
-      const dialogs = dependencies.dialogs
-      if (!dialogs) {
+      const dialogs = requireDialogs()
+      const files = await exports.exportFiles(request)
+      return saveFiles(
+        dialogs,
+        files.map((file) => ({ fileName: file.fileName, bytes: () => fileBytes(file) }))
+      )
+    },
+    saveStudySheetPdf: async (request) => {
+      const printer = dependencies.printer
+      if (!printer) {
         throw new UserError(
           'refused',
-          'Saving through a dialog is only in the desktop app; the browser mode downloads the file.'
+          "PDF is made by the desktop app. Here, export the study sheet as HTML, open it and use the browser's Print → Save as PDF."
         )
       }
-      const files = await exports.exportFiles(request)
-      const [only] = files
-      if (only && files.length === 1) {
-        const path = await dialogs.chooseSavePath(only.fileName, only.fileName.split('.').pop() ?? '')
-        if (path === null) return { saved: false }
-        await writeOrExplain(path, fileBytes(only))
-        return { saved: true, paths: [path] }
-      }
-      const folder = await dialogs.chooseFolder(`Choose a folder for the ${files.length} exported files`)
-      if (folder === null) return { saved: false }
-      const paths: string[] = []
-      for (const file of files) {
-        const path = join(folder, file.fileName)
-        await writeOrExplain(path, fileBytes(file))
-        paths.push(path)
-      }
-      return { saved: true, paths }
+      const dialogs = requireDialogs()
+      const files = await exports.exportFiles({ ...request, format: 'studySheet' })
+      // Printed only once a place is chosen, one sheet at a time: a cancelled dialog prints nothing.
+      return saveFiles(
+        dialogs,
+        files.map((file) => ({
+          fileName: pdfFileName(file.fileName),
+          bytes: () => printOrExplain(printer, file.content)
+        }))
+      )
+    },
+    importAnnotations: (input) => {
+      const result = annotationImport.importAnnotations(input)
+      if (result.imported > 0) dependencies.annotationsChanged?.()
+      return result
     },
     listBackups: () => backups.list(),
     backupNow: async () => {

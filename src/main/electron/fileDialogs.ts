@@ -11,6 +11,7 @@ const filterNames: Record<string, string> = {
   bib: 'BibTeX',
   ris: 'RIS',
   html: 'HTML',
+  pdf: 'PDF',
   scholia: 'Scholia library'
 }
 

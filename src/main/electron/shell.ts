@@ -9,6 +9,7 @@ import { registerAppScheme, serveAppFiles } from './appProtocol'
 import { createFileDialogs } from './fileDialogs'
 import { registerDeepLinks } from './deepLinks'
 import { registerIpcHandlers } from './ipc'
+import { createPdfPrinter } from './printToPdf'
 import { applySessionPolicy, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 
@@ -93,7 +94,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
       sqliteNativeBinding: existsSync(layout.electronSqliteBinding)
         ? layout.electronSqliteBinding
         : undefined,
-      fileDialogs: createFileDialogs(dialog, () => mainWindow)
+      fileDialogs: createFileDialogs(dialog, () => mainWindow),
+      pdfPrinter: createPdfPrinter(BrowserWindow)
     })
   } catch (error) {
     if (options.isUserFacingStartupError(error)) {

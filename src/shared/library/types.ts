@@ -34,6 +34,28 @@ export interface ExportFile {
 
 export type SaveExportResult = { saved: true; paths: string[] } | { saved: false }
 
+/** A printable study sheet as PDF (desktop app only): the study sheet's document and filters. */
+export type StudySheetPdfRequest = Omit<ExportRequest, 'format'>
+
+/**
+ * Larger annotation files are refused before they are read (the renderer) or parsed (the back end).
+ * As large as an imported text: Scholia's own W3C export takes about 1.4 kB a note, so 20 MB would
+ * refuse its own export of 15,000 notes; the API's 64 MB request limit bounds it from above.
+ */
+export const maxAnnotationFileBytes = 50 * 1024 * 1024
+export const maxImportedAnnotations = 100_000
+
+/** What "Import annotations (W3C)…" did; `message` says it in words for a toast. */
+export interface ImportAnnotationsResult {
+  /** Annotations added (or brought back after a deletion). */
+  imported: number
+  /** Annotations already in the document (same id): left as they are, so importing twice adds nothing. */
+  skipped: number
+  /** Of the imported ones, those whose passage was not found in the current text. */
+  orphaned: number
+  message: string
+}
+
 export interface LibraryEntry extends DocumentSummary {
   annotationCount: number
   cardCount: number

@@ -1,0 +1,205 @@
+// "Import annotations (W3C)…": a Web Annotation export (Scholia's own or another tool's) read back
+// into one document. Each passage is found again in the document's current text the way a changed
+// document's notes are (position, quote, then approximately with a score) or kept orphaned with its
+// selectors; annotations already there (same id) are skipped, so importing a file twice adds
+// nothing. Everything is checked before anything is written, and all rows go in one transaction.
+import { createHash } from 'node:crypto'
+import { anchor, describeRange } from '../../shared/anchoring'
+import { fromW3cCollection, W3cImportError } from '../../shared/export/w3cImport'
+import {
+  maxAnnotationFileBytes,
+  maxImportedAnnotations,
+  type ImportAnnotationsResult
+} from '../../shared/library/types'
+import type { Annotation, Block, HighlightColour } from '../../shared/types'
+import { UserError } from '../app/userError'
+import type { Db } from '../db/connection'
+import type { AnnotationRepository } from '../db/repositories/annotationRepository'
+import { maxNoteLength, normalizeTags } from './annotationService'
+
+// Shared with the renderer, which refuses a larger file before reading it.
+export { maxAnnotationFileBytes, maxImportedAnnotations }
+/** Ids longer than the API accepts (other tools may use long IRIs) are replaced by a derived one. */
+const maxIdLength = 200
+
+export interface AnnotationImportDependencies {
+  db: Db
+  annotations: AnnotationRepository
+  documentText: (documentId: string) => { fullText: string; blocks: Block[] }
+  colours: () => HighlightColour[]
+  now: () => number
+}
+
+export interface ImportAnnotationsInput {
+  documentId: string
+  fileName: string
+  text: string
+}
+
+/**
+ * A stable id for an annotation whose own id cannot be used in this document (it belongs to a note
+ * in another document, or is too long): the same file imported again gets the same ids, so it is
+ * still skipped rather than duplicated. Formatted as a UUID (version 8, "custom").
+ */
+export function derivedAnnotationId(documentId: string, id: string): string {
+  const hex = createHash('sha256').update(`${documentId}\u0000${id}`).digest('hex')
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('en', { maximumFractionDigits: 1 })} MB`
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
+}
+
+/** How many annotations the parsed file holds, counted before any of them is read. */
+function itemCount(root: unknown): number {
+  if (typeof root !== 'object' || root === null) return 0
+  const record = root as Record<string, unknown>
+  const first = record.first
+  const page = typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : record
+  return Array.isArray(page.items) ? page.items.length : 1
+}
+
+function summary(fileName: string, imported: number, skipped: number, orphaned: number): string {
+  const parts = [
+    imported === 0
+      ? `No new annotations in ${fileName}`
+      : `Imported ${plural(imported, 'annotation', 'annotations')} from ${fileName}`
+  ]
+  if (skipped > 0) {
+    parts.push(
+      `${plural(skipped, 'was', 'were')} already in this document and left as ${skipped === 1 ? 'it was' : 'they were'}`
+    )
+  }
+  if (orphaned > 0) {
+    parts.push(
+      `${plural(orphaned, 'passage was', 'passages were')} not found in the current text and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned`
+    )
+  }
+  return `${parts.join('; ')}.`
+}
+
+export function createAnnotationImport(dependencies: AnnotationImportDependencies) {
+  const { db, annotations, documentText, colours, now } = dependencies
+
+  /** Every check and every placement happens here, before the one write transaction. */
+  function prepare(input: ImportAnnotationsInput): Annotation[] {
+    const { documentId, fileName, text } = input
+    const bytes = Buffer.byteLength(text, 'utf8')
+    if (bytes > maxAnnotationFileBytes) {
+      throw new UserError(
+        'refused',
+        `${fileName} is ${megabytes(bytes)}; Scholia imports annotation files of up to ${megabytes(maxAnnotationFileBytes)}.`
+      )
+    }
+    let root: unknown
+    try {
+      root = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error)
+      throw new UserError(
+        'invalid-input',
+        `${fileName} is not valid JSON (${detail}), so it cannot be a W3C Web Annotation export. Nothing was imported.`
+      )
+    }
+    const count = itemCount(root)
+    if (count > maxImportedAnnotations) {
+      throw new UserError(
+        'refused',
+        `${fileName} holds ${count.toLocaleString('en')} annotations; Scholia imports at most ${maxImportedAnnotations.toLocaleString('en')} at a time. Nothing was imported.`
+      )
+    }
+    const { fullText, blocks } = documentText(documentId)
+    let read: Annotation[]
+    try {
+      read = fromW3cCollection(root, fullText, { documentId, blocks, now: now(), colours: colours() })
+    } catch (error) {
+      if (error instanceof W3cImportError)
+        throw new UserError('invalid-input', `${fileName}: ${error.message} Nothing was imported.`)
+      throw error
+    }
+    return read.map((annotation, index) => {
+      const where = `annotation ${index + 1} in ${fileName}`
+      if (annotation.note.length > maxNoteLength) {
+        throw new UserError(
+          'invalid-input',
+          `The note of ${where} is ${annotation.note.length.toLocaleString('en')} characters long; a note can hold at most ${maxNoteLength.toLocaleString('en')}. Nothing was imported.`
+        )
+      }
+      let tags: string[]
+      try {
+        tags = normalizeTags(annotation.tags)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        throw new UserError('invalid-input', `${where}: ${message} Nothing was imported.`)
+      }
+      return { ...reanchored(annotation, fullText, blocks), tags }
+    })
+  }
+
+  /** Placed like a changed document's notes: position, quote, then approximately; else orphaned. */
+  function reanchored(annotation: Annotation, fullText: string, blocks: readonly Block[]): Annotation {
+    const result = anchor(fullText, annotation.target)
+    if (result.state === 'orphaned')
+      return { ...annotation, anchor: { state: 'orphaned', score: result.score } }
+    return {
+      ...annotation,
+      target: describeRange(fullText, blocks, result.start, result.end) ?? annotation.target,
+      anchor: { state: 'anchored', score: result.score }
+    }
+  }
+
+  type Step = { kind: 'insert' | 'restore'; annotation: Annotation } | { kind: 'skip' }
+
+  /** What to do with one annotation, given what the library already holds under its id. */
+  function stepFor(annotation: Annotation, seen: Set<string>): Step {
+    let id =
+      annotation.id.length > maxIdLength
+        ? derivedAnnotationId(annotation.documentId, annotation.id)
+        : annotation.id
+    let existing = annotations.findById(id)
+    if (existing && existing.documentId !== annotation.documentId) {
+      // The same note exported from another document (a copy of the text): a new id of its own here.
+      id = derivedAnnotationId(annotation.documentId, annotation.id)
+      existing = annotations.findById(id)
+    }
+    if (seen.has(id)) return { kind: 'skip' }
+    seen.add(id)
+    if (existing && existing.deletedAt === null) return { kind: 'skip' }
+    // A deleted note comes back whole, as the file has it (deletion is soft: its row is still there).
+    return { kind: existing ? 'restore' : 'insert', annotation: { ...annotation, id } }
+  }
+
+  return {
+    importAnnotations(input: ImportAnnotationsInput): ImportAnnotationsResult {
+      const prepared = prepare(input)
+      let imported = 0
+      let skipped = 0
+      let orphaned = 0
+      db.transaction(() => {
+        const seen = new Set<string>()
+        for (const annotation of prepared) {
+          const step = stepFor(annotation, seen)
+          if (step.kind === 'skip') {
+            skipped++
+            continue
+          }
+          if (step.kind === 'insert') annotations.insert(step.annotation)
+          else {
+            annotations.update(step.annotation)
+            annotations.setDeleted(step.annotation.id, null, step.annotation.updatedAt)
+          }
+          imported++
+          if (step.annotation.anchor.state === 'orphaned') orphaned++
+        }
+      })()
+      return { imported, skipped, orphaned, message: summary(input.fileName, imported, skipped, orphaned) }
+    }
+  }
+}
+
+export type AnnotationImport = ReturnType<typeof createAnnotationImport>
