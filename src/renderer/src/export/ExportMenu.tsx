@@ -1,27 +1,54 @@
 // "Export…": one document's notes, cards and citation, or the whole library's, in the formats
-// other tools open, optionally only the notes with one tag or colour. DocumentExportMenu is the
-// reader's button for the document on screen.
+// other tools open, optionally only the notes with one tag or colour; the study sheet also as PDF in
+// the desktop app (the browser prints the HTML sheet itself). For one document the panel also
+// imports a W3C annotation file back. DocumentExportMenu is the reader's button for the document on screen.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/library/types'
 import type { HighlightColour, HighlightColourId } from '../../../shared/types'
 import { api } from '../api/client'
 import { useToast } from '../app/toast'
-import { deliverExport } from './deliverExport'
+import { appMode, deliverExport, deliverStudySheetPdf } from './deliverExport'
+import { ImportAnnotations } from './ImportAnnotations'
 import './export.css'
 
-type NotesFormat = Exclude<ExportFormat, 'library'>
+/** The back end's formats, and the PDF study sheet the desktop app prints from the HTML one. */
+type NotesFormat = Exclude<ExportFormat, 'library'> | 'studySheetPdf'
+
+const pdfFormat = {
+  format: 'studySheetPdf' as const,
+  label: 'Study sheet (PDF)',
+  detail: 'Notes and cards, printed to an A4 PDF'
+}
 
 const formats: { format: NotesFormat; label: string; detail: string }[] = [
   { format: 'markdown', label: 'Markdown', detail: 'Notes for Obsidian or any editor, with links back' },
   { format: 'w3c', label: 'Web Annotation (JSON-LD)', detail: 'W3C standard; Scholia can read it back' },
   { format: 'csv', label: 'CSV', detail: 'One row per note, for spreadsheets' },
   { format: 'anki', label: 'Anki cards', detail: 'Basic and cloze cards; re-importing updates them' },
-  { format: 'studySheet', label: 'Study sheet (HTML)', detail: 'Notes and cards to print or save as PDF' },
+  {
+    format: 'studySheet',
+    label: 'Study sheet (HTML)',
+    detail: 'Notes and cards; open it and print → Save as PDF'
+  },
   { format: 'bibtex', label: 'Citation (BibTeX)', detail: 'For LaTeX, Zotero, JabRef' },
   { format: 'ris', label: 'Citation (RIS)', detail: 'For Zotero, EndNote, Mendeley' }
 ]
 
-const usesFilters: ReadonlySet<NotesFormat> = new Set(['markdown', 'w3c', 'csv', 'anki', 'studySheet'])
+const usesFilters: ReadonlySet<NotesFormat> = new Set([
+  'markdown',
+  'w3c',
+  'csv',
+  'anki',
+  'studySheet',
+  'studySheetPdf'
+])
+
+/** The formats this mode offers: PDF only where Electron can print it. */
+function formatsFor(mode: 'electron' | 'web' | null): typeof formats {
+  if (mode !== 'electron') return formats
+  const at = formats.findIndex((entry) => entry.format === 'studySheet')
+  return [...formats.slice(0, at), pdfFormat, ...formats.slice(at)]
+}
 
 export function ExportMenu({
   documentId,
@@ -41,12 +68,16 @@ export function ExportMenu({
   const [colours, setColours] = useState<HighlightColour[]>([])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [mode, setMode] = useState<'electron' | 'web' | null>(null)
   const toast = useToast()
   const host = useRef<HTMLDivElement>(null)
   const headingId = useId()
 
   useEffect(() => {
     if (!open) return
+    appMode()
+      .then(setMode)
+      .catch(() => setMode('web'))
     api
       .listTags({})
       .then((list) => setTags(list.map((entry) => entry.tag)))
@@ -74,12 +105,14 @@ export function ExportMenu({
     setError(null)
     try {
       const filtered = usesFilters.has(format)
-      const message = await deliverExport({
-        documentId,
-        format,
+      const filters = {
         ...(filtered && tag !== '' ? { tag } : {}),
         ...(filtered && colour !== '' ? { colour } : {})
-      })
+      }
+      const message =
+        format === 'studySheetPdf'
+          ? await deliverStudySheetPdf({ documentId, ...filters })
+          : await deliverExport({ documentId, format, ...filters })
       if (message) toast({ message })
       setOpen(false)
     } catch (cause) {
@@ -111,7 +144,7 @@ export function ExportMenu({
           </h2>
           <fieldset className="export-formats">
             <legend className="visually-hidden">Format</legend>
-            {formats.map((entry) => (
+            {formatsFor(mode).map((entry) => (
               <label key={entry.format} className="export-format">
                 <input
                   type="radio"
@@ -171,6 +204,7 @@ export function ExportMenu({
               {busy ? 'Exporting…' : 'Export file'}
             </button>
           </div>
+          {documentId !== null && <ImportAnnotations documentId={documentId} onDone={() => setOpen(false)} />}
         </div>
       )}
     </div>

@@ -1,12 +1,12 @@
 // Delivers an export the one way each mode can: the desktop app saves through its save dialog
 // (the main process writes the file atomically); the browser mode downloads what the back end
 // returns (a Blob and an <a download>; the page's CSP allows blob: URLs).
-import type { ExportFile, ExportRequest } from '../../../shared/library/types'
+import type { ExportFile, ExportRequest, StudySheetPdfRequest } from '../../../shared/library/types'
 import { api } from '../api/client'
 
 let modeRequest: Promise<'electron' | 'web'> | null = null
 
-function appMode(): Promise<'electron' | 'web'> {
+export function appMode(): Promise<'electron' | 'web'> {
   modeRequest ??= api.getAppInfo({}).then((info) => info.mode)
   return modeRequest
 }
@@ -32,12 +32,21 @@ export function downloadFile(file: ExportFile): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
+function savedMessage(paths: string[]): string {
+  return paths.length === 1 ? `Saved ${paths[0] ?? ''}` : `Saved ${paths.length} files`
+}
+
+/** The study sheet printed to PDF and saved (desktop app only); null when the person cancelled. */
+export async function deliverStudySheetPdf(request: StudySheetPdfRequest): Promise<string | null> {
+  const result = await api.saveStudySheetPdf(request)
+  return result.saved ? savedMessage(result.paths) : null
+}
+
 /** Exports and saves or downloads; returns what to tell the person, or null when they cancelled. */
 export async function deliverExport(request: ExportRequest): Promise<string | null> {
   if ((await appMode()) === 'electron') {
     const result = await api.saveExport(request)
-    if (!result.saved) return null
-    return result.paths.length === 1 ? `Saved ${result.paths[0] ?? ''}` : `Saved ${result.paths.length} files`
+    return result.saved ? savedMessage(result.paths) : null
   }
   const { files } = await api.exportFiles(request)
   for (const file of files) downloadFile(file)

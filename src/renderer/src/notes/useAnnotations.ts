@@ -6,6 +6,7 @@ import { defaultHighlightColours } from '../../../shared/types'
 import { api } from '../api/client'
 import { useToast } from '../app/toast'
 import { pushUndo } from '../app/undo'
+import { onAnnotationsChanged } from '../export/annotationsChanged'
 
 export interface AnnotationsState {
   annotations: Annotation[]
@@ -58,17 +59,23 @@ export function useAnnotations(documentId: string): AnnotationsState {
 
   useEffect(() => {
     let cancelled = false
-    Promise.all([api.listAnnotations({ documentId }), api.getHighlightColours({}), api.listTags({})])
-      .then(([list, loadedColours, loadedTags]) => {
-        if (cancelled) return
-        setAnnotations(list)
-        setColours(loadedColours)
-        setTags(loadedTags)
-        setLoaded(true)
-      })
-      .catch(report)
+    const load = (): void => {
+      Promise.all([api.listAnnotations({ documentId }), api.getHighlightColours({}), api.listTags({})])
+        .then(([list, loadedColours, loadedTags]) => {
+          if (cancelled) return
+          setAnnotations(list)
+          setColours(loadedColours)
+          setTags(loadedTags)
+          setLoaded(true)
+        })
+        .catch(report)
+    }
+    load()
+    // Notes imported from a file (Export → Import annotations) arrive without a page reload.
+    const stopListening = onAnnotationsChanged(documentId, load)
     return () => {
       cancelled = true
+      stopListening()
     }
   }, [documentId, report])
 

@@ -1,0 +1,130 @@
+// A W3C Web Annotation export read back, as a person does it in the browser mode: two notes
+// exported from the reader's Export panel, deleted, then imported from the downloaded file with
+// "Import annotations (W3C)…" — and both are back in the Notes column without reloading the page.
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
+
+/** The list of every note (beside the text, only the notes of passages on screen are shown). */
+async function showNoteList(page: Page): Promise<void> {
+  await notes(page).getByRole('button', { name: 'List', exact: true }).click()
+}
+
+/** Calls the browser-mode API from the page (its session cookie authenticates). */
+function call<T>(page: Page, method: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, body }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+      })
+      const answer = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+      if (!answer.ok) throw new Error(answer.error?.message ?? 'the call failed')
+      return answer.value
+    },
+    { method, body }
+  ) as Promise<T>
+}
+
+interface Block {
+  kind: string
+  text: string
+  start: number
+}
+
+test('annotations exported as W3C, deleted, and imported from the file come back in the notes', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const [document] = await call<{ id: string }[]>(page, 'listDocuments', {})
+  const documentId = document?.id ?? ''
+  const { blocks } = await call<{ blocks: Block[] }>(page, 'getDocument', { documentId })
+  const paragraphs = blocks.filter((block) => block.kind === 'paragraph' && block.text.length > 60)
+  const passages = [paragraphs[0], paragraphs[2]].map((block) => ({
+    start: (block?.start ?? 0) + 5,
+    end: (block?.start ?? 0) + 45,
+    quote: block?.text.slice(5, 45) ?? ''
+  }))
+  const [first, second] = passages
+  const made = [
+    await call<{ id: string }>(page, 'createAnnotation', {
+      documentId,
+      start: first?.start,
+      end: first?.end,
+      colour: 'yellow',
+      note: 'Imported back: the first',
+      tags: ['round-trip']
+    }),
+    await call<{ id: string }>(page, 'createAnnotation', {
+      documentId,
+      start: second?.start,
+      end: second?.end,
+      colour: 'blue',
+      note: 'Imported back: the second'
+    })
+  ]
+  await page.reload()
+  await showNoteList(page)
+  const firstCard = notes(page).getByRole('article', { name: /^Key argument: / })
+  const secondCard = notes(page).getByRole('article', { name: /^Actor: / })
+  await expect(firstCard).toBeVisible()
+  await expect(secondCard).toBeVisible()
+
+  // Export through the reader's Export panel, as a download.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByRole('radio', { name: /Web Annotation \(JSON-LD\)/ }).check()
+  const downloadPromise = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export file' }).click()
+  const download = await downloadPromise
+  expect(download.suggestedFilename()).toMatch(/ annotations\.jsonld$/)
+  const exported = readFileSync(await download.path(), 'utf8')
+  expect(exported).toContain('Imported back: the first')
+
+  for (const annotation of made) await call(page, 'deleteAnnotation', { id: annotation.id })
+  await page.reload()
+  await showNoteList(page)
+  await expect(notes(page).getByRole('article')).toHaveCount(0)
+
+  // Import the downloaded file from the same panel; the notes return without a reload.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Import annotations (W3C)…' })).toBeVisible()
+  await page.getByLabel('Annotation file to import').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from(exported)
+  })
+  await expect(page.getByText(/Imported 2 annotations from .* annotations\.jsonld/)).toBeVisible()
+  await expect(firstCard).toBeVisible()
+  await expect(secondCard).toBeVisible()
+  await expect(firstCard).toContainText('Imported back: the first')
+  await expect(notes(page).getByRole('article')).toHaveCount(2)
+
+  // The same file again adds nothing and says so.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByLabel('Annotation file to import').setInputFiles({
+    name: 'again.jsonld',
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from(exported)
+  })
+  await expect(
+    page.getByText(/No new annotations in again\.jsonld; 2 were already in this document/)
+  ).toBeVisible()
+  await expect(notes(page).getByRole('article')).toHaveCount(2)
+})
+
+test('a file that is not JSON is refused in the panel with the reason', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByLabel('Annotation file to import').setInputFiles({
+    name: 'broken.jsonld',
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from('{"type": "AnnotationCollection", ')
+  })
+  await expect(page.getByRole('alert')).toContainText('broken.jsonld is not valid JSON')
+})
