@@ -107,3 +107,25 @@ test('study settings (retention, new cards and reviews per day) are set on the s
   ).toHaveValue('7')
   await expect(page.getByRole('region', { name: 'Study settings' }).getByText('85%')).toBeVisible()
 })
+
+test('"Generate cards" in the reader opens the suggestions as a full dialog over the page', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Generate cards' })
+  await expect(dialog.getByRole('button', { name: /Accept all/ })).toBeVisible()
+  // Not squeezed into (and clipped by) the top bar: the person can see and press what it offers.
+  await expect(dialog.getByRole('button', { name: /Accept all/ })).toBeInViewport()
+  const hit = await dialog
+    .getByRole('button', { name: 'Reject' })
+    .first()
+    .evaluate((button) => {
+      const box = button.getBoundingClientRect()
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === button
+    })
+  expect(hit).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})

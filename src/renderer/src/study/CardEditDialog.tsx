@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { clozeIndices } from '../../../shared/study/cloze'
 import type { CardListRow } from '../../../shared/study/types'
 import { api } from '../api/client'
+import { Modal } from './Modal'
 import './study.css'
 
 export function CardEditDialog({ row, onClose }: { row: CardListRow; onClose: (saved: boolean) => void }) {
@@ -14,44 +15,39 @@ export function CardEditDialog({ row, onClose }: { row: CardListRow; onClose: (s
   const isCloze = row.clozeIndex !== null
   const invalid = !front.trim() || (isCloze && clozeIndices(front).length === 0)
   return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose(false)}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="edit-card-heading">
-        <div className="modal-head">
-          <h2 id="edit-card-heading">Edit card</h2>
+    <Modal title="Edit card" onClose={() => onClose(false)}>
+      <form
+        className="edit-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          api
+            .updateCard({ cardId: row.id, front, back })
+            .then(() => onClose(true))
+            .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)))
+        }}
+      >
+        <label>
+          {isCloze ? 'Text with deletions ({{c1::…}}; shared by the cards of this note)' : 'Question'}
+          <textarea ref={first} rows={4} value={front} onChange={(event) => setFront(event.target.value)} />
+        </label>
+        <label>
+          {isCloze ? 'Extra (shown on the back)' : 'Answer'}
+          <textarea rows={2} value={back} onChange={(event) => setBack(event.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary-button" disabled={invalid}>
+            Save
+          </button>
+          <button type="button" className="tool-button" onClick={() => onClose(false)}>
+            Cancel
+          </button>
         </div>
-        <form
-          className="edit-form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            api
-              .updateCard({ cardId: row.id, front, back })
-              .then(() => onClose(true))
-              .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)))
-          }}
-        >
-          <label>
-            {isCloze ? 'Text with deletions ({{c1::…}}; shared by the cards of this note)' : 'Question'}
-            <textarea ref={first} rows={4} value={front} onChange={(event) => setFront(event.target.value)} />
-          </label>
-          <label>
-            {isCloze ? 'Extra (shown on the back)' : 'Answer'}
-            <textarea rows={2} value={back} onChange={(event) => setBack(event.target.value)} />
-          </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="primary-button" disabled={invalid}>
-              Save
-            </button>
-            <button type="button" className="tool-button" onClick={() => onClose(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+      </form>
+    </Modal>
   )
 }

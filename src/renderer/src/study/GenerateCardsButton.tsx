@@ -1,5 +1,6 @@
 // "Generate cards" for the reader's toolbar: opens the document's suggestions in a dialog.
 import { useEffect, useRef, useState } from 'react'
+import { Modal } from './Modal'
 import { SuggestionsPanel } from './SuggestionsPanel'
 import './study.css'
 
@@ -20,27 +21,25 @@ export function GenerateCardsButton({ documentId }: { documentId: string }) {
         Generate cards
       </button>
       {open && (
-        <div
-          className="modal-backdrop"
-          onClick={(event) => event.target === event.currentTarget && setOpen(false)}
+        <Modal
+          title="Generate cards"
+          closeOnBackdrop
+          onClose={() => setOpen(false)}
+          head={
+            <button
+              type="button"
+              className="tool-button"
+              onClick={() => {
+                setOpen(false)
+                opener.current?.focus()
+              }}
+            >
+              Close
+            </button>
+          }
         >
-          <div className="modal" role="dialog" aria-modal="true" aria-label="Generate cards">
-            <div className="modal-head">
-              <span className="muted">Cards from this document</span>
-              <button
-                type="button"
-                className="tool-button"
-                onClick={() => {
-                  setOpen(false)
-                  opener.current?.focus()
-                }}
-              >
-                Close
-              </button>
-            </div>
-            <SuggestionsPanel documentId={documentId} autoStart />
-          </div>
-        </div>
+          <SuggestionsPanel documentId={documentId} autoStart />
+        </Modal>
       )}
     </>
   )

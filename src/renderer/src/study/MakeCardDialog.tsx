@@ -5,6 +5,7 @@ import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
 import { proposeCloze } from '../../../shared/study/proposeCloze'
 import { api } from '../api/client'
 import { notifyStudyChanged } from './studyEvents'
+import { Modal } from './Modal'
 import './study.css'
 
 export interface MakeCardDialogProps {
@@ -49,56 +50,46 @@ export function MakeCardDialog({
   }
 
   return (
-    <div
-      className="modal-backdrop"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose(false)
-      }}
-    >
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="make-card-heading">
-        <div className="modal-head">
-          <h2 id="make-card-heading">Make card</h2>
-        </div>
-        <form
-          className="edit-form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            save()
-          }}
-        >
-          <label>
-            Cloze text — the words in {'{{c1::…}}'} are hidden; add {'{{c2::…}}'} for a second card
-            <textarea ref={field} rows={4} value={text} onChange={(event) => setText(event.target.value)} />
-          </label>
-          <div>
-            <div className="muted" style={{ fontSize: 14 }}>
-              Preview ({numbers.length} card{numbers.length === 1 ? '' : 's'})
-            </div>
-            {numbers.map((number) => (
-              <p key={number} className="cloze-preview">
-                {renderCloze(text, number, 'front')}
-              </p>
-            ))}
+    <Modal title="Make card" onClose={() => onClose(false)}>
+      <form
+        className="edit-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          save()
+        }}
+      >
+        <label>
+          Cloze text — the words in {'{{c1::…}}'} are hidden; add {'{{c2::…}}'} for a second card
+          <textarea ref={field} rows={4} value={text} onChange={(event) => setText(event.target.value)} />
+        </label>
+        <div>
+          <div className="muted" style={{ fontSize: 14 }}>
+            Preview ({numbers.length} card{numbers.length === 1 ? '' : 's'})
           </div>
-          <label>
-            Extra (shown with the answer)
-            <textarea rows={2} value={extra} onChange={(event) => setExtra(event.target.value)} />
-          </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
+          {numbers.map((number) => (
+            <p key={number} className="cloze-preview">
+              {renderCloze(text, number, 'front')}
             </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="primary-button" disabled={saving || numbers.length === 0}>
-              Save card{numbers.length > 1 ? 's' : ''}
-            </button>
-            <button type="button" className="tool-button" onClick={() => onClose(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+          ))}
+        </div>
+        <label>
+          Extra (shown with the answer)
+          <textarea rows={2} value={extra} onChange={(event) => setExtra(event.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary-button" disabled={saving || numbers.length === 0}>
+            Save card{numbers.length > 1 ? 's' : ''}
+          </button>
+          <button type="button" className="tool-button" onClick={() => onClose(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
   )
 }
