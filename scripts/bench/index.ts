@@ -2,13 +2,15 @@
 import { runAnnotationBench } from './annotations'
 import { runFoundationBench } from './foundation'
 import { runSearchBench } from './search'
+import { runStudyBench } from './study'
 
 async function main(): Promise<void> {
   const only = process.argv[2]
   const benches: [string, () => Promise<void>][] = [
     ['foundation', runFoundationBench],
     ['annotations', runAnnotationBench],
-    ['search', runSearchBench]
+    ['search', runSearchBench],
+    ['study', runStudyBench]
   ]
   for (const [name, run] of benches) {
     if (only && only !== name) continue
