@@ -127,6 +127,7 @@ export function createLibraryHandlers(dependencies: LibraryHandlerDependencies) 
     documents,
     documentService,
     library: createLibraryRepository(db),
+    inTransaction: (work) => db.transaction(work)(),
     // Notes and cards keep their passages the same way: both are found again, or orphaned.
     reanchorDocument: (documentId) => {
       const notes = annotationService.reanchorDocument(documentId)

@@ -14,6 +14,8 @@ export interface LibraryServiceDependencies {
   documentService: Pick<DocumentService, 'listDocuments' | 'requirePresent' | 'replaceContent'>
   library: LibraryRepository
   reanchorDocument: (documentId: string) => { anchored: number; orphaned: number }
+  /** Runs `work` in one database transaction: all of it is committed, or none. */
+  inTransaction: <T>(work: () => T) => T
   now: () => number
 }
 
@@ -86,10 +88,14 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
     },
 
     updateFromFile(documentId: string, fileName: string, text: string): UpdateFromFileResult {
-      const replaced = documentService.replaceContent(documentId, fileName, text)
-      if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
-      const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
-      return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
+      // The new text and the notes' and cards' new places land together: a crash in between must
+      // never leave notes marked as anchored at offsets of the old text.
+      return dependencies.inTransaction(() => {
+        const replaced = documentService.replaceContent(documentId, fileName, text)
+        if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
+        const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
+        return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
+      })
     }
   }
 }
