@@ -211,3 +211,68 @@ test('"Copy quote" puts the passage and its citation on the clipboard', async ({
     '“strong sense of self-reliance” (Eungseo Kim, "The Sino-DPRK Split and Origins of US-DPRK Bilateralism", European Journal of Korean Studies 17, no. 2 (2018): 71–79)'
   )
 })
+
+test('a note whose passage left the text is listed as orphaned and can be re-attached to a new selection', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await page.locator('article p.paragraph').first().waitFor()
+  const edited = await page.evaluate(async () => {
+    const post = async (method: string, body: unknown) =>
+      (
+        (await (
+          await fetch(`/api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body)
+          })
+        ).json()) as { value: unknown }
+      ).value
+    const [document] = (await post('listDocuments', {})) as { id: string }[]
+    const view = (await post('getDocument', { documentId: document?.id })) as { blocks: { text: string }[] }
+    const text = view.blocks.map((block) => block.text).join('\n\n')
+    const start = text.indexOf('Six-Party Talks')
+    await post('createAnnotation', {
+      documentId: document?.id,
+      start,
+      end: start + 15,
+      colour: 'pink',
+      note: 'Which six?'
+    })
+    return document?.id
+  })
+  // The same document, updated from a file where that sentence was rewritten.
+  await page.evaluate(async (documentId) => {
+    const response = await fetch('/api/getDocument', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ documentId })
+    })
+    const view = (
+      (await response.json()) as {
+        value: { metadata: { title: string }; blocks: { kind: string; text: string }[] }
+      }
+    ).value
+    const markdown = [
+      `# ${view.metadata.title}`,
+      ...view.blocks
+        .filter((block) => block.kind === 'paragraph')
+        .map((block) => block.text.replace('than the Six-Party Talks', 'than any recent round of talks'))
+    ].join('\n\n')
+    await fetch('/api/updateDocumentFromFile', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ documentId, fileName: 'edited.md', text: markdown })
+    })
+  }, edited)
+  await page.reload()
+  const notes = page.getByRole('complementary', { name: 'Notes' })
+  const orphans = notes.getByRole('region', { name: /Orphaned notes \(1\)/ })
+  await expect(orphans).toBeVisible()
+  await expect(orphans.getByRole('article', { name: /Six-Party Talks/ })).toContainText('Which six?')
+  await selectText(page, 'any recent round of talks')
+  await orphans.getByRole('button', { name: 'Re-attach to selection' }).click()
+  await expect(notes.getByRole('region', { name: /Orphaned notes/ })).toHaveCount(0)
+  await expect(page.locator('mark.hl-pink', { hasText: 'any recent round of talks' })).toBeVisible()
+})

@@ -129,6 +129,8 @@ export function NoteCard({ ref, style, ...props }: NoteCardProps) {
               <button
                 type="button"
                 className="link-button"
+                // Keep the passage selected in the text while the button is pressed.
+                onMouseDown={(event) => event.preventDefault()}
                 onClick={props.onReattach}
                 title={props.reattachHint}
               >
