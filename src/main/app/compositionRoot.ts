@@ -142,7 +142,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     })
 
     const handlers: ApiHandlers = {
-      ...study,
+      ...study.handlers,
       getAppInfo: () => ({
         version: options.version ?? '0.0.0',
         mode: options.mode,
@@ -178,6 +178,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       close() {
         library.close()
         void search.close()
+        void study.close()
         database.close()
         lock.release()
       }

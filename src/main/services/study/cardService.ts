@@ -106,10 +106,13 @@ export function createCardService({
     return ids.map((id) => publicCard(requireCard(id)))
   }
 
-  function pendingSuggestions(documentId: string): { pending: CardSuggestion[]; decided: number } {
+  async function pendingSuggestions(
+    documentId: string
+  ): Promise<{ pending: CardSuggestion[]; decided: number }> {
     const document = requireDocument(documentId)
+    const all = (await extraction.get(document.contentHash, () => documents.blocks(documentId))).suggestions
+    // Read after the extraction: a decision taken while it ran must not be undone.
     const decided = decisions.decidedKeys(documentId)
-    const all = extraction.get(document.contentHash, () => documents.blocks(documentId)).suggestions
     return { pending: all.filter((suggestion) => !decided.has(suggestion.key)), decided: decided.size }
   }
 
@@ -225,13 +228,21 @@ export function createCardService({
       return publicCard(requireCard(cardId))
     },
 
-    generateSuggestions(documentId: string): { suggestions: CardSuggestion[]; decided: number } {
-      const { pending, decided } = pendingSuggestions(documentId)
+    async generateSuggestions(
+      documentId: string
+    ): Promise<{ suggestions: CardSuggestion[]; decided: number }> {
+      const { pending, decided } = await pendingSuggestions(documentId)
       return { suggestions: pending, decided }
     },
 
-    acceptSuggestion(documentId: string, key: string, edit: { front?: string; back?: string }): StudyCard[] {
-      const suggestion = pendingSuggestions(documentId).pending.find((candidate) => candidate.key === key)
+    async acceptSuggestion(
+      documentId: string,
+      key: string,
+      edit: { front?: string; back?: string }
+    ): Promise<StudyCard[]> {
+      const suggestion = (await pendingSuggestions(documentId)).pending.find(
+        (candidate) => candidate.key === key
+      )
       if (!suggestion) {
         throw new UserError(
           'conflict',
@@ -247,8 +258,8 @@ export function createCardService({
       return { rejected: true }
     },
 
-    acceptAllSuggestions(documentId: string): { accepted: number } {
-      const { pending } = pendingSuggestions(documentId)
+    async acceptAllSuggestions(documentId: string): Promise<{ accepted: number }> {
+      const { pending } = await pendingSuggestions(documentId)
       db.transaction(() => {
         for (const suggestion of pending) acceptOne(documentId, suggestion, {})
       })()

@@ -1,29 +1,28 @@
 // Dated events, actors and card suggestions of a document, computed once per text. Extraction
-// loads compromise (~3 s the first time) and reads the whole text (~1 s for actors), and a
-// document's text never changes under one content hash: results are kept in memory and in SQLite.
-import { extractActors, extractDatedEvents, suggestCards } from '../../../shared/extraction'
+// loads compromise (~3 s the first time) and reads the whole text (~1 s for actors), so it runs on
+// the extraction thread; a document's text never changes under one content hash, so results are
+// kept in memory and in SQLite.
 import type { Actor, CardSuggestion, DatedEvent } from '../../../shared/extraction/types'
 import type { Block } from '../../../shared/types'
 import type { ExtractionCacheRepository } from '../../db/repositories/reviewRepository'
+import type { ExtractionRunner } from './extractionRunner'
+import type { Extraction } from './extractionWorker'
 
-export interface Extraction {
-  events: DatedEvent[]
-  actors: Actor[]
-  /** Every suggestion, decided or not (the service filters out the decided ones). */
-  suggestions: CardSuggestion[]
-}
+export type { Extraction }
 
 export interface ExtractionCacheDependencies {
   cache: ExtractionCacheRepository
   /** Changes whenever the extraction code may produce something else (the app version). */
   extractorVersion: string
   now: () => number
+  /** Computes what neither memory nor SQLite holds. */
+  runner: ExtractionRunner
 }
 
 /** Documents whose extraction is kept in memory at once: a few, since each holds every mention. */
 const memoryLimit = 8
 
-export function createExtractionCache({ cache, extractorVersion, now }: ExtractionCacheDependencies) {
+export function createExtractionCache({ cache, extractorVersion, now, runner }: ExtractionCacheDependencies) {
   const memory = new Map<string, Extraction>()
 
   function remember(contentHash: string, extraction: Extraction): Extraction {
@@ -35,7 +34,7 @@ export function createExtractionCache({ cache, extractorVersion, now }: Extracti
 
   return {
     /** The extraction of a document whose text has `contentHash`. */
-    get(contentHash: string, blocks: () => Block[]): Extraction {
+    async get(contentHash: string, blocks: () => Block[]): Promise<Extraction> {
       const inMemory = memory.get(contentHash)
       if (inMemory) return remember(contentHash, inMemory)
       const stored = cache.get(contentHash, extractorVersion)
@@ -46,12 +45,10 @@ export function createExtractionCache({ cache, extractorVersion, now }: Extracti
           suggestions: JSON.parse(stored.suggestionsJson) as CardSuggestion[]
         })
       }
-      const source = blocks()
-      const extraction: Extraction = {
-        events: extractDatedEvents(source),
-        actors: extractActors(source),
-        suggestions: suggestCards(source, new Set())
-      }
+      const extraction = await runner.run(contentHash, blocks)
+      // Requests that shared one job resume one after another: the first stores it, the rest find it.
+      const known = memory.get(contentHash)
+      if (known) return remember(contentHash, known)
       cache.set(
         contentHash,
         extractorVersion,

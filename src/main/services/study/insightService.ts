@@ -21,17 +21,20 @@ export interface InsightServiceDependencies {
 const mentionContext = 70
 
 export function createInsightService({ cards, documents, extraction }: InsightServiceDependencies) {
-  function load(documentId: string) {
+  async function load(documentId: string) {
     const document = documents.findById(documentId)
     if (!document || document.removedAt !== null) {
       throw new UserError('not-found', 'That document is not in the library (it may have been removed).')
     }
-    return { document, result: extraction.get(document.contentHash, () => documents.blocks(documentId)) }
+    return {
+      document,
+      result: await extraction.get(document.contentHash, () => documents.blocks(documentId))
+    }
   }
 
   return {
-    getTimeline(documentId: string): Timeline {
-      const { document, result } = load(documentId)
+    async getTimeline(documentId: string): Promise<Timeline> {
+      const { document, result } = await load(documentId)
       const events: TimelineEvent[] = result.events.map((event) => ({
         id: event.id,
         origin: 'text',
@@ -65,8 +68,8 @@ export function createInsightService({ cards, documents, extraction }: InsightSe
       return { documentId, title: document.metadata.title, events, ...axisBounds(events) }
     },
 
-    getWhosWho(documentId: string): WhosWho {
-      const { document, result } = load(documentId)
+    async getWhosWho(documentId: string): Promise<WhosWho> {
+      const { document, result } = await load(documentId)
       const text = fullTextOf(documents.blocks(documentId))
       const actors: WhoActor[] = result.actors.map((actor) => ({
         id: actor.id,

@@ -1,4 +1,5 @@
-// Wires the study services to their API methods: what the composition root spreads into its handlers.
+// Wires the study services to their API methods: what the composition root spreads into its
+// handlers, and the close hook that stops the extraction thread with the rest of the back end.
 import type { StudyApiMethods } from '../../../shared/study/contract'
 import type { Db } from '../../db/connection'
 import { createCardRepository } from '../../db/repositories/cardRepository'
@@ -11,11 +12,20 @@ import {
 import { createSettingsRepository } from '../../db/repositories/settingsRepository'
 import { createCardService } from './cardService'
 import { createExtractionCache } from './extractionCache'
+import { createExtractionRunner } from './extractionRunner'
 import { createInsightService } from './insightService'
 import { createReviewService } from './reviewService'
 
 export type StudyHandlers = {
-  [K in keyof StudyApiMethods]: (args: StudyApiMethods[K]['args']) => StudyApiMethods[K]['result']
+  [K in keyof StudyApiMethods]: (
+    args: StudyApiMethods[K]['args']
+  ) => StudyApiMethods[K]['result'] | Promise<StudyApiMethods[K]['result']>
+}
+
+export interface Study {
+  handlers: StudyHandlers
+  /** Stops the extraction thread; an extraction still running is refused, never stored. */
+  close(): Promise<void>
 }
 
 export interface StudyDependencies {
@@ -31,12 +41,15 @@ const extractionCacheFormat = 1
 
 export function createStudyServices({ db, documents, version, now }: StudyDependencies) {
   const cards = createCardRepository(db)
+  const runner = createExtractionRunner()
   const extraction = createExtractionCache({
     cache: createExtractionCacheRepository(db),
     extractorVersion: `${version}/${extractionCacheFormat}`,
-    now
+    now,
+    runner
   })
   return {
+    close: () => runner.close(),
     cards: createCardService({
       db,
       cards,
@@ -56,9 +69,9 @@ export function createStudyServices({ db, documents, version, now }: StudyDepend
   }
 }
 
-export function createStudyHandlers(dependencies: StudyDependencies): StudyHandlers {
-  const { cards, reviews, insights } = createStudyServices(dependencies)
-  return {
+export function createStudyHandlers(dependencies: StudyDependencies): Study {
+  const { cards, reviews, insights, close } = createStudyServices(dependencies)
+  const handlers: StudyHandlers = {
     listCards: (query) => cards.listCards(query),
     getCard: ({ cardId }) => cards.getCard(cardId),
     createCard: (draft) => cards.createCard(draft),
@@ -81,4 +94,5 @@ export function createStudyHandlers(dependencies: StudyDependencies): StudyHandl
     getTimeline: ({ documentId }) => insights.getTimeline(documentId),
     getWhosWho: ({ documentId }) => insights.getWhosWho(documentId)
   }
+  return { handlers, close }
 }
