@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing figures with same-run baselines and ratios.
 import { runAnnotationBench } from './annotations'
 import { runFoundationBench } from './foundation'
+import { runLongTextBench } from './longText'
 import { runSearchBench } from './search'
 import { runStudyBench } from './study'
 
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<void>][] = [
     ['foundation', runFoundationBench],
     ['annotations', runAnnotationBench],
+    ['long-text', runLongTextBench],
     ['search', runSearchBench],
     ['study', runStudyBench]
   ]
