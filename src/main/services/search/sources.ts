@@ -103,14 +103,7 @@ export function createNotesSource(
 
   function toRow(row: AnnotationSearchRow): IndexRow {
     const colour = row.colour === null ? null : (highlightColourIds[row.colour] ?? null)
-    const block = {
-      kind: blockKindName(row.block_kind),
-      number: row.block_number,
-      text: '',
-      sectionId: row.section_text === null ? null : 'h'
-    } as Block
-    const section =
-      row.block_kind === null ? '' : sectionLabelOf(block, new Map([['h', row.section_text ?? '']]))
+    const section = passageSection(row) ?? ''
     return {
       id: row.id,
       kind: 'note',
@@ -135,13 +128,34 @@ export function createNotesSource(
       return [{ key, stamp: `${covered}:${meanings}` }]
     },
     rows: () => all.all().map(toRow),
-    changedSince(_key, since) {
-      const rows = changed.all(since)
-      return {
-        rows: rows.filter((row) => row.deleted_at === null).map(toRow),
-        goneIds: rows.filter((row) => row.deleted_at !== null).map((row) => row.id)
-      }
-    }
+    changedSince: (_key, since) => splitChanged(changed.all(since), toRow)
+  }
+}
+
+/** Where a note's or card's passage is, for a person ("Footnote 12", a section's heading); null without one. */
+function passageSection(row: {
+  block_kind: number | null
+  block_number: number | null
+  section_text: string | null
+}): string | null {
+  if (row.block_kind === null) return null
+  const block = {
+    kind: blockKindName(row.block_kind),
+    number: row.block_number,
+    text: '',
+    sectionId: row.section_text === null ? null : 'h'
+  } as Block
+  return sectionLabelOf(block, new Map([['h', row.section_text ?? '']]))
+}
+
+/** Rows changed since a segment was built: the live ones to search, the deleted ones to hide. */
+function splitChanged<Row extends { id: string; deleted_at: number | null }>(
+  rows: Row[],
+  toRow: (row: Row) => IndexRow
+): ChangedRows {
+  return {
+    rows: rows.filter((row) => row.deleted_at === null).map(toRow),
+    goneIds: rows.filter((row) => row.deleted_at !== null).map((row) => row.id)
   }
 }
 
@@ -215,18 +229,7 @@ export function createCardsSource(db: Db): SearchSource {
   const key = 'cards'
 
   function toRow(row: CardSearchRow): IndexRow {
-    const section =
-      row.block_kind === null
-        ? (cardKindLabels[row.kind] ?? 'Card')
-        : sectionLabelOf(
-            {
-              kind: blockKindName(row.block_kind),
-              number: row.block_number,
-              text: '',
-              sectionId: row.section_text === null ? null : 'h'
-            } as Block,
-            new Map([['h', row.section_text ?? '']])
-          )
+    const section = passageSection(row) ?? cardKindLabels[row.kind] ?? 'Card'
     const front = clozePlainText(row.front)
     return {
       id: row.id,
@@ -250,12 +253,6 @@ export function createCardsSource(db: Db): SearchSource {
       return [{ key, stamp: row ? `${row.count}:${row.sum}:${row.deleted}:${row.documents}` : '0' }]
     },
     rows: () => all.all().map(toRow),
-    changedSince(_key, since) {
-      const rows = changed.all(since)
-      return {
-        rows: rows.filter((row) => row.deleted_at === null).map(toRow),
-        goneIds: rows.filter((row) => row.deleted_at !== null).map((row) => row.id)
-      }
-    }
+    changedSince: (_key, since) => splitChanged(changed.all(since), toRow)
   }
 }
