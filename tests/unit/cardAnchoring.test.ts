@@ -2,25 +2,17 @@
 // card whose passage was deleted is marked orphaned and keeps what it pointed at.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
-import { makeTempDir } from '../support/tempDir'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Backend } from '../../src/main/app/compositionRoot'
+import { resourcesDir, useTestBackend } from '../support/testBackend'
 
-const resourcesDir = join(__dirname, '..', '..', 'resources')
 const article = readFileSync(join(resourcesDir, 'kim-2018-sino-dprk-split.md'), 'utf8')
 let backend: Backend
-let dir: { path: string; remove: () => void }
 let documentId = ''
 
-beforeEach(async () => {
-  dir = makeTempDir()
-  backend = openBackend({ dataDir: dir.path, mode: 'web', resourcesDir })
-  documentId = (await backend.handlers.listDocuments({}))[0]?.id ?? ''
-})
-
-afterEach(() => {
-  backend.close()
-  dir.remove()
+const context = useTestBackend()
+beforeEach(() => {
+  ;({ backend, documentId } = context.current)
 })
 
 async function fullText(): Promise<string> {

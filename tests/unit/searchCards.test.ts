@@ -1,24 +1,15 @@
 // Cards are searched with the text and the notes: a card made a moment ago is found at once, under
 // "Cards", opening its source passage; a deleted card is not found.
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
-import { makeTempDir } from '../support/tempDir'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Backend } from '../../src/main/app/compositionRoot'
+import { useTestBackend } from '../support/testBackend'
 
-const resourcesDir = join(__dirname, '..', '..', 'resources')
 let backend: Backend
-let dir: { path: string; remove: () => void }
 let documentId = ''
 
-beforeEach(async () => {
-  dir = makeTempDir()
-  backend = openBackend({ dataDir: dir.path, mode: 'web', resourcesDir })
-  documentId = (await backend.handlers.listDocuments({}))[0]?.id ?? ''
-})
-
-afterEach(() => {
-  backend.close()
-  dir.remove()
+const context = useTestBackend()
+beforeEach(() => {
+  ;({ backend, documentId } = context.current)
 })
 
 async function cardHits(query: string) {

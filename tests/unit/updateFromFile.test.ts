@@ -2,34 +2,26 @@
 // keeps its old text, so no note is left marked anchored at offsets of a text that is gone.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Backend } from '../../src/main/app/compositionRoot'
 import { createDocumentRepository } from '../../src/main/db/repositories/documentRepository'
 import { createLibraryRepository } from '../../src/main/db/repositories/libraryRepository'
 import { createBundledImportRepository } from '../../src/main/db/repositories/settingsRepository'
 import { createDocumentService } from '../../src/main/services/documentService'
 import { createLibraryService } from '../../src/main/services/libraryService'
-import { makeTempDir } from '../support/tempDir'
+import { resourcesDir, useTestBackend } from '../support/testBackend'
 
-const resourcesDir = join(__dirname, '..', '..', 'resources')
 const article = readFileSync(join(resourcesDir, 'kim-2018-sino-dprk-split.md'), 'utf8')
 let backend: Backend
-let dir: { path: string; remove: () => void }
+let documentId = ''
 
+const context = useTestBackend()
 beforeEach(() => {
-  dir = makeTempDir()
-  backend = openBackend({ dataDir: dir.path, mode: 'web', resourcesDir })
-})
-
-afterEach(() => {
-  backend.close()
-  dir.remove()
+  ;({ backend, documentId } = context.current)
 })
 
 describe('update from file', () => {
   it('rolls the new text back when re-anchoring fails', async () => {
-    const [document] = await backend.handlers.listDocuments({})
-    const documentId = document?.id ?? ''
     const before = await backend.handlers.getDocument({ documentId })
     const documents = createDocumentRepository(backend.db)
     const library = createLibraryService({
