@@ -3,6 +3,7 @@
 // carries data-block-id so positions, annotations and search hits can find it.
 import type { Ref } from 'react'
 import type { Block, DocumentView } from '../../../shared/types'
+import { blockAttributes } from './textOffsets'
 import { BlockText, type BlockHighlight, type FootnoteMarkerHandler } from './BlockText'
 
 export interface ArticleBodyProps {
@@ -46,13 +47,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
         <section className="abstract" id="section-abstract" tabIndex={-1} aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>
           {abstract.map((block) => (
-            <p
-              key={block.id}
-              data-block-id={block.id}
-              data-block-start={block.start}
-              data-block-length={block.text.length}
-              className="block"
-            >
+            <p key={block.id} {...blockAttributes(block)} className="block">
               {text(block)}
             </p>
           ))}
@@ -78,9 +73,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
               key={block.id}
               id={`section-${block.id}`}
               tabIndex={-1}
-              data-block-id={block.id}
-              data-block-start={block.start}
-              data-block-length={block.text.length}
+              {...blockAttributes(block)}
               className="section-heading block"
             >
               {text(block)}
@@ -90,25 +83,14 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
         if (block.kind === 'caption') {
           return (
             <figure key={block.id} className="figure">
-              <figcaption
-                data-block-id={block.id}
-                data-block-start={block.start}
-                data-block-length={block.text.length}
-                className="block"
-              >
+              <figcaption {...blockAttributes(block)} className="block">
                 {text(block)}
               </figcaption>
             </figure>
           )
         }
         return (
-          <p
-            key={block.id}
-            data-block-id={block.id}
-            data-block-start={block.start}
-            data-block-length={block.text.length}
-            className="block paragraph"
-          >
+          <p key={block.id} {...blockAttributes(block)} className="block paragraph">
             {text(block)}
           </p>
         )
@@ -125,12 +107,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
           <ol>
             {footnotes.map((block) => (
               <li key={block.id} id={`fn-${block.number}`} value={block.number ?? undefined}>
-                <span
-                  data-block-id={block.id}
-                  data-block-start={block.start}
-                  data-block-length={block.text.length}
-                  className="block"
-                >
+                <span {...blockAttributes(block)} className="block">
                   {text(block)}
                 </span>{' '}
                 <a

@@ -2,6 +2,7 @@
 // button or a click elsewhere closes it and returns focus to the marker.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Block } from '../../../shared/types'
+import { blockAttributes } from './textOffsets'
 import { BlockText } from './BlockText'
 
 export function FootnotePopover({
@@ -87,7 +88,7 @@ export function FootnotePopover({
           ×
         </button>
       </div>
-      <p className="footnote-popover-text" data-block-id={footnote.id} data-block-start={footnote.start}>
+      <p className="footnote-popover-text" {...blockAttributes(footnote)}>
         <BlockText block={footnote} />
       </p>
     </div>

@@ -5,6 +5,19 @@
 
 const blockSelector = '[data-block-id][data-block-start]'
 
+/** The attributes every element showing a block's text carries: the contract this module reads. */
+export function blockAttributes(block: {
+  id: string
+  start: number
+  text: string
+}): Record<string, string | number> {
+  return {
+    'data-block-id': block.id,
+    'data-block-start': block.start,
+    'data-block-length': block.text.length
+  }
+}
+
 function isInsideMarker(node: Node, block: Element): boolean {
   let element: Element | null = node instanceof Element ? node : node.parentElement
   while (element && element !== block) {
