@@ -1,15 +1,19 @@
-// `npm start` (after `npm run build`): runs the Electron app where Electron can run, and the
-// browser mode otherwise, saying in one line why. Arguments (--port, --data-dir) are passed on.
-import { spawn, spawnSync } from 'node:child_process'
+// `npm start` (after `npm run build`): runs the Electron app, first fetching Electron's binary with
+// Electron's own installer when it is missing, and the browser mode only when Electron cannot run
+// here (the download failed, or there is no display), saying in one line why and what to do.
+// Arguments (--port, --data-dir) are passed on.
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runElectronInstaller } from './electronInstall.mjs'
 import {
   browserOpenCommand,
   decideStartMode,
+  downloadTimeoutSeconds,
   electronArguments,
-  needsElectronSqliteBuild,
+  findElectronExecutable,
   runningUrl
 } from './startDecisions.mjs'
 
@@ -42,8 +46,9 @@ function runToExit(child) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
-function startWebMode(reason) {
-  if (reason) console.log(`Scholia: Electron can't run here (${reason}) — starting the browser mode instead.`)
+/** Starts the browser mode, after the one line (if any) saying why. */
+function startWebMode(why) {
+  if (why) console.log(why)
   const child = spawn(process.execPath, [join(projectRoot, 'out', 'main', 'web.js'), ...argv], {
     cwd: projectRoot,
     stdio: ['inherit', 'pipe', 'inherit']
@@ -68,17 +73,6 @@ function startWebMode(reason) {
   runToExit(child)
 }
 
-/** Builds better-sqlite3 for Electron's ABI when there is none for this Electron version. */
-function ensureElectronSqlite() {
-  if (!needsElectronSqliteBuild({ projectRoot, electronVersion, exists: existsSync, readText })) return true
-  console.log(`Scholia: building better-sqlite3 for Electron ${electronVersion} (once; needs the internet)…`)
-  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'rebuildNativeForElectron.mjs')], {
-    cwd: projectRoot,
-    stdio: 'inherit'
-  })
-  return result.status === 0
-}
-
 function startElectron(executable) {
   const { dataDir, rest } = electronArguments(argv)
   const env = { ...process.env }
@@ -87,27 +81,39 @@ function startElectron(executable) {
   if (dataDir) env.SCHOLIA_DATA_DIR = resolve(dataDir)
   const child = spawn(executable, ['.', ...rest], { cwd: projectRoot, stdio: 'inherit', env })
   child.on('error', (error) => {
-    console.log(`Scholia: Electron failed to start (${error.message}) — starting the browser mode instead.`)
-    startWebMode(null)
+    startWebMode(`Scholia: Electron failed to start (${error.message}) — starting the browser mode instead.`)
   })
   runToExit(child)
 }
 
-const decision = decideStartMode({
-  electronDir,
-  platform: process.platform,
-  env: process.env,
-  exists: existsSync,
-  readText
-})
+// Electron is about 110 MB; a slow connection needs minutes.
+const downloadSeconds = downloadTimeoutSeconds(process.env, 600)
+const disk = { electronDir, platform: process.platform, env: process.env, exists: existsSync, readText }
 
-if (decision.mode === 'error') {
-  console.error(`Scholia: cannot start: ${decision.reason}.`)
-  process.exit(1)
-} else if (decision.mode === 'web') {
-  startWebMode(decision.reason)
-} else if (!ensureElectronSqlite()) {
-  startWebMode('better-sqlite3 could not be built for Electron; see above')
-} else {
-  startElectron(decision.executable)
+async function main() {
+  const decision = decideStartMode(disk)
+  if (decision.mode === 'error') {
+    console.error(`Scholia: cannot start: ${decision.reason}.`)
+    process.exit(1)
+  }
+  if (decision.mode === 'web') {
+    return startWebMode(
+      decision.reason === 'SCHOLIA_MODE=web'
+        ? 'Scholia: starting the browser mode (SCHOLIA_MODE=web).'
+        : `Scholia: Electron can't open a window here (${decision.reason}) — starting the browser mode instead. Run npm start in a desktop session for the desktop window.`
+    )
+  }
+  if (decision.mode === 'electron') return startElectron(decision.executable)
+  console.log(
+    `Scholia: downloading Electron ${electronVersion} for the desktop window (once, about 110 MB; up to ${downloadSeconds} s)…`
+  )
+  const result = await runElectronInstaller({ electronDir, timeoutSeconds: downloadSeconds })
+  const executable = result.ok ? findElectronExecutable(disk) : null
+  if (executable !== null) return startElectron(executable)
+  const reason = result.ok ? 'the installer finished but left no Electron binary' : result.reason
+  startWebMode(
+    `Scholia: ${reason} — starting the browser mode instead. Run npm start again to retry (behind a proxy, set ELECTRON_GET_USE_PROXY=1 and HTTPS_PROXY), or set SCHOLIA_MODE=web to skip Electron.`
+  )
 }
+
+void main()

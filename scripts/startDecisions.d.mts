@@ -9,6 +9,7 @@ export interface DiskAndEnvironment {
 
 export type StartMode =
   | { mode: 'electron'; executable: string }
+  | { mode: 'download' }
   | { mode: 'web'; reason: string }
   | { mode: 'error'; reason: string }
 
@@ -21,10 +22,14 @@ export function browserOpenCommand(
   options: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; commandExists: (name: string) => boolean },
   url: string
 ): { command: string; args: string[] } | null
-export function electronSqlitePaths(projectRoot: string): { dir: string; binding: string; stamp: string }
-export function needsElectronSqliteBuild(options: {
-  projectRoot: string
-  electronVersion: string
-  exists: (path: string) => boolean
-  readText: (path: string) => string
-}): boolean
+export function postinstallDownloadPlan(options: {
+  platform: NodeJS.Platform
+  env: NodeJS.ProcessEnv
+}): { download: true } | { download: false; reason: string }
+export function downloadTimeoutSeconds(env: NodeJS.ProcessEnv, fallback: number): number
+export function installerFailureReason(options: {
+  timedOut: boolean
+  timeoutSeconds: number
+  code: number | null
+  output: string
+}): string

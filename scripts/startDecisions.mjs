@@ -3,23 +3,26 @@
 // open the system browser. Nothing here requires 'electron' (that would try to download it).
 import { join } from 'node:path'
 
-/** The executable inside node_modules/electron/dist when path.txt is absent (as electron/index.js does). */
+/** The executable's name in a dist folder without path.txt (as electron/index.js assumes). */
 const defaultExecutable = {
   darwin: 'Electron.app/Contents/MacOS/Electron',
   win32: 'electron.exe'
 }
 
 /**
- * Where the Electron binary would be, following electron/index.js (path.txt, then
- * ELECTRON_OVERRIDE_DIST_PATH), or null when it is not on disk.
+ * Where the Electron binary is, following electron/index.js, or null when it is not installed.
+ * Electron's installer writes path.txt last, after unpacking, so without it (and without
+ * ELECTRON_OVERRIDE_DIST_PATH) an unpacked binary may be half-written: electron/index.js refuses
+ * it too.
  */
 export function findElectronExecutable({ electronDir, platform, env, exists, readText }) {
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH
   const pathFile = join(electronDir, 'path.txt')
+  if (!override && !exists(pathFile)) return null
   const relativePath = exists(pathFile)
     ? readText(pathFile).trim()
     : (defaultExecutable[platform] ?? 'electron')
-  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist')
-  const executable = join(distDir, relativePath)
+  const executable = join(override || join(electronDir, 'dist'), relativePath)
   return exists(executable) ? executable : null
 }
 
@@ -29,8 +32,13 @@ export function hasDisplay(platform, env) {
 }
 
 /**
- * 'electron' with the executable, 'web' with the reason Electron was not chosen, or 'error' when
- * SCHOLIA_MODE=electron was asked for and cannot be honoured.
+ * What `npm start` does:
+ * - 'electron' with the executable;
+ * - 'download' when Electron could run here but its binary has not been fetched yet;
+ * - 'web' with the reason Electron was not chosen;
+ * - 'error' when SCHOLIA_MODE is not understood.
+ * SCHOLIA_MODE=electron skips the display check (the person knows best); a failed download then
+ * still falls back to the browser mode, saying why, rather than leaving the person with nothing.
  */
 export function decideStartMode({ electronDir, platform, env, exists, readText }) {
   const requested = (env.SCHOLIA_MODE ?? '').toLowerCase()
@@ -38,16 +46,43 @@ export function decideStartMode({ electronDir, platform, env, exists, readText }
     return { mode: 'error', reason: `SCHOLIA_MODE must be "web" or "electron", not "${env.SCHOLIA_MODE}"` }
   }
   if (requested === 'web') return { mode: 'web', reason: 'SCHOLIA_MODE=web' }
-  const executable = findElectronExecutable({ electronDir, platform, env, exists, readText })
-  if (executable === null) {
-    const reason = 'no Electron binary in node_modules/electron/dist'
-    return requested === 'electron' ? { mode: 'error', reason } : { mode: 'web', reason }
-  }
-  // Asked for explicitly, Electron is tried even without a display variable (the person knows best).
   if (requested !== 'electron' && !hasDisplay(platform, env)) {
-    return { mode: 'web', reason: 'no display (DISPLAY and WAYLAND_DISPLAY are unset)' }
+    return { mode: 'web', reason: noDisplayReason }
   }
-  return { mode: 'electron', executable }
+  const executable = findElectronExecutable({ electronDir, platform, env, exists, readText })
+  return executable === null ? { mode: 'download' } : { mode: 'electron', executable }
+}
+
+const noDisplayReason = 'no display: DISPLAY and WAYLAND_DISPLAY are unset'
+
+/**
+ * Whether `npm install`'s postinstall step should fetch Electron's binary now, and if not, why.
+ * Never on CI (its machines test the browser mode; the Electron test fetches what it needs),
+ * never when the browser mode was asked for, never without a display to open a window on.
+ */
+export function postinstallDownloadPlan({ platform, env }) {
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') return { download: false, reason: 'CI is set' }
+  if ((env.SCHOLIA_MODE ?? '').toLowerCase() === 'web') return { download: false, reason: 'SCHOLIA_MODE=web' }
+  if (!hasDisplay(platform, env)) return { download: false, reason: noDisplayReason }
+  return { download: true }
+}
+
+/** Seconds allowed for Electron's download: SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT, else the default. */
+export function downloadTimeoutSeconds(env, fallback) {
+  const value = Number(env.SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT)
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+/**
+ * One short phrase saying why Electron's installer failed, from what it printed: its error's
+ * first line (e.g. "RequestError: getaddrinfo ENOTFOUND github.com"), or the time limit.
+ */
+export function installerFailureReason({ timedOut, timeoutSeconds, code, output }) {
+  if (timedOut) return `the download did not finish within ${timeoutSeconds} s`
+  const lines = output.split(/\r?\n/).map((line) => line.trim())
+  const error = lines.find((line) => /^[A-Za-z]*Error\b.*:/.test(line)) ?? lines.find((line) => line !== '')
+  const detail = error ? error.replace(/\s+/g, ' ').slice(0, 200) : `the installer exited with code ${code}`
+  return `Electron's download failed: ${detail}`
 }
 
 /**
@@ -85,21 +120,4 @@ export function browserOpenCommand({ platform, env, commandExists }, url) {
   if (platform === 'win32') return { command: 'rundll32', args: ['url.dll,FileProtocolHandler', url] }
   if (!hasDisplay(platform, env)) return null
   return commandExists('xdg-open') ? { command: 'xdg-open', args: [url] } : null
-}
-
-/** The Electron build of better-sqlite3 and the stamp saying which Electron it was built for. */
-export function electronSqlitePaths(projectRoot) {
-  const dir = join(projectRoot, 'native', 'electron')
-  return { dir, binding: join(dir, 'better_sqlite3.node'), stamp: join(dir, 'build-info.json') }
-}
-
-/** True when there is no Electron build of better-sqlite3 for this Electron version. */
-export function needsElectronSqliteBuild({ projectRoot, electronVersion, exists, readText }) {
-  const { binding, stamp } = electronSqlitePaths(projectRoot)
-  if (!exists(binding) || !exists(stamp)) return true
-  try {
-    return JSON.parse(readText(stamp)).electronVersion !== electronVersion
-  } catch {
-    return true
-  }
 }

@@ -296,19 +296,19 @@ describe('start-up', () => {
       expect.objectContaining({
         dataDir: '/data/scholia',
         mode: 'electron',
-        version: '9.8.7',
-        sqliteNativeBinding: undefined
+        version: '9.8.7'
       })
     )
     const second = await start()
     expect(second.openBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/fake/userData' }))
   })
 
-  it('passes the Electron build of better-sqlite3 when one has been made', async () => {
+  it('opens the library with the better-sqlite3 that npm installed (Node-API: one build for Node and Electron)', async () => {
+    // A stale copy from the days of a separate Electron build must not be picked up.
     const bundleDir = makeBundleDir()
-    const binding = join(bundleDir, '..', '..', 'native', 'electron', 'better_sqlite3.node')
-    mkdirSync(join(binding, '..'), { recursive: true })
-    writeFileSync(binding, '')
+    const stale = join(bundleDir, '..', '..', 'native', 'electron', 'better_sqlite3.node')
+    mkdirSync(join(stale, '..'), { recursive: true })
+    writeFileSync(stale, '')
     const openBackend = vi.fn(() => ({ handlers: fakeHandlers(), close: vi.fn() }))
     await startShell({
       openBackend,
@@ -316,7 +316,8 @@ describe('start-up', () => {
       bundleDir,
       env: {}
     })
-    expect(openBackend).toHaveBeenCalledWith(expect.objectContaining({ sqliteNativeBinding: binding }))
+    expect(openBackend).toHaveBeenCalledTimes(1)
+    expect((openBackend.mock.calls as unknown[][])[0]?.[0]).not.toHaveProperty('sqliteNativeBinding')
   })
 
   it('shows the message and quits when the library is open elsewhere', async () => {

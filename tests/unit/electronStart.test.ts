@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest'
 import {
   browserOpenCommand,
   decideStartMode,
+  downloadTimeoutSeconds,
   electronArguments,
-  needsElectronSqliteBuild,
+  installerFailureReason,
+  postinstallDownloadPlan,
   runningUrl
 } from '../../scripts/startDecisions.mjs'
 
@@ -38,16 +40,32 @@ describe('decideStartMode', () => {
     expect(wayland.mode).toBe('electron')
   })
 
-  it('falls back to the browser mode without a binary, naming the reason', () => {
+  it('fetches Electron when its binary is missing and it could open a window', () => {
     const onlyPathFile = disk({ [join(electronDir, 'path.txt')]: 'electron' })
-    const decision = decideStartMode({
-      electronDir,
-      platform: 'linux',
-      env: { DISPLAY: ':0' },
-      ...onlyPathFile
+    expect(
+      decideStartMode({ electronDir, platform: 'linux', env: { DISPLAY: ':0' }, ...onlyPathFile })
+    ).toEqual({
+      mode: 'download'
     })
-    expect(decision).toEqual({ mode: 'web', reason: 'no Electron binary in node_modules/electron/dist' })
-    expect(decideStartMode({ electronDir, platform: 'darwin', env: {}, ...disk({}) }).mode).toBe('web')
+    expect(decideStartMode({ electronDir, platform: 'darwin', env: {}, ...disk({}) }).mode).toBe('download')
+    // Asked for by name, Electron is fetched even where no display variable is set.
+    expect(
+      decideStartMode({ electronDir, platform: 'linux', env: { SCHOLIA_MODE: 'electron' }, ...disk({}) }).mode
+    ).toBe('download')
+  })
+
+  it('counts a binary without path.txt as half-installed, as electron/index.js does', () => {
+    const unpackedOnly = disk({ [join(electronDir, 'dist', 'electron')]: '' })
+    expect(
+      decideStartMode({ electronDir, platform: 'linux', env: { DISPLAY: ':0' }, ...unpackedOnly }).mode
+    ).toBe('download')
+  })
+
+  it('does not fetch Electron without a display: the browser mode, naming the reason', () => {
+    expect(decideStartMode({ electronDir, platform: 'linux', env: {}, ...disk({}) })).toEqual({
+      mode: 'web',
+      reason: 'no display: DISPLAY and WAYLAND_DISPLAY are unset'
+    })
   })
 
   it('falls back to the browser mode on Linux without a display', () => {
@@ -58,12 +76,15 @@ describe('decideStartMode', () => {
         electronDir,
         platform: 'win32',
         env: {},
-        ...disk({ [join(electronDir, 'dist', 'electron.exe')]: '' })
+        ...disk({
+          [join(electronDir, 'path.txt')]: 'electron.exe',
+          [join(electronDir, 'dist', 'electron.exe')]: ''
+        })
       }).mode
     ).toBe('electron')
   })
 
-  it('obeys SCHOLIA_MODE, refusing an Electron that is not there', () => {
+  it('obeys SCHOLIA_MODE, refusing a mode it does not know', () => {
     const web = decideStartMode({
       electronDir,
       platform: 'linux',
@@ -78,13 +99,14 @@ describe('decideStartMode', () => {
       ...withBinary
     })
     expect(forced.mode).toBe('electron')
-    const missing = decideStartMode({
-      electronDir,
-      platform: 'linux',
-      env: { SCHOLIA_MODE: 'electron' },
-      ...disk({})
-    })
-    expect(missing.mode).toBe('error')
+    expect(
+      decideStartMode({
+        electronDir,
+        platform: 'linux',
+        env: { DISPLAY: ':0', SCHOLIA_MODE: 'web' },
+        ...disk({})
+      })
+    ).toEqual({ mode: 'web', reason: 'SCHOLIA_MODE=web' })
     expect(
       decideStartMode({ electronDir, platform: 'linux', env: { SCHOLIA_MODE: 'desktop' }, ...withBinary })
         .mode
@@ -139,16 +161,42 @@ describe('arguments and the browser', () => {
   })
 })
 
-describe('needsElectronSqliteBuild', () => {
-  const projectRoot = '/app'
-  const binding = join(projectRoot, 'native', 'electron', 'better_sqlite3.node')
-  const stamp = join(projectRoot, 'native', 'electron', 'build-info.json')
+describe('fetching Electron', () => {
+  it('fetches at install time only where a window could open, never on CI or in the browser mode', () => {
+    expect(postinstallDownloadPlan({ platform: 'linux', env: { DISPLAY: ':0' } })).toEqual({ download: true })
+    expect(postinstallDownloadPlan({ platform: 'win32', env: {} })).toEqual({ download: true })
+    expect(postinstallDownloadPlan({ platform: 'darwin', env: { CI: 'true' } })).toEqual({
+      download: false,
+      reason: 'CI is set'
+    })
+    expect(postinstallDownloadPlan({ platform: 'darwin', env: { CI: 'false' } }).download).toBe(true)
+    expect(postinstallDownloadPlan({ platform: 'darwin', env: { SCHOLIA_MODE: 'Web' } })).toEqual({
+      download: false,
+      reason: 'SCHOLIA_MODE=web'
+    })
+    expect(postinstallDownloadPlan({ platform: 'linux', env: {} }).download).toBe(false)
+  })
 
-  it('asks for a build when none exists or it was made for another Electron', () => {
-    expect(needsElectronSqliteBuild({ projectRoot, electronVersion: '45.5.0', ...disk({}) })).toBe(true)
-    const old = disk({ [binding]: '', [stamp]: '{"electronVersion":"44.0.0"}' })
-    expect(needsElectronSqliteBuild({ projectRoot, electronVersion: '45.5.0', ...old })).toBe(true)
-    const current = disk({ [binding]: '', [stamp]: '{"electronVersion":"45.5.0"}' })
-    expect(needsElectronSqliteBuild({ projectRoot, electronVersion: '45.5.0', ...current })).toBe(false)
+  it('takes the time limit from SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT when it is a positive number', () => {
+    expect(downloadTimeoutSeconds({}, 600)).toBe(600)
+    expect(downloadTimeoutSeconds({ SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT: '5' }, 600)).toBe(5)
+    expect(downloadTimeoutSeconds({ SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT: 'soon' }, 600)).toBe(600)
+    expect(downloadTimeoutSeconds({ SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT: '-1' }, 600)).toBe(600)
+  })
+
+  it("names the installer's failure by its error line, or by the time limit", () => {
+    const output = [
+      'RequestError: getaddrinfo ENOTFOUND github.com',
+      '    at ClientRequest.<anonymous> (node_modules/got/dist/source/core/index.js:970:111)'
+    ].join('\n')
+    expect(installerFailureReason({ timedOut: false, timeoutSeconds: 600, code: 1, output })).toBe(
+      "Electron's download failed: RequestError: getaddrinfo ENOTFOUND github.com"
+    )
+    expect(installerFailureReason({ timedOut: true, timeoutSeconds: 120, code: null, output })).toBe(
+      'the download did not finish within 120 s'
+    )
+    expect(installerFailureReason({ timedOut: false, timeoutSeconds: 1, code: 7, output: '' })).toBe(
+      "Electron's download failed: the installer exited with code 7"
+    )
   })
 })

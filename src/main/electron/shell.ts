@@ -1,7 +1,6 @@
 // The Electron app's life cycle: one instance, the library opened once, the session and every web
 // contents hardened, the renderer served on app://scholia/, the IPC handlers registered, one window.
 // The back end is injected so that tests can drive all of this with a fake Electron and no database.
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import type { Backend, BackendOptions } from '../app/compositionRoot'
@@ -30,8 +29,6 @@ export interface ShellLayout {
   rendererDir: string
   preloadPath: string
   resourcesDir: string
-  /** better-sqlite3 built for Electron's ABI by scripts/rebuildNativeForElectron.mjs. */
-  electronSqliteBinding: string
 }
 
 /** Where things are relative to the built main bundle (electron-vite writes out/main, out/preload, out/renderer). */
@@ -41,8 +38,7 @@ export function shellLayout(bundleDir: string): ShellLayout {
     appRoot,
     rendererDir: resolve(bundleDir, '..', 'renderer'),
     preloadPath: resolve(bundleDir, '..', 'preload', 'index.js'),
-    resourcesDir: join(appRoot, 'resources'),
-    electronSqliteBinding: join(appRoot, 'native', 'electron', 'better_sqlite3.node')
+    resourcesDir: join(appRoot, 'resources')
   }
 }
 
@@ -91,9 +87,6 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
       mode: 'electron',
       version: app.getVersion(),
       resourcesDir: layout.resourcesDir,
-      sqliteNativeBinding: existsSync(layout.electronSqliteBinding)
-        ? layout.electronSqliteBinding
-        : undefined,
       fileDialogs: createFileDialogs(dialog, () => mainWindow),
       pdfPrinter: createPdfPrinter(BrowserWindow)
     })
