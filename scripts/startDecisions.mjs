@@ -82,7 +82,10 @@ export function installerFailureReason({ timedOut, timeoutSeconds, code, output 
   const lines = output.split(/\r?\n/).map((line) => line.trim())
   const error = lines.find((line) => /^[A-Za-z]*Error\b.*:/.test(line)) ?? lines.find((line) => line !== '')
   const detail = error ? error.replace(/\s+/g, ' ').slice(0, 200) : `the installer exited with code ${code}`
-  return `Electron's download failed: ${detail}`
+  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH/.test(
+    detail
+  )
+  return `Electron's download failed: ${detail}${offline ? ' (no connection to the download host?)' : ''}`
 }
 
 /**

@@ -190,8 +190,16 @@ describe('fetching Electron', () => {
       '    at ClientRequest.<anonymous> (node_modules/got/dist/source/core/index.js:970:111)'
     ].join('\n')
     expect(installerFailureReason({ timedOut: false, timeoutSeconds: 600, code: 1, output })).toBe(
-      "Electron's download failed: RequestError: getaddrinfo ENOTFOUND github.com"
+      "Electron's download failed: RequestError: getaddrinfo ENOTFOUND github.com (no connection to the download host?)"
     )
+    expect(
+      installerFailureReason({
+        timedOut: false,
+        timeoutSeconds: 600,
+        code: 1,
+        output: 'HTTPError: Response code 404'
+      })
+    ).toBe("Electron's download failed: HTTPError: Response code 404")
     expect(installerFailureReason({ timedOut: true, timeoutSeconds: 120, code: null, output })).toBe(
       'the download did not finish within 120 s'
     )
