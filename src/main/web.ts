@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { openBackend, type Backend } from './app/compositionRoot'
 import { LibraryInUseError } from './app/libraryLock'
 import { defaultDataDir } from './app/paths'
-import { UserError } from './app/userError'
+import { UserError } from '../shared/userError'
 import { startHttpBridge } from './transport/httpBridge'
 
 export interface WebArguments {

@@ -3,7 +3,7 @@
 import { isApiMethodName, type ApiHandlers, type ApiMethodName } from '../../shared/contract'
 import { validateApiArguments } from '../../shared/contractSchemas'
 import type { ApiResponse } from '../../shared/types'
-import { UserError } from './userError'
+import { UserError } from '../../shared/userError'
 
 export async function dispatchApiCall(
   handlers: ApiHandlers,
