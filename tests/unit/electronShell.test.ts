@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiMethodNames, ipcChannelPrefix, type ApiHandlers } from '../../src/shared/contract'
-import { contentSecurityPolicy } from '../../src/main/app/csp'
+import { contentSecurityPolicy } from '../../src/main/transport/csp'
 
 type Listener = (...args: unknown[]) => unknown
 

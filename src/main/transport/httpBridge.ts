@@ -8,8 +8,8 @@ import { readFile, realpath } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { maxRequestBytes, type ApiHandlers } from '../../shared/contract'
-import { contentSecurityPolicy } from '../app/csp'
-import { dispatchApiCall } from '../app/dispatch'
+import { contentSecurityPolicy } from './csp'
+import { dispatchApiCall } from './dispatch'
 
 export interface HttpBridgeOptions {
   handlers: ApiHandlers
