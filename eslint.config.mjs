@@ -48,7 +48,7 @@ const layers = [
   },
   { files: ['src/main/transport/**/*.ts'], patterns: [electronOnly, mainFolder('app', 'electron', 'web')] },
   { files: ['src/main/app/**/*.ts'], patterns: [electronOnly, mainFolder('transport', 'electron', 'web')] },
-  { files: ['src/main/web.ts'], patterns: [electronOnly, mainFolder('electron')] }
+  { files: ['src/main/web.ts', 'src/main/webArguments.ts'], patterns: [electronOnly, mainFolder('electron')] }
 ].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }))
 
 export default tseslint.config(
