@@ -8,6 +8,7 @@ import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cspSource, evaluateContentSecurityPolicy, loadContentSecurityPolicy } from './securityCsp.mjs'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const rootFlag = process.argv.indexOf('--root')
@@ -161,6 +162,10 @@ async function main() {
     mkdirSync(dirname(sarifPath), { recursive: true })
     writeFileSync(sarifPath, JSON.stringify(toSarif(issues, errors, stage), null, 2) + '\n')
 
+    // The tool's CSP check reads string literals only; a CSP it could not read (no sample) is the
+    // shared constant, which is evaluated here instead of being left as "Failed to parse CSP".
+    const unreadCsp = (issue) => issue.id === 'CSP_GLOBAL_CHECK' && issue.sample === undefined
+    const policy = evaluateContentSecurityPolicy(await loadContentSecurityPolicy(scanRoot))
     const where = (issue) =>
       issue.file === 'N/A' ? '(whole application)' : `${issue.file}:${issue.location.line}`
     const failures = [
@@ -170,12 +175,20 @@ async function main() {
       ...errors
         .filter((error) => !error.tolerable)
         .map((error) => `${relative(stage, error.file)}: could not be parsed — ${error.message}`),
-      ...disablesWithoutReason(stage)
+      ...disablesWithoutReason(stage),
+      ...policy.failures.map((finding) => `${cspSource}: the CSP — ${finding}`)
     ]
     const notes = issues
       .filter((issue) => issue.severity.name !== 'HIGH' && issue.severity.name !== 'MEDIUM')
+      .filter((issue) => !unreadCsp(issue))
       .map((issue) => `${where(issue)}: ${issue.severity.name} ${issue.id} — ${issue.description}`)
     for (const note of notes) console.log(`  note: ${note}`)
+    const unread = issues.filter(unreadCsp).map(where)
+    console.log(
+      `  CSP: ${cspSource} evaluated with csp-evaluator${unread.length > 0 ? ` (Electronegativity sees only a variable at ${unread.join(', ')})` : ''}: ` +
+        `${policy.failures.length} high or medium, ${policy.notes.length} to review`
+    )
+    for (const note of policy.notes) console.log(`  note: ${cspSource}: ${note}`)
     for (const error of errors.filter((e) => e.tolerable)) {
       console.log(`  parser warning: ${relative(stage, error.file)} — ${error.message}`)
     }

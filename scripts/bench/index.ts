@@ -1,21 +1,34 @@
-// `npm run bench`: every benchmark, each printing figures with same-run baselines and ratios.
+// `npm run bench [-- GROUP…]`: the benchmarks of the named groups (all by default), each printing
+// figures with same-run baselines and ratios. `--help` and an unknown group list the groups.
 import { runAnnotationBench } from './annotations'
 import { runFoundationBench } from './foundation'
+import { benchUsage, chooseBenches } from './groups'
 import { runLongTextBench } from './longText'
 import { runSearchBench } from './search'
 import { runStudyBench } from './study'
 
+const runners: Record<string, () => Promise<void>> = {
+  foundation: runFoundationBench,
+  annotations: runAnnotationBench,
+  'long-text': runLongTextBench,
+  search: runSearchBench,
+  study: runStudyBench
+}
+
 async function main(): Promise<void> {
-  const only = process.argv[2]
-  const benches: [string, () => Promise<void>][] = [
-    ['foundation', runFoundationBench],
-    ['annotations', runAnnotationBench],
-    ['long-text', runLongTextBench],
-    ['search', runSearchBench],
-    ['study', runStudyBench]
-  ]
-  for (const [name, run] of benches) {
-    if (only && only !== name) continue
+  const choice = chooseBenches(process.argv.slice(2))
+  if (choice.kind === 'help') {
+    console.log(benchUsage())
+    return
+  }
+  if (choice.kind === 'unknown') {
+    console.error(`No bench group named ${choice.names.map((name) => `"${name}"`).join(', ')}.\n`)
+    console.error(benchUsage())
+    process.exit(2)
+  }
+  for (const group of choice.groups) {
+    const run = runners[group]
+    if (!run) throw new Error(`bench group ${group} has no runner in scripts/bench/index.ts`)
     await run()
   }
 }

@@ -1,43 +1,29 @@
 // Browser mode: the same main-process services and the same renderer, served over a loopback
-// HTTP bridge. `npm run web [-- --port N] [-- --data-dir DIR]`; prints exactly one line with the URL.
+// HTTP bridge. `npm run web [-- --port N] [-- --data-dir DIR]`; prints exactly one line with the URL
+// (`--help` prints the usage instead).
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { openBackend, type Backend } from './app/compositionRoot'
 import { LibraryInUseError } from './app/libraryLock'
 import { defaultDataDir } from './app/paths'
-import { UserError } from './app/userError'
+import { UserError } from '../shared/userError'
 import { startHttpBridge } from './transport/httpBridge'
-
-export interface WebArguments {
-  port?: number
-  dataDir?: string
-}
-
-export function parseWebArguments(argv: readonly string[]): WebArguments {
-  const parsed: WebArguments = {}
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = (argv[i] ?? '').split('=', 2)
-    const value = inline ?? argv[i + 1]
-    if (flag === '--port' || flag === '--data-dir') {
-      if (value === undefined) throw new UserError('invalid-input', `${flag} needs a value`)
-      if (inline === undefined) i++
-      if (flag === '--port') {
-        const port = Number(value)
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new UserError('invalid-input', `--port takes a number from 0 to 65535, not "${value}"`)
-        }
-        parsed.port = port
-      } else {
-        parsed.dataDir = resolve(value)
-      }
-    }
-  }
-  return parsed
-}
+import { parseWebArguments, webUsage } from './webArguments'
 
 async function main(): Promise<void> {
   const appRoot = join(__dirname, '..', '..')
-  const args = parseWebArguments(process.argv.slice(2))
+  let args: ReturnType<typeof parseWebArguments>
+  try {
+    args = parseWebArguments(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    console.error(`Scholia: ${error.message}`)
+    process.exit(2)
+  }
+  if (args.help) {
+    console.log(webUsage)
+    return
+  }
   const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
     .version
   let backend: Backend

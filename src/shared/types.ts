@@ -117,8 +117,12 @@ export interface AppInfo {
 }
 
 /** A failure the person can act on, as it crosses the API boundary. */
+/**
+ * The one error envelope, whichever transport carries it. 'internal' is a bug, not something the
+ * person did: its message says so and that their saved work is safe; the details go to the log.
+ */
 export interface UserFacingError {
-  code: 'invalid-input' | 'not-found' | 'refused' | 'conflict'
+  code: 'invalid-input' | 'not-found' | 'refused' | 'conflict' | 'internal'
   message: string
 }
 

@@ -1,7 +1,7 @@
 // Annotating as a person does: select text, highlight it, write a note with a tag, reload, find
 // it again in the notes list by tag, delete it and undo; overlapping highlights stay selectable.
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { apiResponse, expect, test } from './fixtures'
 
 /** Selects `quote` in the article the way a drag would: a DOM selection over its text. */
 async function selectText(page: Page, quote: string): Promise<void> {
@@ -48,12 +48,17 @@ test('select, highlight, write a note with a tag, reload, find it by tag, delete
   const editor = notes(page).getByRole('textbox', { name: 'Note' })
   await expect(editor).toBeFocused()
   await editor.fill('Compare with the **1994** Agreed Framework.')
+  // The card shows the tag before the save lands (an optimistic update): wait for the save itself.
+  const tagSaved = apiResponse(page, 'updateAnnotation', (args) =>
+    JSON.stringify(args.tags ?? []).includes('negotiation')
+  )
   await notes(page).getByRole('combobox', { name: 'Add tag' }).fill('negotiation')
   await notes(page).getByRole('combobox', { name: 'Add tag' }).press('Enter')
   await notes(page).getByRole('button', { name: 'Done' }).click()
   const card = notes(page).getByRole('article', { name: /Six-Party Talks/ })
   await expect(card.locator('strong')).toHaveText('1994')
   await expect(card.getByText('#negotiation')).toBeVisible()
+  await tagSaved
 
   await page.reload()
   await notes(page).getByRole('button', { name: 'List' }).click()

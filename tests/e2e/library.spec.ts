@@ -37,6 +37,18 @@ base('a second process on the same data folder is refused with a clear message',
   }
 })
 
+base('web.js --help prints the usage and starts nothing; an unknown option says what to do', async () => {
+  const help = await runToExit(['--help'])
+  expect(help.code).toBe(0)
+  expect(help.stdout).toMatch(/^Usage: node out\/main\/web.js/)
+  expect(help.stdout).toContain('--data-dir DIR')
+  expect(help.stdout).not.toMatch(/running at http:\/\/127\.0\.0\.1:\d/)
+  const typo = await runToExit(['--prot', '8123'])
+  expect(typo.code).toBe(2)
+  expect(typo.stderr).toContain('unknown option "--prot"')
+  expect(typo.stdout).toBe('')
+})
+
 base('a removed bundled article stays removed after a restart', async ({ page }) => {
   const dataDir = freshDataDir()
   try {

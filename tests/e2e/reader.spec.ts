@@ -1,6 +1,6 @@
 // The reader as a person uses it: the bundled article opens as a structured document, the contents
 // navigate, footnotes open where they are referenced, and position and settings survive a reload.
-import { expect, test } from './fixtures'
+import { apiResponse, expect, test } from './fixtures'
 
 const title = 'The Sino-DPRK Split and Origins of US-DPRK Bilateralism'
 
@@ -62,12 +62,14 @@ test('"Note 12" opens its footnote beside the marker, and Escape closes it', asy
 test('a reload keeps the reading position', async ({ page, scholia }) => {
   await page.goto(scholia.url)
   const sectionName = "Détente and Pyongyang's Calculation for Survival"
-  const saved = page.waitForResponse((response) => response.url().endsWith('/api/saveReadingPosition'))
+  const heading = page.getByRole('heading', { level: 2, name: sectionName })
+  const headingBlock = await heading.getAttribute('data-block-id')
+  expect(headingBlock).toBeTruthy()
+  // Positions are saved a moment after scrolling stops, and the smooth scroll saves on its way too:
+  // wait for the save of the place it stops at, the section's heading, not for a fixed time.
+  const arrived = apiResponse(page, 'saveReadingPosition', (args) => args.blockId === headingBlock)
   await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: sectionName }).click()
-  await saved
-  // Let the smooth scroll finish and the final position be saved.
-  await page.waitForTimeout(800)
-  await page.waitForLoadState('networkidle')
+  await arrived
   const before = await page.evaluate(() => window.scrollY)
   expect(before).toBeGreaterThan(500)
   await page.reload()
@@ -79,12 +81,26 @@ test('a reload keeps the reading position', async ({ page, scholia }) => {
 test('reader settings apply at once and are remembered', async ({ page, scholia }) => {
   await page.goto(scholia.url)
   await page.getByRole('button', { name: 'Reader settings' }).click()
+  // As on a busy machine: the theme's save goes out on its own before the size changes, and the
+  // size's answer comes last. Saves are debounced and the theme is saved too, so only the response
+  // to the save that carries the new size says it is stored.
+  await page.route('**/api/updateSettings', async (route) => {
+    const args = route.request().postDataJSON() as Record<string, unknown>
+    await new Promise((resolve) => setTimeout(resolve, args.fontSize === 23 ? 1000 : 300))
+    await route.continue()
+  })
+  const sizeSaved = apiResponse(page, 'updateSettings', (args) => args.fontSize === 23)
+  const themeSent = page.waitForRequest(
+    (request) =>
+      request.url().endsWith('/api/updateSettings') && request.postData()?.includes('"dark"') === true
+  )
   await page.getByRole('radio', { name: 'Dark' }).check()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await themeSent
   const size = page.getByRole('slider', { name: 'Text size' })
   await size.fill('23')
   await expect(page.locator('article')).toHaveCSS('font-size', '23px')
-  await page.waitForResponse((response) => response.url().endsWith('/api/updateSettings'))
+  await sizeSaved
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await expect(page.locator('article')).toHaveCSS('font-size', '23px')

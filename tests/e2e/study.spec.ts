@@ -2,7 +2,7 @@
 // cards from the keyboard (Space, then 3) and undo the last answer, then see the timeline and the
 // who's-who.
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { apiResponse, expect, test } from './fixtures'
 
 async function openArticle(page: Page, url: string): Promise<{ base: string; documentId: string }> {
   await page.goto(url)
@@ -93,12 +93,13 @@ test('study settings (retention, new cards and reviews per day) are set on the s
   const settings = page.getByRole('region', { name: 'Study settings' })
   const newPerDay = settings.getByRole('spinbutton', { name: 'New cards per day' })
   await expect(newPerDay).toHaveValue('20')
-  const saved = page.waitForResponse((response) => response.url().endsWith('/api/updateStudySettings'))
+  const saved = apiResponse(page, 'updateStudySettings', (args) => args.newCardsPerDay === 7)
   await newPerDay.fill('7')
   await saved
+  const retentionSaved = apiResponse(page, 'updateStudySettings', (args) => args.desiredRetention === 0.85)
   await settings.getByRole('slider', { name: 'Desired retention' }).fill('0.85')
   await expect(settings.getByText('85%')).toBeVisible()
-  await page.waitForLoadState('networkidle')
+  await retentionSaved
   await page.reload()
   await expect(
     page

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from '../../src/main/app/csp'
+import { contentSecurityPolicy } from '../../src/main/transport/csp'
 import { createAppRequestHandler, resolveAppFile } from '../../src/main/electron/appProtocol'
 import { isAppUrl } from '../../src/main/electron/appOrigin'
 

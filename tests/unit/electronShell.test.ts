@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiMethodNames, ipcChannelPrefix, type ApiHandlers } from '../../src/shared/contract'
-import { contentSecurityPolicy } from '../../src/main/app/csp'
+import { contentSecurityPolicy } from '../../src/main/transport/csp'
+import { internalErrorMessage } from '../../src/main/transport/dispatch'
+import { UserError } from '../../src/shared/userError'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -271,6 +273,32 @@ describe('IPC', () => {
       expect(response.error?.code).toBe('invalid-input')
     }
     expect(handlers.getDocument).not.toHaveBeenCalled()
+  })
+
+  it('answers an exception in a service with the same internal-error envelope as the browser mode', async () => {
+    const { handlers } = await start()
+    vi.mocked(handlers.listTags).mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'tags')")
+    })
+    vi.mocked(handlers.removeDocument).mockImplementation(() =>
+      Promise.reject(new UserError('not-found', 'That document is not in the library.'))
+    )
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      // Resolved, not rejected: a rejected invoke reaches the renderer as Electron's raw
+      // "Error invoking remote method 'scholia:listTags': TypeError: …".
+      expect(await invoke('scholia:listTags', {})).toEqual({
+        ok: false,
+        error: { code: 'internal', message: internalErrorMessage }
+      })
+      expect(errorLog).toHaveBeenCalledWith(expect.stringMatching(/internal error in listTags: TypeError/))
+      expect(await invoke('scholia:removeDocument', { documentId: 'a' })).toEqual({
+        ok: false,
+        error: { code: 'not-found', message: 'That document is not in the library.' }
+      })
+    } finally {
+      errorLog.mockRestore()
+    }
   })
 
   it('refuses calls from any sender but the top frame of the app origin', async () => {

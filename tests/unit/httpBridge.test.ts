@@ -5,7 +5,9 @@ import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiHandlers } from '../../src/shared/contract'
+import { internalErrorMessage } from '../../src/main/transport/dispatch'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
+import { UserError } from '../../src/shared/userError'
 import { makeTempDir } from '../support/tempDir'
 
 interface Reply {
@@ -41,13 +43,33 @@ function send(
 }
 
 const calls: string[] = []
+/** Methods whose service fails, one for each error code: a bug, and a UserError of every other code. */
+const failing: Record<string, () => never> = {
+  listTags: () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'tags')")
+  },
+  removeDocument: () => {
+    throw new UserError('not-found', 'That document is not in the library.')
+  },
+  restoreDocument: () => {
+    throw new UserError('conflict', 'That document was restored in another window.')
+  },
+  getReadingPosition: () => {
+    throw new UserError('refused', 'Refused: an internal error is not in this message.')
+  },
+  updateSettings: () => {
+    throw new UserError('invalid-input', 'Text size must be between 12 and 32.')
+  }
+}
 const handlers = new Proxy({} as ApiHandlers, {
   get: (_target, name: string) => (args: unknown) => {
     calls.push(name)
+    failing[name]?.()
     if (name === 'getDocument') return { echo: args }
     return []
   }
 })
+const logged: string[] = []
 
 let bridge: HttpBridge
 const dir = makeTempDir()
@@ -58,7 +80,12 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Scholia</title>')
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(dir.path, 'secret.txt'), 'secret')
-  bridge = await startHttpBridge({ handlers, rendererDir: renderer, token: 'test-token-123' })
+  bridge = await startHttpBridge({
+    handlers,
+    rendererDir: renderer,
+    token: 'test-token-123',
+    log: (message) => logged.push(message)
+  })
 })
 
 afterAll(async () => {
@@ -202,6 +229,30 @@ describe('browser-mode HTTP bridge', () => {
       pump()
     })
     expect(reply).toBe(413)
+  })
+
+  it('answers an exception in a service with the internal-error envelope and 500, and logs the stack', async () => {
+    const headers = { ...json, Cookie: await sessionCookie() }
+    const reply = await send(bridge, '/api/listTags', { method: 'POST', headers, body: '{}' })
+    expect(reply.status).toBe(500)
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: internalErrorMessage }
+    })
+    expect(logged.join('\n')).toMatch(/internal error in listTags: TypeError: Cannot read properties/)
+  })
+
+  it('chooses the status from the error code, not from the words of the message', async () => {
+    const headers = { ...json, Cookie: await sessionCookie() }
+    const statusAndCode = async (method: string, body: string) => {
+      const reply = await send(bridge, `/api/${method}`, { method: 'POST', headers, body })
+      return [reply.status, (JSON.parse(reply.body) as { error: { code: string } }).error.code]
+    }
+    expect(await statusAndCode('removeDocument', '{"documentId":"a"}')).toEqual([404, 'not-found'])
+    expect(await statusAndCode('restoreDocument', '{"documentId":"a"}')).toEqual([409, 'conflict'])
+    expect(await statusAndCode('getReadingPosition', '{"documentId":"a"}')).toEqual([422, 'refused'])
+    expect(await statusAndCode('updateSettings', '{"fontSize":20}')).toEqual([400, 'invalid-input'])
+    expect(await statusAndCode('unknownMethod', '{}')).toEqual([404, 'not-found'])
   })
 
   it('serves nothing outside the renderer folder', async () => {

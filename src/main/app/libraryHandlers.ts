@@ -29,7 +29,7 @@ import { FileWriteError, writeFileAtomic } from '../services/fileWriter'
 import { createLibraryService } from '../services/libraryService'
 import { libraryFileProblem, putDatabaseBack, replaceDatabase } from '../services/libraryFiles'
 import type { LibraryControl } from './restartableBackend'
-import { UserError } from './userError'
+import { UserError } from '../../shared/userError'
 
 /** The desktop app's file dialogs; absent in the browser mode, which downloads instead. */
 export interface FileDialogs {

@@ -3,7 +3,7 @@
 // runs (a crash, kill -9) is taken over.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { UserError } from './userError'
+import { UserError } from '../../shared/userError'
 
 export class LibraryInUseError extends UserError {
   readonly ownerPid: number | null

@@ -3,7 +3,7 @@
 // every handler forwards to the services open at the time of the call.
 import { apiMethodNames, type ApiHandlers } from '../../shared/contract'
 import type { Backend } from './compositionRoot'
-import { UserError } from './userError'
+import { UserError } from '../../shared/userError'
 
 export interface LibraryControl {
   /**

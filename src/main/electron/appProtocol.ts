@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Protocol } from 'electron'
-import { contentSecurityPolicy } from '../app/csp'
+import { contentSecurityPolicy } from '../transport/csp'
 import { appHost, appScheme } from './appOrigin'
 
 const contentTypes: Record<string, string> = {

@@ -4,7 +4,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron'
 import { apiMethodNames, ipcChannelPrefix, type ApiHandlers } from '../../shared/contract'
 import type { ApiResponse } from '../../shared/types'
-import { dispatchApiCall } from '../app/dispatch'
+import { dispatchApiCall } from '../transport/dispatch'
 import { isAppUrl } from './appOrigin'
 
 type SenderFrame = Pick<WebFrameMain, 'url' | 'parent'> | null | undefined

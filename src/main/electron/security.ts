@@ -2,7 +2,7 @@
 // the CSP on every response, no permissions, no navigation away from Scholia's own origin,
 // no new windows, no <webview>. Links to the web go to the system browser, and only http(s) ones.
 import type { Session, WebContents } from 'electron'
-import { contentSecurityPolicy } from '../app/csp'
+import { contentSecurityPolicy } from '../transport/csp'
 import { isAppUrl, isWebUrl } from './appOrigin'
 
 export type OpenExternal = (url: string) => Promise<void>

@@ -12,7 +12,7 @@ import {
   type ImportAnnotationsResult
 } from '../../shared/library/types'
 import type { Annotation, Block, HighlightColour } from '../../shared/types'
-import { UserError } from '../app/userError'
+import { UserError } from '../../shared/userError'
 import type { Db } from '../db/connection'
 import type { AnnotationRepository } from '../db/repositories/annotationRepository'
 import { maxNoteLength, normalizeTags } from './annotationService'

@@ -13,7 +13,7 @@ import {
 } from '../../shared/types'
 import type { AnnotationRepository } from '../db/repositories/annotationRepository'
 import type { createSettingsRepository } from '../db/repositories/settingsRepository'
-import { UserError } from '../app/userError'
+import { UserError } from '../../shared/userError'
 
 export const maxNoteLength = 100_000
 export const maxTagLength = 64

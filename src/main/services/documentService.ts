@@ -10,7 +10,7 @@ import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
 import type { Db } from '../db/connection'
 import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
 import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
-import { UserError } from '../app/userError'
+import { UserError } from '../../shared/userError'
 
 export interface DocumentServiceDependencies {
   db: Db

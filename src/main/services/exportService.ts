@@ -15,7 +15,7 @@ import {
   type ExportBlock
 } from '../../shared/export'
 import type { ExportFile, ExportFormat, ExportRequest } from '../../shared/library/types'
-import { UserError } from '../app/userError'
+import { UserError } from '../../shared/userError'
 
 export interface ExportableDocument {
   id: string

@@ -7,7 +7,7 @@ import type { DocumentRepository } from '../db/repositories/documentRepository'
 import { toSummary } from '../db/repositories/documentRepository'
 import type { LibraryRepository } from '../db/repositories/libraryRepository'
 import type { DocumentService } from './documentService'
-import { UserError } from '../app/userError'
+import { UserError } from '../../shared/userError'
 
 export interface LibraryServiceDependencies {
   documents: DocumentRepository

@@ -5,7 +5,7 @@ import type {
   createReadingPositionRepository,
   createSettingsRepository
 } from '../db/repositories/settingsRepository'
-import { UserError } from '../app/userError'
+import { UserError } from '../../shared/userError'
 
 const readerSettingsKey = 'reader'
 

@@ -8,8 +8,9 @@ import { readFile, realpath } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { maxRequestBytes, type ApiHandlers } from '../../shared/contract'
-import { contentSecurityPolicy } from '../app/csp'
-import { dispatchApiCall } from '../app/dispatch'
+import type { UserFacingError } from '../../shared/types'
+import { contentSecurityPolicy } from './csp'
+import { dispatchApiCall } from './dispatch'
 
 export interface HttpBridgeOptions {
   handlers: ApiHandlers
@@ -42,6 +43,19 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8'
+}
+
+/** The HTTP status of each error code: chosen from the code, never from the message's words. */
+const statusOfCode: Record<UserFacingError['code'], number> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  conflict: 409,
+  refused: 422,
+  internal: 500
+}
+
+export function httpStatusOf(code: UserFacingError['code']): number {
+  return statusOfCode[code]
 }
 
 function secretsEqual(given: string | undefined, expected: string): boolean {
@@ -195,22 +209,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         return
       }
       const method = url.pathname.slice('/api/'.length)
-      try {
-        const result = await dispatchApiCall(options.handlers, method, args)
-        sendJson(
-          response,
-          result.ok ? 200 : result.error.message.startsWith('Unknown API method') ? 404 : 400,
-          result
-        )
-      } catch (error) {
-        log(
-          `Scholia: internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-        )
-        sendJson(response, 500, {
-          ok: false,
-          error: { code: 'refused', message: 'Scholia hit an internal error; your saved work is unaffected.' }
-        })
-      }
+      const result = await dispatchApiCall(options.handlers, method, args, log)
+      sendJson(response, result.ok ? 200 : httpStatusOf(result.error.code), result)
       return
     }
 

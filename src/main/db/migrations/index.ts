@@ -1,7 +1,7 @@
 // Applies the numbered migrations in order, each in one transaction together with its
 // PRAGMA user_version stamp. A database from a newer Scholia is refused and left untouched.
 import type { Db } from '../connection'
-import { UserError } from '../../app/userError'
+import { UserError } from '../../../shared/userError'
 import { migration001 } from './001_documents'
 import { migration002 } from './002_annotations'
 import { migration003 } from './003_search'

@@ -15,7 +15,7 @@ import {
   type StudyStats,
   type StudySummary
 } from '../../../shared/study/types'
-import { UserError } from '../../app/userError'
+import { UserError } from '../../../shared/userError'
 import type { Db } from '../../db/connection'
 import type { CardRepository, StoredCard } from '../../db/repositories/cardRepository'
 import type { ReviewLogRepository } from '../../db/repositories/reviewRepository'

@@ -1,0 +1,15 @@
+// Failures a person can cause and act on. Services and the database layer throw these; the
+// transports turn them into `{ ok: false, error }` responses. Any other exception is a bug and is
+// reported as one (code "internal"). It lives in shared, the lowest layer, so that nothing below the
+// composition root has to import upwards from main/app to throw one.
+import type { UserFacingError } from './types'
+
+export class UserError extends Error {
+  readonly code: UserFacingError['code']
+
+  constructor(code: UserFacingError['code'], message: string) {
+    super(message)
+    this.name = 'UserError'
+    this.code = code
+  }
+}
