@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
-import type { PdfPrinter } from '../app/libraryHandlers'
+import type { PdfPrinter } from '../app/handlers/libraryHandlers'
 import {
   createHardenedWindow,
   type BrowserWindowConstructor,
