@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
-import type { FileDialogs, PdfPrinter } from '../../src/main/app/libraryHandlers'
+import type { FileDialogs, PdfPrinter } from '../../src/main/app/handlers/libraryHandlers'
 import { createPdfPrinter, printPartition } from '../../src/main/electron/printToPdf'
 import { makeTempDir } from '../support/tempDir'
 

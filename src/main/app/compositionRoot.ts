@@ -1,27 +1,31 @@
-// The composition root: lock the data folder → open the database → migrate → repositories →
-// services → the API handlers both transports serve. Nothing else wires services together.
+// The composition root: lock the data folder → open the database → migrate → the services several
+// features share → one handlers module per feature (app/handlers/) → the API both transports
+// serve. Nothing else wires services together.
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiHandlers } from '../../shared/contract'
 import { openDatabase, type Db } from '../db/connection'
 import { migrate } from '../db/migrations'
+import { createAnnotationRepository } from '../db/repositories/annotationRepository'
 import { createDocumentRepository } from '../db/repositories/documentRepository'
 import {
   createBundledImportRepository,
-  createReadingPositionRepository,
   createSettingsRepository
 } from '../db/repositories/settingsRepository'
-import { createDocumentService } from '../services/documentService'
 import { createAnnotationService } from '../services/annotationService'
-import { createAnnotationRepository } from '../db/repositories/annotationRepository'
-import { createReaderService } from '../services/readerService'
-import { createSearchService } from '../services/search/searchService'
-import { createStudyHandlers } from '../services/study/studyHandlers'
-import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
-import { acquireLibraryLock } from './libraryLock'
-import { createLibraryHandlers, type FileDialogs, type PdfPrinter } from './libraryHandlers'
-import { createRestartableBackend, type LibraryControl } from './restartableBackend'
+import { createDocumentService } from '../services/documentService'
 import { recoverIfDamaged } from '../services/libraryFiles'
+import { createSearchService } from '../services/search/searchService'
+import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
+import { createAnnotationHandlers } from './handlers/annotationHandlers'
+import { createAppInfoHandlers } from './handlers/appInfoHandlers'
+import { createDocumentHandlers } from './handlers/documentHandlers'
+import { createLibraryHandlers, type FileDialogs, type PdfPrinter } from './handlers/libraryHandlers'
+import { createReaderHandlers } from './handlers/readerHandlers'
+import { createSearchHandlers } from './handlers/searchHandlers'
+import { createStudyHandlers } from './handlers/studyHandlers'
+import { acquireLibraryLock } from './libraryLock'
+import { createRestartableBackend, type LibraryControl } from './restartableBackend'
 
 export interface BackendOptions {
   dataDir: string
@@ -81,17 +85,10 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       bundledImports: createBundledImportRepository(database),
       now
     })
-    const settingsRepository = createSettingsRepository(database)
     const annotationService = createAnnotationService({
       annotations: createAnnotationRepository(database),
-      settings: settingsRepository,
+      settings: createSettingsRepository(database),
       documentText: (documentId) => documents.documentText(documentId),
-      now
-    })
-    const reader = createReaderService({
-      settings: settingsRepository,
-      positions: createReadingPositionRepository(database),
-      blockCountOf: (documentId) => documents.requirePresent(documentId).blockCount,
       now
     })
 
@@ -117,68 +114,51 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     }
     search.start()
 
-    const library = createLibraryHandlers({
-      db: database,
-      dataDir: options.dataDir,
-      databaseFile,
-      documents: documentRepository,
-      documentService: documents,
-      annotationService,
-      control,
-      dialogs: options.fileDialogs,
-      printer: options.pdfPrinter,
-      // Imported notes keep their own (older) modified times, so the index is told rather than left to notice.
-      annotationsChanged: () => search.notifyChanged(),
-      startupNotices: notice ? [notice] : [],
-      now,
-      nativeBinding: options.sqliteNativeBinding
-    })
-
-    const study = createStudyHandlers({
-      db: database,
-      documents: documentRepository,
-      version: options.version ?? '0.0.0',
-      now
-    })
-
-    const handlers: ApiHandlers = {
-      ...study.handlers,
-      getAppInfo: () => ({
-        version: options.version ?? '0.0.0',
-        mode: options.mode,
-        dataDir: options.dataDir
+    const version = options.version ?? '0.0.0'
+    const features = {
+      appInfo: createAppInfoHandlers({ version, mode: options.mode, dataDir: options.dataDir }),
+      documents: createDocumentHandlers(documents),
+      reader: createReaderHandlers({
+        db: database,
+        blockCountOf: (documentId) => documents.requirePresent(documentId).blockCount,
+        now
       }),
-      listDocuments: () => documents.listDocuments(),
-      getDocument: ({ documentId }) => documents.getDocument(documentId),
-      importDocument: ({ fileName, text }) => documents.importDocument(fileName, text),
-      removeDocument: ({ documentId }) => documents.removeDocument(documentId),
-      getSettings: () => reader.getSettings(),
-      updateSettings: (change) => reader.updateSettings(change),
-      getReadingPosition: ({ documentId }) => reader.getReadingPosition(documentId),
-      saveReadingPosition: ({ documentId, blockId, fraction }) =>
-        reader.saveReadingPosition(documentId, blockId, fraction),
-      listAnnotations: ({ documentId }) => annotationService.list(documentId),
-      createAnnotation: (input) => annotationService.create(input),
-      updateAnnotation: (input) => annotationService.update(input),
-      deleteAnnotation: ({ id }) => annotationService.delete(id),
-      restoreAnnotation: ({ id }) => annotationService.restore(id),
-      reattachAnnotation: ({ id, start, end }) => annotationService.reattach(id, start, end),
-      listTags: () => annotationService.tags(),
-      getHighlightColours: () => annotationService.colours(),
-      updateHighlightColours: ({ colours }) => annotationService.renameColours(colours),
-      search: (request) => search.search(request),
-      getSearchStatus: () => search.status(),
-      getSearchFacets: () => search.facets(),
-      ...library.handlers
+      annotations: createAnnotationHandlers(annotationService),
+      search: createSearchHandlers(search),
+      library: createLibraryHandlers({
+        db: database,
+        dataDir: options.dataDir,
+        databaseFile,
+        documents: documentRepository,
+        documentService: documents,
+        annotationService,
+        control,
+        dialogs: options.fileDialogs,
+        printer: options.pdfPrinter,
+        // Imported notes keep their own (older) modified times, so the index is told rather than left to notice.
+        annotationsChanged: () => search.notifyChanged(),
+        startupNotices: notice ? [notice] : [],
+        now,
+        nativeBinding: options.sqliteNativeBinding
+      }),
+      study: createStudyHandlers({ db: database, documents: documentRepository, version, now })
+    }
+    // Spelled out rather than looped over, so that the compiler checks every method has a handler.
+    const handlers: ApiHandlers = {
+      ...features.appInfo.handlers,
+      ...features.documents.handlers,
+      ...features.reader.handlers,
+      ...features.annotations.handlers,
+      ...features.search.handlers,
+      ...features.library.handlers,
+      ...features.study.handlers
     }
 
     return {
       handlers,
       db: database,
       close() {
-        library.close()
-        void search.close()
-        void study.close()
+        for (const feature of Object.values(features)) void feature.close?.()
         database.close()
         lock.release()
       }

@@ -1,7 +1,7 @@
 // The desktop app's save dialogs for exports (the back end writes the file atomically where the
 // person chose). Injected into the back end as FileDialogs; the browser mode has none and downloads.
 import type { BrowserWindow, Dialog } from 'electron'
-import type { FileDialogs } from '../app/libraryHandlers'
+import type { FileDialogs } from '../app/handlers/libraryHandlers'
 
 const filterNames: Record<string, string> = {
   md: 'Markdown',

@@ -1,14 +1,18 @@
 // The study sheet as PDF in the desktop app: its HTML (already escaped, with its own CSP that forbids
 // scripts and remote loads) is loaded into a hidden, sandboxed window with JavaScript off, in a
-// session of its own, printed with Chromium's print-to-PDF, and the window is always destroyed.
+// session of its own (a hardened window, as the main one), printed with Chromium's print-to-PDF,
+// and the window is always destroyed.
 // Injected into the back end as a PdfPrinter; the browser mode has none (the browser prints there).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
-import type { PdfPrinter } from '../app/libraryHandlers'
-
-type BrowserWindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow
+import type { BrowserWindow } from 'electron'
+import type { PdfPrinter } from '../app/handlers/libraryHandlers'
+import {
+  createHardenedWindow,
+  type BrowserWindowConstructor,
+  type HardenedWindowOptions
+} from './hardenedWindow'
 
 /**
  * An in-memory session (no "persist:" prefix) just for printing: the app session's CSP header is
@@ -20,27 +24,12 @@ export const printPartition = 'scholia-print'
 /** A printer that never answers is given up on rather than left holding a hidden window. */
 export const printTimeoutMs = 60_000
 
-export function printWindowOptions(): BrowserWindowConstructorOptions {
+export function printWindowOptions(): HardenedWindowOptions {
   return {
     show: false,
     width: 794, // A4 at 96 dpi, so the layout matches the printed page
     height: 1123,
-    webPreferences: {
-      javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      images: true,
-      partition: printPartition
-    }
+    webPreferences: { javascript: false, images: true, partition: printPartition }
   }
 }
 
@@ -70,7 +59,7 @@ export function createPdfPrinter(
       try {
         const file = join(folder, 'study-sheet.html')
         await writeFile(file, html, { encoding: 'utf8', mode: 0o600 })
-        window = new Window(printWindowOptions())
+        window = createHardenedWindow(Window, printWindowOptions())
         const page = window.webContents
         const printed = (async () => {
           await page.loadFile(file)

@@ -2,34 +2,35 @@
 // "Update from file…", exports (returned to the renderer, or saved through the desktop app's
 // dialogs; the study sheet also as PDF there), "Import annotations (W3C)…", backups, "Restore from
 // backup", whole-library export and import, start-up notices.
-// Built by the composition root from the services it already opened.
+// Built by the composition root from the shared services it already opened; builds the rest.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ApiHandlers } from '../../shared/contract'
-import type { ExportFile, SaveExportResult, StartupNotice } from '../../shared/library/types'
-import type { Card } from '../../shared/types'
-import type { Db } from '../db/connection'
-import { createCardAnchoring } from '../services/study/cardAnchoring'
-import { createAnnotationRepository } from '../db/repositories/annotationRepository'
-import { createCardRepository } from '../db/repositories/cardRepository'
-import { createLibraryRepository } from '../db/repositories/libraryRepository'
-import type { DocumentRepository } from '../db/repositories/documentRepository'
-import { createAnnotationImport } from '../services/annotationImport'
-import type { AnnotationService } from '../services/annotationService'
+import type { ApiHandlers } from '../../../shared/contract'
+import type { ExportFile, SaveExportResult, StartupNotice } from '../../../shared/library/types'
+import type { Card } from '../../../shared/types'
+import type { Db } from '../../db/connection'
+import { createCardAnchoring } from '../../services/study/cardAnchoring'
+import { createAnnotationRepository } from '../../db/repositories/annotationRepository'
+import { createCardRepository } from '../../db/repositories/cardRepository'
+import { createLibraryRepository } from '../../db/repositories/libraryRepository'
+import type { DocumentRepository } from '../../db/repositories/documentRepository'
+import { createAnnotationImport } from '../../services/annotationImport'
+import type { AnnotationService } from '../../services/annotationService'
 import {
   backupFolderName,
   backupStamp,
   checkDatabaseFile,
   createBackupService,
   listBackupFiles
-} from '../services/backupService'
-import type { DocumentService } from '../services/documentService'
-import { createExportService } from '../services/exportService'
-import { FileWriteError, writeFileAtomic } from '../services/fileWriter'
-import { createLibraryService } from '../services/libraryService'
-import { libraryFileProblem, putDatabaseBack, replaceDatabase } from '../services/libraryFiles'
-import type { LibraryControl } from './restartableBackend'
-import { UserError } from '../../shared/userError'
+} from '../../services/backupService'
+import type { DocumentService } from '../../services/documentService'
+import { createExportService } from '../../services/exportService'
+import { FileWriteError, writeFileAtomic } from '../../services/fileWriter'
+import { createLibraryService } from '../../services/libraryService'
+import { libraryFileProblem, putDatabaseBack, replaceDatabase } from '../../services/libraryFiles'
+import type { LibraryControl } from '../restartableBackend'
+import type { FeatureHandlers } from './feature'
+import { UserError } from '../../../shared/userError'
 
 /** The desktop app's file dialogs; absent in the browser mode, which downloads instead. */
 export interface FileDialogs {
@@ -111,7 +112,9 @@ async function writeOrExplain(path: string, data: Uint8Array): Promise<void> {
   }
 }
 
-export function createLibraryHandlers(dependencies: LibraryHandlerDependencies) {
+export function createLibraryHandlers(
+  dependencies: LibraryHandlerDependencies
+): FeatureHandlers<LibraryHandlerName> {
   const { db, dataDir, databaseFile, documents, documentService, annotationService, control, now } =
     dependencies
   const backups = createBackupService({

@@ -1,5 +1,6 @@
-// Wires the study services to their API methods: what the composition root spreads into its
-// handlers, and the close hook that stops the extraction thread with the rest of the back end.
+// The study feature: cards, suggestions, reviews, timeline and who's-who. Builds its own services
+// (only study uses them) and returns their API methods, with the close hook that stops the
+// extraction thread with the rest of the back end.
 import type { StudyApiMethods } from '../../../shared/study/contract'
 import type { Db } from '../../db/connection'
 import { createCardRepository } from '../../db/repositories/cardRepository'
@@ -10,23 +11,15 @@ import {
   createSuggestionDecisionRepository
 } from '../../db/repositories/reviewRepository'
 import { createSettingsRepository } from '../../db/repositories/settingsRepository'
-import { createCardService } from './cardService'
-import { createExtractionCache } from './extractionCache'
-import { createExtractionRunner } from './extractionRunner'
-import { createInsightService } from './insightService'
-import { createReviewService } from './reviewService'
+import { createCardService } from '../../services/study/cardService'
+import { createExtractionCache } from '../../services/study/extractionCache'
+import { createExtractionRunner } from '../../services/study/extractionRunner'
+import { createInsightService } from '../../services/study/insightService'
+import { createReviewService } from '../../services/study/reviewService'
+import type { FeatureHandlers } from './feature'
 
-export type StudyHandlers = {
-  [K in keyof StudyApiMethods]: (
-    args: StudyApiMethods[K]['args']
-  ) => StudyApiMethods[K]['result'] | Promise<StudyApiMethods[K]['result']>
-}
-
-export interface Study {
-  handlers: StudyHandlers
-  /** Stops the extraction thread; an extraction still running is refused, never stored. */
-  close(): Promise<void>
-}
+/** The study feature's API methods; its close stops the extraction thread (a running extraction is refused, never stored). */
+export type Study = FeatureHandlers<keyof StudyApiMethods>
 
 export interface StudyDependencies {
   db: Db
@@ -71,7 +64,7 @@ export function createStudyServices({ db, documents, version, now }: StudyDepend
 
 export function createStudyHandlers(dependencies: StudyDependencies): Study {
   const { cards, reviews, insights, close } = createStudyServices(dependencies)
-  const handlers: StudyHandlers = {
+  const handlers: Study['handlers'] = {
     listCards: (query) => cards.listCards(query),
     getCard: ({ cardId }) => cards.getCard(cardId),
     createCard: (draft) => cards.createCard(draft),

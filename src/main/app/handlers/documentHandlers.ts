@@ -1,0 +1,17 @@
+// The documents in the library: list, open, import and remove. The document service is shared with
+// other features (annotations read its text, search indexes it), so the composition root builds it.
+import type { DocumentService } from '../../services/documentService'
+import type { FeatureHandlers } from './feature'
+
+export type DocumentHandlerName = 'listDocuments' | 'getDocument' | 'importDocument' | 'removeDocument'
+
+export function createDocumentHandlers(documents: DocumentService): FeatureHandlers<DocumentHandlerName> {
+  return {
+    handlers: {
+      listDocuments: () => documents.listDocuments(),
+      getDocument: ({ documentId }) => documents.getDocument(documentId),
+      importDocument: ({ fileName, text }) => documents.importDocument(fileName, text),
+      removeDocument: ({ documentId }) => documents.removeDocument(documentId)
+    }
+  }
+}
