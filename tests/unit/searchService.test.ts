@@ -231,6 +231,28 @@ describe('search on the bundled article', () => {
   })
 })
 
+describe('fuzzy words', () => {
+  it('searches a fuzzy word longer than 20 letters exactly (BAD_INPUTS 28)', async () => {
+    const library = openLibrary()
+    const long = 'quasi' + 'a'.repeat(25)
+    const nearLong = 'quasi' + 'a'.repeat(24) + 'b'
+    library.documents.importDocument('long.md', `# Long words\n\nThe word ${long} stands here.\n`)
+    library.documents.importDocument('near.md', `# Near words\n\nThe word ${nearLong} stands here.\n`)
+    library.documents.importDocument('short.md', `# Short words\n\nPresident Nixon went.\n`)
+    const search = openSearch(library, createInThreadBuilder())
+    await search.refresh()
+    const titles = (query: string) => [
+      ...new Set(hitsOf(search.search({ query })).map((hit) => hit.documentTitle))
+    ]
+    // One edit apart, but a 30-letter word is not expanded: only the word itself is found.
+    expect(titles(`${long}~2 `)).toEqual(['Long Words'])
+    expect(titles(`${'a'.repeat(300)}~2 `)).toEqual([])
+    // A short fuzzy word still finds its neighbours.
+    expect(titles('nixn~1 ')).toEqual(['Short Words'])
+    await search.close()
+  })
+})
+
 describe('index life cycle', () => {
   it('is built once, then loaded at start-up without a rebuild', async () => {
     let library = openLibrary()
