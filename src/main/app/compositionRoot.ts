@@ -22,6 +22,7 @@ import { acquireLibraryLock } from './libraryLock'
 import { createLibraryHandlers, type FileDialogs, type PdfPrinter } from './libraryHandlers'
 import { createRestartableBackend, type LibraryControl } from './restartableBackend'
 import { recoverIfDamaged } from '../services/libraryFiles'
+import { createImportRunners } from '../services/importing/importRunners'
 
 export interface BackendOptions {
   dataDir: string
@@ -36,6 +37,8 @@ export interface BackendOptions {
   fileDialogs?: FileDialogs
   /** The desktop app's print-to-PDF (study sheets); absent in the browser mode, whose browser prints. */
   pdfPrinter?: PdfPrinter
+  /** The import thread's file; by default the bundled one (none where the sources run unbundled). */
+  importWorkerPath?: string | null
 }
 
 export interface Backend {
@@ -75,11 +78,14 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     })
 
     const documentRepository = createDocumentRepository(database)
+    // Imported texts and annotation files are parsed and placed on the import thread.
+    const importRunners = createImportRunners({ workerPath: options.importWorkerPath })
     const documents = createDocumentService({
       db: database,
       documents: documentRepository,
       bundledImports: createBundledImportRepository(database),
-      now
+      now,
+      parse: (fileName, text) => importRunners.parse(fileName, text)
     })
     const settingsRepository = createSettingsRepository(database)
     const annotationService = createAnnotationService({
@@ -131,6 +137,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       annotationsChanged: () => search.notifyChanged(),
       startupNotices: notice ? [notice] : [],
       now,
+      readAnnotations: (job, onProgress) => importRunners.read(job, onProgress),
       nativeBinding: options.sqliteNativeBinding
     })
 
@@ -177,6 +184,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       db: database,
       close() {
         library.close()
+        void importRunners.close()
         void search.close()
         void study.close()
         database.close()
