@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing figures with same-run baselines and ratios.
 import { runAnnotationBench } from './annotations'
 import { runFoundationBench } from './foundation'
+import { runFreezesBench } from './freezes'
 import { runLongTextBench } from './longText'
 import { runSearchBench } from './search'
 import { runStudyBench } from './study'
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
     ['annotations', runAnnotationBench],
     ['long-text', runLongTextBench],
     ['search', runSearchBench],
-    ['study', runStudyBench]
+    ['study', runStudyBench],
+    ['freezes', runFreezesBench]
   ]
   for (const [name, run] of benches) {
     if (only && only !== name) continue
