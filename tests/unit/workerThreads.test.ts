@@ -180,15 +180,18 @@ async function answerOrder(
   served: Awaited<ReturnType<typeof servedBackend>>,
   long: [ApiMethodName, unknown],
   short: [ApiMethodName, unknown]
-): Promise<{ order: string[]; shortValue: unknown }> {
+): Promise<{ order: string[]; shortValue: unknown; longValue: unknown }> {
   const order: string[] = []
   const inLong = served.started(long[0])
-  const longCall = call(served.bridge, ...long).then(() => order.push(long[0]))
+  const longCall = call(served.bridge, ...long).then((value) => {
+    order.push(long[0])
+    return value
+  })
   await inLong
   const shortValue = await call(served.bridge, ...short)
   order.push(short[0])
-  await longCall
-  return { order, shortValue }
+  const longValue = await longCall
+  return { order, shortValue, longValue }
 }
 
 describe('the browser mode during a long import (BAD_INPUTS 26, 27)', () => {
@@ -221,7 +224,7 @@ describe('the browser mode during a long import (BAD_INPUTS 26, 27)', () => {
     }))
     const text = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } })
     const { documentId } = served
-    const { order, shortValue } = await answerOrder(
+    const { order, shortValue, longValue } = await answerOrder(
       served,
       ['importAnnotations', { documentId, fileName: 'notes.jsonld', text }],
       ['getAnnotationImportProgress', { documentId }]
@@ -230,5 +233,13 @@ describe('the browser mode during a long import (BAD_INPUTS 26, 27)', () => {
     // Asked while the file was being read: how far it had got.
     expect(shortValue).toMatchObject({ total: expect.any(Number) as unknown })
     expect(await call(served.bridge, 'getAnnotationImportProgress', { documentId })).toBeNull()
+    // Past the file's work budget, passages are imported as orphaned without a search, and said so.
+    expect(longValue).toMatchObject({
+      imported: 400,
+      orphaned: 400,
+      message: expect.stringMatching(
+        /of them were not looked for, because the file asks for more matching/
+      ) as unknown
+    })
   })
 })
