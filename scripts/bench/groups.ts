@@ -12,7 +12,11 @@ export const benchGroups: readonly BenchGroup[] = [
   { name: 'annotations', measures: 'one save with 100,000 stored; 10,000 highlights opened and scrolled' },
   { name: 'long-text', measures: 'a 5 MB, 784,000-word text imported, opened and scrolled' },
   { name: 'search', measures: 'index build, query p50/p95 on 1M words, restart to first answer' },
-  { name: 'study', measures: "100,000 cards: the card browser's first page and the review queue" }
+  { name: 'study', measures: "100,000 cards: the card browser's first page and the review queue" },
+  {
+    name: 'freezes',
+    measures: 'crafted inputs (unbalanced tags, common-quote annotations, long fuzzy words) vs normal ones'
+  }
 ]
 
 export type BenchChoice =

@@ -2,6 +2,7 @@
 // figures with same-run baselines and ratios. `--help` and an unknown group list the groups.
 import { runAnnotationBench } from './annotations'
 import { runFoundationBench } from './foundation'
+import { runFreezesBench } from './freezes'
 import { benchUsage, chooseBenches } from './groups'
 import { runLongTextBench } from './longText'
 import { runSearchBench } from './search'
@@ -12,7 +13,8 @@ const runners: Record<string, () => Promise<void>> = {
   annotations: runAnnotationBench,
   'long-text': runLongTextBench,
   search: runSearchBench,
-  study: runStudyBench
+  study: runStudyBench,
+  freezes: runFreezesBench
 }
 
 async function main(): Promise<void> {

@@ -17,6 +17,7 @@ import type {
   BackupInfo,
   ExportFile,
   ExportRequest,
+  AnnotationImportProgress,
   ImportAnnotationsResult,
   LibraryEntry,
   SaveExportResult,
@@ -95,6 +96,8 @@ export interface ApiMethods extends StudyApiMethods {
     args: { documentId: string; fileName: string; text: string }
     result: ImportAnnotationsResult
   }
+  /** How far a running importAnnotations into this document has got (polled while it runs), or null. */
+  getAnnotationImportProgress: { args: { documentId: string }; result: AnnotationImportProgress | null }
   listBackups: { args: Record<string, never>; result: BackupInfo[] }
   backupNow: { args: Record<string, never>; result: BackupInfo }
   restoreBackup: { args: { fileName: string }; result: { message: string } }
@@ -156,6 +159,7 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   saveExport: true,
   saveStudySheetPdf: true,
   importAnnotations: true,
+  getAnnotationImportProgress: true,
   listBackups: true,
   backupNow: true,
   restoreBackup: true,

@@ -109,6 +109,7 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     fileName: z.string().min(1).max(1024),
     text: z.string().max(maxImportTextLength)
   }),
+  getAnnotationImportProgress: z.strictObject({ documentId: id }),
   listBackups: empty,
   backupNow: empty,
   restoreBackup: z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,200}$/) }),

@@ -16,6 +16,7 @@ import {
   normalizeTags
 } from '../../src/main/services/annotationService'
 import { createDocumentService } from '../../src/main/services/documentService'
+import { prepareDocument } from '../../src/main/services/importing/prepareDocument'
 import { makeTempDir } from '../support/tempDir'
 
 const resourcesDir = join(__dirname, '..', '..', 'resources')
@@ -220,7 +221,11 @@ describe('re-anchoring when the text changes', () => {
     const edited = articleText
       .replace('## Abstract', '## Abstract\n\nAn editor added this paragraph before everything else.\n')
       .replace(sentence, 'North Korea had long preferred direct talks.')
-    const result = documents.replaceContent(documentId, 'kim-2018-edited.md', edited)
+    const result = documents.replaceContent(
+      documentId,
+      'kim-2018-edited.md',
+      prepareDocument('kim-2018-edited.md', edited)
+    )
     expect(result.unchanged).toBe(false)
     expect(annotations.reanchorDocument(documentId)).toEqual({ anchored: 1, orphaned: 1 })
 

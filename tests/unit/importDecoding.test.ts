@@ -2,7 +2,7 @@
 // that must never run, empty files — each decoded or refused with a message that names the problem.
 import { describe, expect, it } from 'vitest'
 import { decodeFileBytes, maxImportBytes } from '../../src/shared/importing/decodeFile'
-import { htmlToMarkdown } from '../../src/shared/importing/htmlToMarkdown'
+import { htmlToMarkdown, maxOpenElements, type HtmlWork } from '../../src/shared/importing/htmlToMarkdown'
 import { prepareImport } from '../../src/shared/importing/prepareImport'
 import { parseDocument } from '../../src/shared/import/parseDocument'
 
@@ -193,5 +193,21 @@ describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could ru
     const nested = '<blockquote>'.repeat(100_000) + 'deep' + '</blockquote>'.repeat(100_000)
     const { markdown } = htmlToMarkdown(`<p>${'*'.repeat(100_000)}</p>${nested}`)
     expect(markdown).toContain('deep')
+  })
+
+  it('keeps at most maxOpenElements open for thousands of unclosed tags (BAD_INPUTS 26), losing no text', () => {
+    const work: HtmlWork = { deepestOpen: 0 }
+    const tags = `${'<b>x'.repeat(80_000)}middle${'</i>'.repeat(80_000)}`
+    const { markdown } = htmlToMarkdown(
+      `<html><body><p>before ${tags} after</p><p>next</p></body></html>`,
+      work
+    )
+    expect(work.deepestOpen).toBeLessThanOrEqual(maxOpenElements)
+    expect(markdown.replace(/\*/g, '')).toBe(`before ${'x'.repeat(80_000)}middle after\n\nnext`)
+  })
+
+  it('still leaves out a script opened past the bound', () => {
+    const { markdown } = htmlToMarkdown(`${'<div>'.repeat(1000)}<script>alert(1)</script>kept text`)
+    expect(markdown).toBe('kept text')
   })
 })

@@ -10,6 +10,7 @@ import {
   noHeadingsWarning,
   parseDocument
 } from '../../src/shared/import/parseDocument'
+import { renderInline, type MarkWork } from '../../src/shared/import/inlineText'
 import { parseCitationLine, parseKeywordsLine } from '../../src/shared/import/metadataLines'
 import { collectAcronyms, titleCase } from '../../src/shared/import/titleCase'
 import type { ParsedBlock, ParsedDocument } from '../../src/shared/types'
@@ -258,6 +259,33 @@ describe('pathological input', () => {
     expect(paragraphs).toHaveLength(Math.ceil(5_000_000 / paragraph.length))
     expect(paragraphs.every((block) => block.refs.length === 1 && block.marks.length === 1)).toBe(true)
     expect(document.blocks.filter((block) => block.kind === 'footnote')).toHaveLength(1)
+  })
+
+  it('pairs thousands of unbalanced inline tags in linear work, with the right marks', () => {
+    // BAD_INPUTS 26: `<b>` × N then `</i>` × N made each `</i>` scan every open `<b>` (quadratic).
+    const count = 20_000
+    const source = `<i>lead</i> ${'<b>x'.repeat(count)}${'</i>y'.repeat(count)} <b>bold</b> *em* tail</b>`
+    const work: MarkWork = { steps: 0 }
+    const rendered = renderInline(source, () => null, work)
+    const closingTags = (source.match(/<\/[bi]>|\*(?= tail)/g) ?? []).length
+    expect(work.steps).toBeLessThanOrEqual(closingTags)
+    expect(rendered.text).toBe(`lead ${'x'.repeat(count)}${'y'.repeat(count)} bold em tail`)
+    const at = (start: number, length: number) => ({ start, end: start + length })
+    const boldAt = rendered.text.indexOf('bold')
+    // The stray `</i>`s close nothing; the last `</b>` closes the latest unclosed `<b>` (the last x).
+    expect(rendered.marks).toEqual([
+      { kind: 'em', ...at(0, 4) },
+      { kind: 'strong', ...at(5 + count - 1, 1 + count + ' bold em tail'.length) },
+      { kind: 'strong', ...at(boldAt, 4) },
+      { kind: 'em', ...at(boldAt + 5, 2) }
+    ])
+  })
+
+  it('imports a file of unbalanced inline tags with the text whole', () => {
+    const document = parse(`# Tags\n\n${'<b>word '.repeat(10_000)}${'</i>more '.repeat(10_000)}\n`)
+    expect(document.blocks.filter((block) => block.kind === 'paragraph')[0]?.text).toMatch(
+      /^word word .* more$/
+    )
   })
 })
 

@@ -14,11 +14,7 @@ import {
 } from '../../src/main/db/repositories/settingsRepository'
 import { createAnnotationService } from '../../src/main/services/annotationService'
 import { createDocumentService } from '../../src/main/services/documentService'
-import {
-  createInThreadBuilder,
-  createSegmentBuilder,
-  type SegmentBuilder
-} from '../../src/main/services/search/builder'
+import { createInThreadBuilder, type SegmentBuilder } from '../../src/main/services/search/builder'
 import { createSearchService, type SearchService } from '../../src/main/services/search/searchService'
 import { createDocumentsSource, createNotesSource } from '../../src/main/services/search/sources'
 import type { SearchHit, SearchResults } from '../../src/shared/search/types'
@@ -109,7 +105,7 @@ describe('search on the bundled article', () => {
   beforeEach(async () => {
     library = openLibrary()
     library.documents.importBundled('kim-2018-sino-dprk-split.md', readFileSync(articlePath, 'utf8'))
-    library.documents.importDocument('partition.md', otherText)
+    await library.documents.importDocument('partition.md', otherText)
     search = openSearch(library, createInThreadBuilder())
     await search.refresh()
   })
@@ -231,6 +227,28 @@ describe('search on the bundled article', () => {
   })
 })
 
+describe('fuzzy words', () => {
+  it('searches a fuzzy word longer than 20 letters exactly (BAD_INPUTS 28)', async () => {
+    const library = openLibrary()
+    const long = 'quasi' + 'a'.repeat(25)
+    const nearLong = 'quasi' + 'a'.repeat(24) + 'b'
+    await library.documents.importDocument('long.md', `# Long words\n\nThe word ${long} stands here.\n`)
+    await library.documents.importDocument('near.md', `# Near words\n\nThe word ${nearLong} stands here.\n`)
+    await library.documents.importDocument('short.md', `# Short words\n\nPresident Nixon went.\n`)
+    const search = openSearch(library, createInThreadBuilder())
+    await search.refresh()
+    const titles = (query: string) => [
+      ...new Set(hitsOf(search.search({ query })).map((hit) => hit.documentTitle))
+    ]
+    // One edit apart, but a 30-letter word is not expanded: only the word itself is found.
+    expect(titles(`${long}~2 `)).toEqual(['Long Words'])
+    expect(titles(`${'a'.repeat(300)}~2 `)).toEqual([])
+    // A short fuzzy word still finds its neighbours.
+    expect(titles('nixn~1 ')).toEqual(['Short Words'])
+    await search.close()
+  })
+})
+
 describe('index life cycle', () => {
   it('is built once, then loaded at start-up without a rebuild', async () => {
     let library = openLibrary()
@@ -305,34 +323,5 @@ describe('index life cycle', () => {
     await search.refresh()
     expect(search.search({ query: 'chollima' }).total).toBe(0)
     await search.close()
-  })
-})
-
-describe('the builder thread', () => {
-  it('builds in-thread when its worker cannot start, rather than failing the index', async () => {
-    db = openDatabase(join(folder.path, 'unused.sqlite3'))
-    const builder = createSegmentBuilder({ workerPath: join(folder.path, 'missing-worker.js') })
-    const done = await builder.build({
-      key: 'doc:x',
-      stamp: 's',
-      rows: [
-        {
-          id: 'b0',
-          kind: 'text',
-          documentId: 'x',
-          blockId: 'b0',
-          at: 0,
-          section: '',
-          text: 'Hong Sökryul wrote',
-          tags: [],
-          colour: null,
-          colourMeaning: '',
-          updatedAt: 0
-        }
-      ]
-    })
-    expect(done.words).toBe(3)
-    expect(builder.mode()).toBe('in-thread')
-    await builder.close()
   })
 })

@@ -39,9 +39,9 @@ describe('update from file', () => {
       inTransaction: (work) => backend.db.transaction(work)(),
       now: () => 1
     })
-    expect(() =>
+    await expect(
       library.updateFromFile(documentId, 'edited.md', `${article}\n\nA new closing paragraph.`)
-    ).toThrow(/disk failure/)
+    ).rejects.toThrow(/disk failure/)
     const after = await backend.handlers.getDocument({ documentId })
     expect(after.contentHash).toBe(before.contentHash)
     expect(after.blocks).toEqual(before.blocks)

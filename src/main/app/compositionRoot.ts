@@ -15,6 +15,7 @@ import {
 import { createAnnotationService } from '../services/annotationService'
 import { createDocumentService } from '../services/documentService'
 import { recoverIfDamaged } from '../services/libraryFiles'
+import { createImportRunners } from '../services/importing/importRunners'
 import { createSearchService } from '../services/search/searchService'
 import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { createAnnotationHandlers } from './handlers/annotationHandlers'
@@ -40,6 +41,8 @@ export interface BackendOptions {
   fileDialogs?: FileDialogs
   /** The desktop app's print-to-PDF (study sheets); absent in the browser mode, whose browser prints. */
   pdfPrinter?: PdfPrinter
+  /** The import thread's file; by default the bundled one (none where the sources run unbundled). */
+  importWorkerPath?: string | null
 }
 
 export interface Backend {
@@ -79,11 +82,14 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     })
 
     const documentRepository = createDocumentRepository(database)
+    // Imported texts and annotation files are parsed and placed on the import thread.
+    const importRunners = createImportRunners({ workerPath: options.importWorkerPath })
     const documents = createDocumentService({
       db: database,
       documents: documentRepository,
       bundledImports: createBundledImportRepository(database),
-      now
+      now,
+      parse: (fileName, text) => importRunners.parse(fileName, text)
     })
     const annotationService = createAnnotationService({
       annotations: createAnnotationRepository(database),
@@ -139,6 +145,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
         annotationsChanged: () => search.notifyChanged(),
         startupNotices: notice ? [notice] : [],
         now,
+        readAnnotations: (job, onProgress) => importRunners.read(job, onProgress),
         nativeBinding: options.sqliteNativeBinding
       }),
       study: createStudyHandlers({ db: database, documents: documentRepository, version, now })
@@ -159,6 +166,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       db: database,
       close() {
         for (const feature of Object.values(features)) void feature.close?.()
+        void importRunners.close()
         database.close()
         lock.release()
       }

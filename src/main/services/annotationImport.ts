@@ -4,9 +4,10 @@
 // selectors; annotations already there (same id) are skipped, so importing a file twice adds
 // nothing. Everything is checked before anything is written, and all rows go in one transaction.
 import { createHash } from 'node:crypto'
-import { anchor, describeRange } from '../../shared/anchoring'
+import { anchor, describeRange, type AnchorWork } from '../../shared/anchoring'
 import { fromW3cCollection, W3cImportError } from '../../shared/export/w3cImport'
 import {
+  type AnnotationImportProgress,
   maxAnnotationFileBytes,
   maxImportedAnnotations,
   type ImportAnnotationsResult
@@ -21,6 +22,39 @@ import { maxNoteLength, normalizeTags } from './annotationService'
 export { maxAnnotationFileBytes, maxImportedAnnotations }
 /** Ids longer than the API accepts (other tools may use long IRIs) are replaced by a derived one. */
 const maxIdLength = 200
+/**
+ * Re-anchoring work one imported file may ask for (AnchorWork units: 0.2–0.5 s on the 2-core build
+ * machine). A file of 100 look-alike quotes on a 1 MB text held the process for 14–35 s. It covers
+ * about 500 passages moved with a word changed, or 25–50 passages deleted from a 1 MB text (each
+ * looked for in the whole text); passages past it are imported as orphaned, and the summary says so.
+ */
+export const annotationImportWork = 50_000_000
+/** How often (in annotations) reading a file reports its progress. */
+const progressStep = 200
+
+export interface ImportAnnotationsInput {
+  documentId: string
+  fileName: string
+  text: string
+}
+
+/** Everything reading a file needs: plain data, so that it can run on the import thread. */
+export interface ReadAnnotationsJob extends ImportAnnotationsInput {
+  fullText: string
+  blocks: Block[]
+  colours: HighlightColour[]
+  now: number
+}
+
+export interface ReadAnnotations {
+  /** Checked and placed (anchored or orphaned), ready to store. */
+  annotations: Annotation[]
+  /** Indexes of those orphaned unsearched because the file used up its work budget. */
+  unsearched: number[]
+}
+
+/** Annotations read so far out of all in the file, while their passages are looked for. */
+export type ReadProgress = AnnotationImportProgress
 
 export interface AnnotationImportDependencies {
   db: Db
@@ -28,12 +62,8 @@ export interface AnnotationImportDependencies {
   documentText: (documentId: string) => { fullText: string; blocks: Block[] }
   colours: () => HighlightColour[]
   now: () => number
-}
-
-export interface ImportAnnotationsInput {
-  documentId: string
-  fileName: string
-  text: string
+  /** Reads a file (readAnnotationFile) off the main thread: importRunners.ts. */
+  read: (job: ReadAnnotationsJob, onProgress: (progress: ReadProgress) => void) => Promise<ReadAnnotations>
 }
 
 /**
@@ -64,7 +94,13 @@ function itemCount(root: unknown): number {
   return Array.isArray(page.items) ? page.items.length : 1
 }
 
-function summary(fileName: string, imported: number, skipped: number, orphaned: number): string {
+function summary(
+  fileName: string,
+  imported: number,
+  skipped: number,
+  orphaned: number,
+  unsearched: number
+): string {
   const parts = [
     imported === 0
       ? `No new annotations in ${fileName}`
@@ -80,78 +116,110 @@ function summary(fileName: string, imported: number, skipped: number, orphaned: 
       `${plural(orphaned, 'passage was', 'passages were')} not found in the current text and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned`
     )
   }
+  if (unsearched > 0) {
+    parts.push(
+      `${plural(unsearched, 'of them was', 'of them were')} not looked for, because the file asks for more matching than one import does: re-attach ${unsearched === 1 ? 'it' : 'them'} from the orphaned notes`
+    )
+  }
   return `${parts.join('; ')}.`
+}
+
+/** Placed like a changed document's notes: position, quote, then approximately; else orphaned. */
+function reanchored(
+  annotation: Annotation,
+  fullText: string,
+  blocks: readonly Block[],
+  work: AnchorWork
+): { annotation: Annotation; unsearched: boolean } {
+  const result = anchor(fullText, annotation.target, { work })
+  if (result.state === 'orphaned') {
+    return {
+      annotation: { ...annotation, anchor: { state: 'orphaned', score: result.score } },
+      unsearched: result.reason === 'budget'
+    }
+  }
+  return {
+    annotation: {
+      ...annotation,
+      target: describeRange(fullText, blocks, result.start, result.end) ?? annotation.target,
+      anchor: { state: 'anchored', score: result.score }
+    },
+    unsearched: false
+  }
+}
+
+/**
+ * Every check and every placement of an import, before its one write transaction: pure, so that
+ * it runs on the import thread. Throws UserError for a file that cannot be imported.
+ */
+export function readAnnotationFile(
+  job: ReadAnnotationsJob,
+  onProgress: (progress: ReadProgress) => void = () => undefined
+): ReadAnnotations {
+  const { documentId, fileName, text, fullText, blocks } = job
+  const bytes = Buffer.byteLength(text, 'utf8')
+  if (bytes > maxAnnotationFileBytes) {
+    throw new UserError(
+      'refused',
+      `${fileName} is ${megabytes(bytes)}; Scholia imports annotation files of up to ${megabytes(maxAnnotationFileBytes)}.`
+    )
+  }
+  let root: unknown
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new UserError(
+      'invalid-input',
+      `${fileName} is not valid JSON (${detail}), so it cannot be a W3C Web Annotation export. Nothing was imported.`
+    )
+  }
+  const count = itemCount(root)
+  if (count > maxImportedAnnotations) {
+    throw new UserError(
+      'refused',
+      `${fileName} holds ${count.toLocaleString('en')} annotations; Scholia imports at most ${maxImportedAnnotations.toLocaleString('en')} at a time. Nothing was imported.`
+    )
+  }
+  let read: Annotation[]
+  try {
+    read = fromW3cCollection(root, fullText, { documentId, blocks, now: job.now, colours: job.colours })
+  } catch (error) {
+    if (error instanceof W3cImportError)
+      throw new UserError('invalid-input', `${fileName}: ${error.message} Nothing was imported.`)
+    throw error
+  }
+  const work: AnchorWork = { remaining: annotationImportWork, candidates: 0 }
+  const unsearched: number[] = []
+  const annotations = read.map((annotation, index) => {
+    if (index % progressStep === 0) onProgress({ done: index, total: read.length })
+    const where = `annotation ${index + 1} in ${fileName}`
+    if (annotation.note.length > maxNoteLength) {
+      throw new UserError(
+        'invalid-input',
+        `The note of ${where} is ${annotation.note.length.toLocaleString('en')} characters long; a note can hold at most ${maxNoteLength.toLocaleString('en')}. Nothing was imported.`
+      )
+    }
+    let tags: string[]
+    try {
+      tags = normalizeTags(annotation.tags)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      throw new UserError('invalid-input', `${where}: ${message} Nothing was imported.`)
+    }
+    const placed = reanchored(annotation, fullText, blocks, work)
+    if (placed.unsearched) unsearched.push(index)
+    return { ...placed.annotation, tags }
+  })
+  onProgress({ done: read.length, total: read.length })
+  return { annotations, unsearched }
 }
 
 export function createAnnotationImport(dependencies: AnnotationImportDependencies) {
   const { db, annotations, documentText, colours, now } = dependencies
-
-  /** Every check and every placement happens here, before the one write transaction. */
-  function prepare(input: ImportAnnotationsInput): Annotation[] {
-    const { documentId, fileName, text } = input
-    const bytes = Buffer.byteLength(text, 'utf8')
-    if (bytes > maxAnnotationFileBytes) {
-      throw new UserError(
-        'refused',
-        `${fileName} is ${megabytes(bytes)}; Scholia imports annotation files of up to ${megabytes(maxAnnotationFileBytes)}.`
-      )
-    }
-    let root: unknown
-    try {
-      root = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error)
-      throw new UserError(
-        'invalid-input',
-        `${fileName} is not valid JSON (${detail}), so it cannot be a W3C Web Annotation export. Nothing was imported.`
-      )
-    }
-    const count = itemCount(root)
-    if (count > maxImportedAnnotations) {
-      throw new UserError(
-        'refused',
-        `${fileName} holds ${count.toLocaleString('en')} annotations; Scholia imports at most ${maxImportedAnnotations.toLocaleString('en')} at a time. Nothing was imported.`
-      )
-    }
-    const { fullText, blocks } = documentText(documentId)
-    let read: Annotation[]
-    try {
-      read = fromW3cCollection(root, fullText, { documentId, blocks, now: now(), colours: colours() })
-    } catch (error) {
-      if (error instanceof W3cImportError)
-        throw new UserError('invalid-input', `${fileName}: ${error.message} Nothing was imported.`)
-      throw error
-    }
-    return read.map((annotation, index) => {
-      const where = `annotation ${index + 1} in ${fileName}`
-      if (annotation.note.length > maxNoteLength) {
-        throw new UserError(
-          'invalid-input',
-          `The note of ${where} is ${annotation.note.length.toLocaleString('en')} characters long; a note can hold at most ${maxNoteLength.toLocaleString('en')}. Nothing was imported.`
-        )
-      }
-      let tags: string[]
-      try {
-        tags = normalizeTags(annotation.tags)
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        throw new UserError('invalid-input', `${where}: ${message} Nothing was imported.`)
-      }
-      return { ...reanchored(annotation, fullText, blocks), tags }
-    })
-  }
-
-  /** Placed like a changed document's notes: position, quote, then approximately; else orphaned. */
-  function reanchored(annotation: Annotation, fullText: string, blocks: readonly Block[]): Annotation {
-    const result = anchor(fullText, annotation.target)
-    if (result.state === 'orphaned')
-      return { ...annotation, anchor: { state: 'orphaned', score: result.score } }
-    return {
-      ...annotation,
-      target: describeRange(fullText, blocks, result.start, result.end) ?? annotation.target,
-      anchor: { state: 'anchored', score: result.score }
-    }
-  }
+  const { read } = dependencies
+  // The latest progress of each document's running import, for the renderer to poll.
+  const running = new Map<string, ReadProgress>()
 
   type Step = { kind: 'insert' | 'restore'; annotation: Annotation } | { kind: 'skip' }
 
@@ -175,11 +243,35 @@ export function createAnnotationImport(dependencies: AnnotationImportDependencie
   }
 
   return {
-    importAnnotations(input: ImportAnnotationsInput): ImportAnnotationsResult {
-      const prepared = prepare(input)
+    async importAnnotations(input: ImportAnnotationsInput): Promise<ImportAnnotationsResult> {
+      const { documentId } = input
+      if (running.has(documentId))
+        throw new UserError(
+          'conflict',
+          'Annotations are already being imported into this document: wait for that import to finish.'
+        )
+      const { fullText, blocks } = documentText(documentId)
+      running.set(documentId, { done: 0, total: 0 })
+      let outcome: ReadAnnotations
+      try {
+        outcome = await read({ ...input, fullText, blocks, colours: colours(), now: now() }, (progress) =>
+          running.set(documentId, progress)
+        )
+      } finally {
+        running.delete(documentId)
+      }
+      // The document may have been removed or changed while the file was read: read it again.
+      if (documentText(documentId).fullText !== fullText)
+        throw new UserError(
+          'conflict',
+          'The document changed while its annotations were being imported. Nothing was imported: import the file again.'
+        )
+      const prepared = outcome.annotations
       let imported = 0
       let skipped = 0
       let orphaned = 0
+      let unsearched = 0
+      const notSearched = new Set(outcome.unsearched.map((index) => prepared[index]))
       db.transaction(() => {
         const seen = new Set<string>()
         for (const annotation of prepared) {
@@ -195,9 +287,20 @@ export function createAnnotationImport(dependencies: AnnotationImportDependencie
           }
           imported++
           if (step.annotation.anchor.state === 'orphaned') orphaned++
+          if (notSearched.has(annotation)) unsearched++
         }
       })()
-      return { imported, skipped, orphaned, message: summary(input.fileName, imported, skipped, orphaned) }
+      return {
+        imported,
+        skipped,
+        orphaned,
+        message: summary(input.fileName, imported, skipped, orphaned, unsearched)
+      }
+    },
+
+    /** How far the running import into this document has got, or null when none is running. */
+    progress(documentId: string): ReadProgress | null {
+      return running.get(documentId) ?? null
     }
   }
 }

@@ -1,42 +1,46 @@
 // Importing, listing, opening and removing documents. Business rules live here: the same text is
 // stored once (content hash), the bundled article is imported on first start only and stays
 // removed once the reader removes it.
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { ImportResult } from '../../shared/contract'
-import { fullTextOf, layoutBlocks } from '../../shared/document/layout'
-import { parseDocument } from '../../shared/import/parseDocument'
+import { fullTextOf } from '../../shared/document/layout'
 import { normalizeText } from '../../shared/text/normalize'
 import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
 import type { Db } from '../db/connection'
 import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
 import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
 import { UserError } from '../../shared/userError'
+import { contentHashOf, prepareDocument, type PreparedDocument } from './importing/prepareDocument'
+
+export { contentHashOf }
 
 export interface DocumentServiceDependencies {
   db: Db
   documents: DocumentRepository
   bundledImports: ReturnType<typeof createBundledImportRepository>
   now: () => number
+  /** Prepares an imported text off the main thread (importRunners.ts); in-thread when absent. */
+  parse?: (fileName: string, text: string) => Promise<PreparedDocument>
 }
 
-export function contentHashOf(normalizedText: string): string {
-  return createHash('sha256').update(normalizedText, 'utf8').digest('hex')
-}
-
-export function createDocumentService({ db, documents, bundledImports, now }: DocumentServiceDependencies) {
-  function importText(fileName: string, rawText: string, bundled: boolean): ImportResult {
-    const text = normalizeText(rawText)
-    const contentHash = contentHashOf(text)
+export function createDocumentService({
+  db,
+  documents,
+  bundledImports,
+  now,
+  parse = (fileName, text) => Promise.resolve(prepareDocument(fileName, text))
+}: DocumentServiceDependencies) {
+  function importText(fileName: string, prepared: PreparedDocument, bundled: boolean): ImportResult {
+    const { contentHash, parsed } = prepared
+    // Checked after parsing too: the same text may have been imported while this one was parsed.
     const existing = documents.findByHash(contentHash)
     if (existing) {
       // Importing a removed document again brings it back rather than making a duplicate.
       if (existing.removedAt !== null) documents.setRemoved(existing.id, null, now())
       return { document: toSummary(existing), existing: true, warnings: [] }
     }
-    const parsed = parseDocument(text, { fileName })
     if (!parsed.ok) throw new UserError('refused', parsed.message)
-    const { blocks: parsedBlocks, warnings, ...metadata } = parsed.document
-    const blocks = layoutBlocks(parsedBlocks)
+    const { blocks, warnings, metadata } = parsed
     const id = randomUUID()
     const stored = { id, metadata, contentHash, sourceName: fileName, bundled, blockCount: blocks.length }
     const time = now()
@@ -67,16 +71,19 @@ export function createDocumentService({ db, documents, bundledImports, now }: Do
   }
 
   return {
-    importDocument(fileName: string, text: string): ImportResult {
-      return importText(fileName, text, false)
+    async importDocument(fileName: string, text: string): Promise<ImportResult> {
+      return importText(fileName, await parse(fileName, text), false)
     },
+
+    /** Parses a text for replaceContent, off the main thread where it can. */
+    prepare: (fileName: string, text: string): Promise<PreparedDocument> => parse(fileName, text),
 
     /** Imports a text that ships with Scholia, once: never again after it was imported (or removed). */
     importBundled(resourceName: string, rawText: string): ImportResult | null {
       const hash = contentHashOf(normalizeText(rawText))
       if (bundledImports.wasImported(resourceName, hash)) return null
       return db.transaction(() => {
-        const result = importText(resourceName, rawText, true)
+        const result = importText(resourceName, prepareDocument(resourceName, rawText), true)
         bundledImports.record(resourceName, hash, now())
         return result
       })()
@@ -113,25 +120,18 @@ export function createDocumentService({ db, documents, bundledImports, now }: Do
     replaceContent(
       documentId: string,
       fileName: string,
-      rawText: string
+      prepared: PreparedDocument
     ): { unchanged: boolean; warnings: string[] } {
       const current = requirePresent(documentId)
-      const text = normalizeText(rawText)
-      const contentHash = contentHashOf(text)
+      const { contentHash, parsed } = prepared
       if (contentHash === current.contentHash) return { unchanged: true, warnings: [] }
       const other = documents.findByHash(contentHash)
       if (other && other.id !== documentId) {
         throw new UserError('conflict', `That text is already in the library as "${other.metadata.title}".`)
       }
-      const parsed = parseDocument(text, { fileName })
       if (!parsed.ok) throw new UserError('refused', parsed.message)
-      const { blocks: parsedBlocks, warnings, ...metadata } = parsed.document
-      documents.replaceContent(
-        documentId,
-        { metadata, contentHash, sourceName: fileName },
-        layoutBlocks(parsedBlocks),
-        now()
-      )
+      const { blocks, warnings, metadata } = parsed
+      documents.replaceContent(documentId, { metadata, contentHash, sourceName: fileName }, blocks, now())
       textCache.delete(documentId)
       return { unchanged: false, warnings }
     },

@@ -11,7 +11,7 @@ import { UserError } from '../../shared/userError'
 
 export interface LibraryServiceDependencies {
   documents: DocumentRepository
-  documentService: Pick<DocumentService, 'listDocuments' | 'requirePresent' | 'replaceContent'>
+  documentService: Pick<DocumentService, 'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare'>
   library: LibraryRepository
   reanchorDocument: (documentId: string) => { anchored: number; orphaned: number }
   /** Runs `work` in one database transaction: all of it is committed, or none. */
@@ -87,11 +87,13 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
       return toSummary({ ...document, removedAt: null })
     },
 
-    updateFromFile(documentId: string, fileName: string, text: string): UpdateFromFileResult {
-      // The new text and the notes' and cards' new places land together: a crash in between must
-      // never leave notes marked as anchored at offsets of the old text.
+    async updateFromFile(documentId: string, fileName: string, text: string): Promise<UpdateFromFileResult> {
+      documentService.requirePresent(documentId)
+      // Parsed off the main thread first; then the new text and the notes' and cards' new places
+      // land together: a crash in between must never leave notes anchored at offsets of the old text.
+      const prepared = await documentService.prepare(fileName, text)
       return dependencies.inTransaction(() => {
-        const replaced = documentService.replaceContent(documentId, fileName, text)
+        const replaced = documentService.replaceContent(documentId, fileName, prepared)
         if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
         const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
         return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }

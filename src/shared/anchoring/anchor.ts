@@ -6,20 +6,38 @@
 import type { AnchorStatus, AnnotationTarget, TextQuoteSelector } from '../types'
 import { normalizeText } from '../text/normalize'
 import { approximateMatches, type Candidate } from './approximate'
-import { prefixBefore, suffixAfter } from './describe'
+import { contextLength, prefixBefore, suffixAfter } from './describe'
 import { positionSimilarity, prefixSimilarity, suffixSimilarity } from './similarity'
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
 
+/** Why a target was orphaned: nothing scored high enough, its quote was too common to place
+ * with its context found nowhere, or the work allowed for a batch ran out before it was looked for. */
+export type OrphanReason = 'no-match' | 'ambiguous' | 'budget'
+
 export type AnchorResult =
   | { state: 'anchored'; start: number; end: number; score: number; method: AnchorMethod }
-  | { state: 'orphaned'; score: number }
+  | { state: 'orphaned'; score: number; reason: OrphanReason }
+
+/**
+ * Work shared by the targets of one batch (an imported file): a hostile file of many look-alike
+ * quotes could otherwise hold the process for minutes. `remaining` counts rough character
+ * comparisons; once it is spent, further targets are orphaned without a search.
+ */
+export interface AnchorWork {
+  /** Roughly one unit per character comparison (about 2·10^8 a second on the build machine). */
+  remaining: number
+  /** Candidates scored so far (what tests and figures read). */
+  candidates: number
+}
 
 export interface AnchorOptions {
   /** Lowest weighted score (0..1) that still anchors; below it the target is orphaned. */
   threshold?: number
-  /** Most candidates scored per search, nearest the old position first (bounds short quotes). */
+  /** Most candidates scored per target, nearest the old position first (bounds short quotes). */
   maxCandidates?: number
+  /** A batch's budget; without one, a target's work is bounded only by `maxCandidates`. */
+  work?: AnchorWork
 }
 
 /**
@@ -40,7 +58,7 @@ const totalWeight =
  * whose context differs.
  */
 export const defaultAnchorThreshold = 0.75
-const defaultMaxCandidates = 1000
+export const defaultMaxCandidates = 1000
 /** A local candidate this good is kept without searching the whole text (saves a full scan). */
 const goodEnoughLocally = 0.9
 /** Bounds the cost of a whole-text search for long quotes: O(text × errors / 32). */
@@ -51,19 +69,27 @@ const locatorLength = 16
 const maxLocatorHits = 8
 /** Reach of the first, local search for the exact quote with its context (UTF-16 units). */
 const nearbyExact = 16_384
+/** The whole-text approximate search goes out from the old position in windows of this size. */
+const searchWindow = 65_536
+/** Work units per text unit an exact search (indexOf, native) reads: far cheaper than Myers' steps. */
+const exactScanCost = 1 / 16
 
 interface Scored extends Candidate {
   score: number
   distance: number
 }
 
-/** The stored quote in the document's form (NFC, LF), whatever form it was captured or imported in. */
+/**
+ * The stored quote in the document's form (NFC, LF), whatever form it was captured or imported in.
+ * Context is compared over at most the 32 units Scholia stores: another tool's longer context
+ * would otherwise never equal the text's and cost its length squared to score.
+ */
 function normalizedQuote(quote: TextQuoteSelector): TextQuoteSelector {
   return {
     ...quote,
     exact: normalizeText(quote.exact),
-    prefix: normalizeText(quote.prefix),
-    suffix: normalizeText(quote.suffix)
+    prefix: normalizeText(quote.prefix).slice(-contextLength),
+    suffix: normalizeText(quote.suffix).slice(0, contextLength)
   }
 }
 
@@ -91,10 +117,70 @@ function nearest<T extends { start: number }>(items: T[], oldStart: number, limi
     .slice(0, limit)
 }
 
-function allOccurrences(text: string, pattern: string): number[] {
+/**
+ * Up to `limit` occurrences of `pattern`, nearest `around` first, found going out both ways (never
+ * listing every occurrence of a common word); `more` says whether any were left.
+ */
+export function occurrencesNear(
+  text: string,
+  pattern: string,
+  around: number,
+  limit: number
+): { found: number[]; more: boolean } {
   const found: number[] = []
-  for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) found.push(at)
-  return found
+  const from = Math.min(Math.max(0, around), text.length)
+  let after = text.indexOf(pattern, from)
+  let before = from === 0 ? -1 : text.lastIndexOf(pattern, from - 1)
+  while (after !== -1 || before !== -1) {
+    if (found.length >= limit) return { found, more: true }
+    if (before === -1 || (after !== -1 && after - from <= from - before)) {
+      found.push(after)
+      after = text.indexOf(pattern, after + 1)
+    } else {
+      found.push(before)
+      before = before === 0 ? -1 : text.lastIndexOf(pattern, before - 1)
+    }
+  }
+  return { found, more: false }
+}
+
+/**
+ * The approximate matches of the quote in the whole text, nearest the old position first: windows
+ * are searched going out both ways until `limit` matches are in hand (a four-letter quote with one
+ * error allowed matches hundreds of thousands of places in a long text). `spend` is called with
+ * each window's cost.
+ */
+function approximateMatchesNear(
+  text: string,
+  exact: string,
+  around: number,
+  maxErrors: number,
+  limit: number,
+  spend: (units: number) => void
+): Candidate[] {
+  const overlap = exact.length + maxErrors
+  const blocks = Math.ceil(exact.length / 32)
+  const found = new Map<string, Candidate>()
+  const centre = Math.min(Math.max(0, around), text.length)
+  let forward = centre
+  let backward = centre
+  while ((forward < text.length || backward > 0) && found.size < limit) {
+    const windows: [number, number][] = []
+    if (forward < text.length) {
+      windows.push([Math.max(0, forward - overlap), forward + searchWindow])
+      forward += searchWindow
+    }
+    if (backward > 0) {
+      windows.push([backward - searchWindow, Math.min(text.length, backward + overlap)])
+      backward -= searchWindow
+    }
+    for (const [from, to] of windows) {
+      spend((Math.min(text.length, to) - Math.max(0, from)) * blocks)
+      for (const match of approximateMatches(text, exact, from, to, maxErrors))
+        found.set(`${match.start}:${match.end}`, match)
+    }
+  }
+  return nearest([...found.values()], around, limit)
 }
 
 /**
@@ -118,15 +204,23 @@ export function anchorByPosition(fullText: string, target: AnnotationTarget): An
   return null
 }
 
+/** Rough cost of scoring one candidate: two edit distances over the context. */
+function scoringCost(quote: TextQuoteSelector): number {
+  return 64 + quote.prefix.length * contextLength + quote.suffix.length * contextLength
+}
+
 /**
  * Finds the target in `fullText`:
  * 1. position — the quote and its context are still at the stored offset: score 1;
- * 2. quote — every exact occurrence, scored on context and distance (duplicates are told apart
- *    by their context, then by nearness to the old position);
+ * 2. quote — exact occurrences, scored on context and distance (duplicates are told apart by their
+ *    context, then by nearness to the old position); occurrences with their whole context are
+ *    always scored, others only the nearest `maxCandidates / 2`;
  * 3. fuzzy — approximate matches near the old position and near where the context now is, then
- *    (unless one of those is already good) in the whole text; scored the same way.
+ *    (unless one of those is already good) in the whole text, nearest first; scored the same way.
  * The best candidate anchors if its score reaches the threshold; otherwise the target is orphaned
- * with the best score seen.
+ * with the best score seen. A quote too common to list whose context occurs nowhere is orphaned at
+ * once ('ambiguous'): no candidate could reach the threshold without its context, and scoring
+ * thousands of look-alikes is how a crafted file would hold the process.
  */
 export function anchor(
   fullText: string,
@@ -135,15 +229,20 @@ export function anchor(
 ): AnchorResult {
   const threshold = options.threshold ?? defaultAnchorThreshold
   const maxCandidates = options.maxCandidates ?? defaultMaxCandidates
+  const work = options.work ?? { remaining: Number.POSITIVE_INFINITY, candidates: 0 }
   const quote = normalizedQuote(target.quote)
   const { exact } = quote
-  if (exact.length === 0) return { state: 'orphaned', score: 0 }
+  if (exact.length === 0) return { state: 'orphaned', score: 0, reason: 'no-match' }
   const oldStart = target.position.start
 
   // 1. Position.
   const unchanged = anchorByPosition(fullText, { ...target, quote })
   if (unchanged !== null) return unchanged
+  if (work.remaining <= 0) return { state: 'orphaned', score: 0, reason: 'budget' }
 
+  const spend = (units: number): void => {
+    work.remaining -= units
+  }
   const anchored = (best: Scored): AnchorResult => {
     const method: AnchorMethod = best.errors > 0 ? 'fuzzy' : best.start === oldStart ? 'position' : 'quote'
     return { state: 'anchored', start: best.start, end: best.end, score: best.score, method }
@@ -151,16 +250,21 @@ export function anchor(
   const settle = (best: Scored | undefined): AnchorResult =>
     best !== undefined && best.score >= threshold
       ? anchored(best)
-      : { state: 'orphaned', score: best?.score ?? 0 }
+      : { state: 'orphaned', score: best?.score ?? 0, reason: work.remaining > 0 ? 'no-match' : 'budget' }
+  let scored = 0
+  const cost = scoringCost(quote)
   const consider = (best: Scored | undefined, candidates: Candidate[]): Scored | undefined => {
-    for (const candidate of nearest(candidates, oldStart, maxCandidates)) {
+    for (const candidate of nearest(candidates, oldStart, maxCandidates - scored)) {
+      scored++
+      work.candidates++
+      spend(cost)
       best = better(best, scoreOf(fullText, quote, oldStart, candidate))
     }
     return best
   }
 
-  // 2. Exact occurrences. Those whose whole context still matches are always scored, so that a
-  // cap on how many are scored never drops the right one for a frequent short quote.
+  // 2. Exact occurrences. Those whose whole context still matches are always scored first, so that
+  // a cap on how many are scored never drops the right one for a frequent short quote.
   const hasContext = (at: number): boolean =>
     prefixBefore(fullText, at) === quote.prefix && suffixAfter(fullText, at + exact.length) === quote.suffix
   const toCandidate = (at: number): Candidate => ({ start: at, end: at + exact.length, errors: 0 })
@@ -169,15 +273,35 @@ export function anchor(
   // (a scan per annotation made 10^4 re-anchorings of a 5 MB text take 18 s instead of 0.5 s).
   // The quote with all 64 units of its context is the strongest evidence there is, and the nearest
   // such occurrence is also what the full comparison prefers among them.
-  const windowStart = Math.max(0, oldStart - nearbyExact)
-  const nearby = allOccurrences(fullText.slice(windowStart, oldStart + exact.length + nearbyExact), exact)
-    .map((at) => at + windowStart)
+  const withContextText = quote.prefix + exact + quote.suffix
+  const windowStart = Math.max(0, oldStart - nearbyExact - quote.prefix.length)
+  const nearby = occurrencesNear(
+    fullText.slice(windowStart, oldStart + exact.length + nearbyExact + quote.suffix.length),
+    withContextText,
+    oldStart - windowStart,
+    maxCandidates
+  )
+    .found.map((at) => at + windowStart + quote.prefix.length)
     .filter(hasContext)
+  spend(2 * nearbyExact * exactScanCost)
   if (nearby.length > 0) return settle(consider(undefined, nearby.map(toCandidate)))
-  const occurrences = allOccurrences(fullText, exact)
-  const withContext = occurrences.filter(hasContext)
+  spend(fullText.length * exactScanCost)
+  const withContext = occurrencesNear(fullText, withContextText, oldStart, maxCandidates)
+    .found.map((at) => at + quote.prefix.length)
+    .filter(hasContext)
   let best = consider(undefined, withContext.map(toCandidate))
-  best = consider(best, occurrences.map(toCandidate))
+  const occurrences = occurrencesNear(fullText, exact, oldStart, Math.ceil(maxCandidates / 2))
+  spend(occurrences.more ? fullText.length * exactScanCost : 0)
+  const prefixLocator = quote.prefix.slice(-locatorLength)
+  const suffixLocator = quote.suffix.slice(0, locatorLength)
+  if (best === undefined && occurrences.more) {
+    const contextFound = (locator: string): boolean =>
+      locator.length < minLocatorLength || fullText.includes(locator)
+    spend(2 * fullText.length * exactScanCost)
+    if (!contextFound(prefixLocator) && !contextFound(suffixLocator))
+      return { state: 'orphaned', score: 0, reason: 'ambiguous' }
+  }
+  best = consider(best, occurrences.found.map(toCandidate))
   // An exact copy with only half its context is not final: the passage itself may still be where
   // its context is, with a word changed, and that fuzzy candidate would score higher.
   if (best !== undefined && best.score >= Math.max(threshold, goodEnoughLocally)) return anchored(best)
@@ -187,42 +311,40 @@ export function anchor(
   const otherWeights = anchorScoreWeights.prefix + anchorScoreWeights.suffix + anchorScoreWeights.position
   const minQuoteScore = Math.max(0, (threshold * totalWeight - otherWeights) / anchorScoreWeights.quote)
   const maxErrors = Math.min(exact.length, Math.floor(exact.length * (1 - minQuoteScore)))
-  if (maxErrors === 0) return settle(best)
+  if (maxErrors === 0 || work.remaining <= 0) return settle(best)
   const reach = exact.length + maxErrors
+  const blocks = Math.ceil(exact.length / 32)
+  const near = (from: number, to: number): Candidate[] => {
+    spend((to - from) * blocks)
+    return approximateMatches(fullText, exact, from, to, maxErrors)
+  }
 
   const local: Candidate[] = []
   const slack = 4096 + 2 * exact.length
-  local.push(
-    ...approximateMatches(fullText, exact, oldStart - slack, oldStart + exact.length + slack, maxErrors)
-  )
+  local.push(...near(oldStart - slack, oldStart + exact.length + slack))
   // Where the context went: the end of the prefix and the start of the suffix locate the passage
   // even after it moved far from its old offset.
-  const prefixLocator = quote.prefix.slice(-locatorLength)
   if (prefixLocator.length >= minLocatorLength) {
-    for (const at of nearest(
-      allOccurrences(fullText, prefixLocator).map((start) => ({ start })),
-      oldStart,
-      maxLocatorHits
-    )) {
-      const after = at.start + prefixLocator.length
-      local.push(...approximateMatches(fullText, exact, after - 64, after + reach + 64, maxErrors))
+    for (const at of occurrencesNear(fullText, prefixLocator, oldStart, maxLocatorHits).found) {
+      const after = at + prefixLocator.length
+      local.push(...near(after - 64, after + reach + 64))
     }
   }
-  const suffixLocator = quote.suffix.slice(0, locatorLength)
   if (suffixLocator.length >= minLocatorLength) {
-    for (const at of nearest(
-      allOccurrences(fullText, suffixLocator).map((start) => ({ start })),
-      oldStart,
-      maxLocatorHits
-    )) {
-      local.push(...approximateMatches(fullText, exact, at.start - reach - 64, at.start + 64, maxErrors))
+    for (const at of occurrencesNear(fullText, suffixLocator, oldStart, maxLocatorHits).found) {
+      local.push(...near(at - reach - 64, at + 64))
     }
   }
   best = consider(best, local)
-  if (best === undefined || best.score < goodEnoughLocally) {
+  if (
+    (best === undefined || best.score < goodEnoughLocally) &&
+    work.remaining > 0 &&
+    scored < maxCandidates
+  ) {
+    const errors = Math.min(maxErrors, maxGlobalErrors)
     best = consider(
       best,
-      approximateMatches(fullText, exact, 0, fullText.length, Math.min(maxErrors, maxGlobalErrors))
+      approximateMatchesNear(fullText, exact, oldStart, errors, maxCandidates - scored, spend)
     )
   }
 

@@ -10,8 +10,11 @@ export {
   anchorScoreWeights,
   anchorStatusOf,
   defaultAnchorThreshold,
+  occurrencesNear,
   type AnchorMethod,
   type AnchorOptions,
+  type AnchorWork,
+  type OrphanReason,
   type AnchorResult
 } from './anchor'
 export {

@@ -3,7 +3,7 @@
 // styles, frames, objects, forms, images, event handlers, links' targets) is dropped, never kept
 // as markup. The HTML is only tokenised (htmlparser2: no DOM, nothing is rendered), so no string
 // in it can execute, and the work is linear in its size however deep its nesting.
-import { Parser } from 'htmlparser2'
+import { Parser, type Handler, type ParserOptions } from 'htmlparser2'
 
 /** Elements whose content is never text a reader should see. */
 const skippedElements = new Set([
@@ -61,6 +61,56 @@ const blockElements = new Set([
 
 const headingLevel: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
 
+/**
+ * Most elements left open at once; opening tags past it are dropped (their text is kept). The
+ * parser looks a closing tag up in its list of open elements, so 80,000 unclosed `<b>` then
+ * 80,000 `</i>` made each `</i>` scan 80,000 entries: 8 s for a 560 KB file. Real documents nest
+ * a few dozen deep.
+ */
+export const maxOpenElements = 256
+/** Elements the tokenizer reads as raw text up to their own closing tag: never dropped. */
+const rawTextElements = new Set(['script', 'style', 'title', 'textarea', 'xmp'])
+
+/** Counts what conversion did, for tests: the most elements the parser held open at once. */
+export interface HtmlWork {
+  deepestOpen: number
+}
+
+/**
+ * An htmlparser2 Parser that keeps at most `maxOpenElements` open. Every element the parser
+ * opens reports onopentagname and every one it closes (void elements at once) onclosetag, so
+ * counting those two gives the number it holds open.
+ */
+function boundedParser(
+  source: string,
+  handler: Partial<Handler>,
+  options: ParserOptions,
+  work: HtmlWork
+): Parser {
+  let open = 0
+  class BoundedParser extends Parser {
+    override onopentagname(start: number, endIndex: number): void {
+      if (open >= maxOpenElements && !rawTextElements.has(source.slice(start, endIndex).toLowerCase())) return
+      super.onopentagname(start, endIndex)
+    }
+  }
+  return new BoundedParser(
+    {
+      ...handler,
+      onopentagname(name) {
+        open++
+        work.deepestOpen = Math.max(work.deepestOpen, open)
+        handler.onopentagname?.(name)
+      },
+      onclosetag(name, isImplied) {
+        open--
+        handler.onclosetag?.(name, isImplied)
+      }
+    },
+    options
+  )
+}
+
 export interface HtmlConversion {
   markdown: string
   /** The document's <title>, when it has one. */
@@ -74,7 +124,7 @@ export function looksLikeHtml(fileName: string, text: string): boolean {
 }
 
 /** Converts an HTML document to Markdown-like text the importer understands. */
-export function htmlToMarkdown(html: string): HtmlConversion {
+export function htmlToMarkdown(html: string, work: HtmlWork = { deepestOpen: 0 }): HtmlConversion {
   const blocks: string[] = []
   let inline = ''
   let skipDepth = 0
@@ -104,7 +154,8 @@ export function htmlToMarkdown(html: string): HtmlConversion {
     )
   }
 
-  const parser = new Parser(
+  const parser = boundedParser(
+    html,
     {
       onopentag(name) {
         if (name === 'title') inTitle = true
@@ -187,8 +238,10 @@ export function htmlToMarkdown(html: string): HtmlConversion {
         }
       }
     },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true }
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+    work
   )
+  // One write: the parser's offsets are then offsets in `html` (boundedParser reads names there).
   parser.write(html)
   parser.end()
   flush()

@@ -46,6 +46,12 @@ export const maxAnnotationFileBytes = 50 * 1024 * 1024
 export const maxImportedAnnotations = 100_000
 
 /** What "Import annotations (W3C)…" did; `message` says it in words for a toast. */
+/** Annotations of a running import whose passages have been looked for, out of all in its file. */
+export interface AnnotationImportProgress {
+  done: number
+  total: number
+}
+
 export interface ImportAnnotationsResult {
   /** Annotations added (or brought back after a deletion). */
   imported: number

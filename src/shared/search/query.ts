@@ -35,6 +35,12 @@ export interface ParsedQuery {
 }
 
 const maxClauses = 24
+/**
+ * Longest word searched fuzzily (`word~N`); a longer one is searched exactly. lunr's fuzzy TokenSet
+ * grows with the word's length times the edits, and intersecting it with the vocabulary took
+ * 7–10 s and 1.1 GB for a 300-letter word; past 20 letters two edits rarely meet another word.
+ */
+export const maxFuzzyWordLength = 20
 const maxQueryLength = 1000
 const modifierAtEnd = /(?:~(\d*)|\^(\d+(?:\.\d+)?))$/
 
@@ -106,6 +112,8 @@ function parsePiece(raw: string, isLast: boolean, ignored: string[]): QueryClaus
   return words.map((token, index) => {
     const lastWord = isLast && index === words.length - 1
     const canType = lastWord && !fuzzy && presence === 'required' && token.word.length >= 2
+    if (fuzzy && token.word.length > maxFuzzyWordLength)
+      return { ...base, editDistance: 0, word: token.word, term: token.term, match: 'exact' as const }
     const match: ClauseMatch = fuzzy ? 'fuzzy' : canType ? 'typing' : 'exact'
     return { ...base, word: token.word, term: token.term, match }
   })

@@ -14,7 +14,7 @@ import { createAnnotationRepository } from '../../db/repositories/annotationRepo
 import { createCardRepository } from '../../db/repositories/cardRepository'
 import { createLibraryRepository } from '../../db/repositories/libraryRepository'
 import type { DocumentRepository } from '../../db/repositories/documentRepository'
-import { createAnnotationImport } from '../../services/annotationImport'
+import { createAnnotationImport, type AnnotationImportDependencies } from '../../services/annotationImport'
 import type { AnnotationService } from '../../services/annotationService'
 import {
   backupFolderName,
@@ -55,6 +55,7 @@ export type LibraryHandlerName =
   | 'saveExport'
   | 'saveStudySheetPdf'
   | 'importAnnotations'
+  | 'getAnnotationImportProgress'
   | 'listBackups'
   | 'backupNow'
   | 'restoreBackup'
@@ -76,6 +77,8 @@ export interface LibraryHandlerDependencies {
   annotationsChanged?: () => void
   startupNotices: StartupNotice[]
   now: () => number
+  /** Reads a W3C annotation file off the main thread (services/importing/importRunners.ts). */
+  readAnnotations: AnnotationImportDependencies['read']
   nativeBinding?: string
 }
 
@@ -161,7 +164,8 @@ export function createLibraryHandlers(
     annotations: createAnnotationRepository(db),
     documentText: (documentId) => documentService.documentText(documentId),
     colours: () => annotationService.colours(),
-    now
+    now,
+    read: dependencies.readAnnotations
   })
   let noticesShown = false
 
@@ -257,11 +261,12 @@ export function createLibraryHandlers(
         }))
       )
     },
-    importAnnotations: (input) => {
-      const result = annotationImport.importAnnotations(input)
+    importAnnotations: async (input) => {
+      const result = await annotationImport.importAnnotations(input)
       if (result.imported > 0) dependencies.annotationsChanged?.()
       return result
     },
+    getAnnotationImportProgress: ({ documentId }) => annotationImport.progress(documentId),
     listBackups: () => backups.list(),
     backupNow: async () => {
       const made = await backups.backupNow('manual')

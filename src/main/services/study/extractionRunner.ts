@@ -1,16 +1,10 @@
-// Runs document extractions on the extraction thread (worker_threads), one at a time, so the main
-// process keeps answering the reader while compromise loads and reads a text. Requests for a text
-// already being extracted share that job. Where no bundled worker file exists (unit tests, tsx
-// scripts) or the thread fails, extraction runs in-thread on a later turn of the event loop.
-import { Worker } from 'node:worker_threads'
+// Runs document extractions on the extraction thread, one at a time, so the main process keeps
+// answering the reader while compromise loads and reads a text. Requests for a text already being
+// extracted share that job. Where no bundled worker file exists (unit tests, tsx scripts) or the
+// thread fails, extraction runs in-thread on a later turn of the event loop.
 import type { Block } from '../../../shared/types'
-import {
-  extractionWorkerData,
-  runExtraction,
-  type Extraction,
-  type ExtractionDone,
-  type ExtractionJob
-} from './extractionWorker'
+import { createWorkerWithFallback } from '../workers/workerWithFallback'
+import { extractionThreadName, runExtraction, type Extraction, type ExtractionJob } from './extractionWorker'
 import { extractionWorkerPath } from './extractionWorkerPath'
 
 export interface ExtractionRunner {
@@ -22,95 +16,25 @@ export interface ExtractionRunner {
   close(): Promise<void>
 }
 
-interface Waiting {
-  id: number
-  resolve: (extraction: Extraction) => void
-  reject: (error: Error) => void
-  retry: () => void
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error))
-}
-
-function closedError(): Error {
-  return new Error('The study services were closed before the extraction finished.')
-}
-
-function runInThread(blocks: readonly Block[]): Promise<Extraction> {
-  return new Promise((resolve, reject) =>
-    setImmediate(() => {
-      try {
-        resolve(runExtraction(blocks))
-      } catch (error) {
-        reject(asError(error))
-      }
-    })
-  )
-}
+const closedMessage = 'The study services were closed before the extraction finished.'
 
 export function createExtractionRunner(options: { workerPath?: string | null } = {}): ExtractionRunner {
-  const path = options.workerPath === undefined ? extractionWorkerPath : options.workerPath
-  let worker: Worker | null = null
-  let failed = !path
+  const runner = createWorkerWithFallback<ExtractionJob, Extraction>({
+    name: extractionThreadName,
+    workerPath: options.workerPath === undefined ? extractionWorkerPath : options.workerPath,
+    runInThread: (job) => ({ result: runExtraction(job.blocks) }),
+    closedMessage,
+    stoppedMessage: 'The extraction thread stopped.'
+  })
   let closed = false
-  let next = 0
-  let current: Waiting | null = null
   const jobs = new Map<string, Promise<Extraction>>()
-  // One job at a time: each waits for the one before it, whatever that one's outcome.
+  // One job at a time, each reading its blocks only when the one before it is done.
   let queue: Promise<unknown> = Promise.resolve()
 
-  function start(file: string): Worker {
-    const thread = new Worker(file, { workerData: extractionWorkerData })
-    thread.on('message', (done: ExtractionDone) => {
-      const job = current
-      if (!job || job.id !== done.id) return
-      current = null
-      if (done.error === undefined) job.resolve(done.extraction)
-      else job.reject(new Error(done.error))
-      thread.unref()
-    })
-    thread.on('error', () => {
-      // The thread could not run (its file missing, out of memory…): extract in-thread from now on.
-      failed = true
-      if (worker === thread) worker = null
-      const job = current
-      current = null
-      job?.retry()
-    })
-    thread.on('exit', () => {
-      if (worker === thread) worker = null
-      const job = current
-      current = null
-      job?.reject(closed ? closedError() : new Error('The extraction thread stopped.'))
-    })
-    // An idle extractor must not keep the process alive.
-    thread.unref()
-    return thread
-  }
-
-  function extract(blocks: Block[]): Promise<Extraction> {
-    if (failed || !path) return runInThread(blocks)
-    let thread: Worker
-    try {
-      thread = worker ??= start(path)
-    } catch {
-      failed = true
-      return runInThread(blocks)
-    }
-    const id = next++
-    return new Promise((resolve, reject) => {
-      current = { id, resolve, reject, retry: () => void runInThread(blocks).then(resolve, reject) }
-      thread.ref()
-      const job: ExtractionJob = { id, blocks }
-      thread.postMessage(job)
-    })
-  }
-
   async function execute(blocks: () => Block[]): Promise<Extraction> {
-    if (closed) throw closedError()
-    const extraction = await extract(blocks())
-    if (closed) throw closedError()
+    if (closed) throw new Error(closedMessage)
+    const extraction = await runner.run({ blocks: blocks() })
+    if (closed) throw new Error(closedMessage)
     return extraction
   }
 
@@ -118,7 +42,7 @@ export function createExtractionRunner(options: { workerPath?: string | null } =
     run(contentHash, blocks) {
       const running = jobs.get(contentHash)
       if (running) return running
-      if (closed) return Promise.reject(closedError())
+      if (closed) return Promise.reject(new Error(closedMessage))
       const job = queue.then(() => execute(blocks))
       queue = job.catch(() => undefined)
       jobs.set(contentHash, job)
@@ -128,12 +52,10 @@ export function createExtractionRunner(options: { workerPath?: string | null } =
       void job.then(forget, forget)
       return job
     },
-    mode: () => (failed ? 'in-thread' : 'worker'),
+    mode: runner.mode,
     async close() {
       closed = true
-      const thread = worker
-      worker = null
-      if (thread) await thread.terminate()
+      await runner.close()
     }
   }
 }

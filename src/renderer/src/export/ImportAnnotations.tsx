@@ -1,8 +1,9 @@
 // "Import annotations (W3C)…" for one document: a Web Annotation file (Scholia's own export or
-// another tool's) is read as text here, the back end finds each passage in the document and stores
-// the notes, and the notes column is told to load them again. Shown in the document's Export panel.
+// another tool's) is read as text here, the back end finds each passage in the document (on its
+// import thread, which this polls for progress) and stores the notes, and the notes column is told
+// to load them again. Shown in the document's Export panel.
 import { useRef, useState } from 'react'
-import { maxAnnotationFileBytes } from '../../../shared/library/types'
+import { maxAnnotationFileBytes, type AnnotationImportProgress } from '../../../shared/library/types'
 import { api } from '../api/client'
 import { useToast } from '../app/toast'
 import { announceAnnotationsChanged } from './annotationsChanged'
@@ -24,11 +25,37 @@ function compacted(text: string): string {
   }
 }
 
+/** How often the progress of a running import is asked for. */
+const progressPollMs = 400
+
 export function ImportAnnotations({ documentId, onDone }: { documentId: string; onDone?: () => void }) {
   const input = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<AnnotationImportProgress | null>(null)
   const [error, setError] = useState<string | null>(null)
   const toast = useToast()
+
+  /** Polls the back end for the import's progress until `stop` is called. */
+  function followProgress(): () => void {
+    let stopped = false
+    const poll = (): void => {
+      if (stopped) return
+      api
+        .getAnnotationImportProgress({ documentId })
+        .then((current) => {
+          if (!stopped && current && current.total > 0) setProgress(current)
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (!stopped) window.setTimeout(poll, progressPollMs)
+        })
+    }
+    window.setTimeout(poll, progressPollMs)
+    return () => {
+      stopped = true
+      setProgress(null)
+    }
+  }
 
   async function importFile(file: File): Promise<void> {
     setError(null)
@@ -40,6 +67,7 @@ export function ImportAnnotations({ documentId, onDone }: { documentId: string; 
       return
     }
     setBusy(true)
+    const stopFollowing = followProgress()
     try {
       const result = await api.importAnnotations({
         documentId,
@@ -52,6 +80,7 @@ export function ImportAnnotations({ documentId, onDone }: { documentId: string; 
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause))
     } finally {
+      stopFollowing()
       setBusy(false)
     }
   }
@@ -64,6 +93,14 @@ export function ImportAnnotations({ documentId, onDone }: { documentId: string; 
       <span className="export-format-detail">
         A Web Annotation file (.jsonld, .json); notes already here are skipped
       </span>
+      {progress && (
+        <div className="import-progress" role="status" aria-live="polite">
+          <span>
+            Finding passages: {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')}…
+          </span>
+          <progress aria-label="Annotation import progress" max={progress.total} value={progress.done} />
+        </div>
+      )}
       <input
         ref={input}
         type="file"

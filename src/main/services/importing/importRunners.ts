@@ -1,0 +1,50 @@
+// The two import jobs on threads of the import worker: parsing a text, and reading a W3C annotation
+// file with progress. Each has its own thread, so that one long import never waits for the other.
+import type { ReadAnnotations, ReadAnnotationsJob, ReadProgress } from '../annotationImport'
+import { createWorkerWithFallback } from '../workers/workerWithFallback'
+import type { PreparedDocument } from './prepareDocument'
+import {
+  annotationThreadName,
+  documentThreadName,
+  runParseJob,
+  runReadJob,
+  valueOf,
+  type ParseJob,
+  type Refusable
+} from './importWorker'
+import { importWorkerPath } from './importWorkerPath'
+
+export interface ImportRunners {
+  parse(fileName: string, text: string): Promise<PreparedDocument>
+  read(job: ReadAnnotationsJob, onProgress: (progress: ReadProgress) => void): Promise<ReadAnnotations>
+  mode(): 'worker' | 'in-thread'
+  close(): Promise<void>
+}
+
+export function createImportRunners(options: { workerPath?: string | null } = {}): ImportRunners {
+  const workerPath = options.workerPath === undefined ? importWorkerPath : options.workerPath
+  const closedMessage = 'The library was closed before the import finished. Nothing was imported.'
+  const stoppedMessage = 'The import stopped unexpectedly. Nothing was imported: try again.'
+  const documents = createWorkerWithFallback<ParseJob, PreparedDocument>({
+    name: documentThreadName,
+    workerPath,
+    runInThread: runParseJob,
+    closedMessage,
+    stoppedMessage
+  })
+  const annotations = createWorkerWithFallback<ReadAnnotationsJob, Refusable<ReadAnnotations>, ReadProgress>({
+    name: annotationThreadName,
+    workerPath,
+    runInThread: runReadJob,
+    closedMessage,
+    stoppedMessage
+  })
+  return {
+    parse: (fileName, text) => documents.run({ fileName, text }),
+    read: async (job, onProgress) => valueOf(await annotations.run(job, { onProgress })),
+    mode: () => (documents.mode() === 'worker' && annotations.mode() === 'worker' ? 'worker' : 'in-thread'),
+    async close() {
+      await Promise.all([documents.close(), annotations.close()])
+    }
+  }
+}
