@@ -54,10 +54,6 @@ const statusOfCode: Record<UserFacingError['code'], number> = {
   internal: 500
 }
 
-export function httpStatusOf(code: UserFacingError['code']): number {
-  return statusOfCode[code]
-}
-
 function secretsEqual(given: string | undefined, expected: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)
@@ -210,7 +206,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       const method = url.pathname.slice('/api/'.length)
       const result = await dispatchApiCall(options.handlers, method, args, log)
-      sendJson(response, result.ok ? 200 : httpStatusOf(result.error.code), result)
+      sendJson(response, result.ok ? 200 : statusOfCode[result.error.code], result)
       return
     }
 
