@@ -121,3 +121,18 @@ test('an empty file is refused with a message a person can act on', async ({ pag
   expect(result.body.ok).toBe(false)
   expect(result.body.error?.message).toMatch(/empty/i)
 })
+
+for (const hash of ['#/doc/%E0%A4%A', '#/deck/%']) {
+  test(`a malformed link (${hash}) opens home instead of a blank page`, async ({ page, scholia }) => {
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(scholia.url)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+    await page.goto(`${scholia.origin}/${hash}`)
+    await page.reload()
+    // Home opens the only document: the bundled article, under its own well-formed address.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+    await expect(page).toHaveURL(/#\/doc\/[\w-]+$/)
+    expect(errors).toEqual([])
+  })
+}
