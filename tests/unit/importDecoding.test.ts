@@ -59,6 +59,12 @@ describe('sizes and binary files', () => {
       if (!result.ok) expect(result.message).toMatch(/binary data/)
     }
   })
+
+  it('looks for binary data in the whole text, not only its first 64 KiB', () => {
+    const binaryTail = utf8(`${'Plain words. '.repeat(6000)}${'\u0001\u0002\u0003'.repeat(2000)}`)
+    const result = decodeFileBytes(binaryTail, 'x.txt')
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/binary data/) as unknown })
+  })
 })
 
 describe('encodings', () => {

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { ImportResult } from '../../shared/contract'
 import { fullTextOf, layoutBlocks } from '../../shared/document/layout'
 import { parseDocument } from '../../shared/import/parseDocument'
+import { binaryTextProblem } from '../../shared/importing/decodeFile'
 import { normalizeText } from '../../shared/text/normalize'
 import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
 import type { Db } from '../db/connection'
@@ -23,8 +24,15 @@ export function contentHashOf(normalizedText: string): string {
   return createHash('sha256').update(normalizedText, 'utf8').digest('hex')
 }
 
+/** The renderer refuses binary data when it decodes a file; any other client of the API is checked here. */
+function refuseBinaryText(text: string): void {
+  const problem = binaryTextProblem(text)
+  if (problem !== null) throw new UserError('refused', problem)
+}
+
 export function createDocumentService({ db, documents, bundledImports, now }: DocumentServiceDependencies) {
   function importText(fileName: string, rawText: string, bundled: boolean): ImportResult {
+    refuseBinaryText(rawText)
     const text = normalizeText(rawText)
     const contentHash = contentHashOf(text)
     const existing = documents.findByHash(contentHash)
@@ -116,6 +124,7 @@ export function createDocumentService({ db, documents, bundledImports, now }: Do
       rawText: string
     ): { unchanged: boolean; warnings: string[] } {
       const current = requirePresent(documentId)
+      refuseBinaryText(rawText)
       const text = normalizeText(rawText)
       const contentHash = contentHashOf(text)
       if (contentHash === current.contentHash) return { unchanged: true, warnings: [] }

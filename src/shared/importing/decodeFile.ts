@@ -133,20 +133,26 @@ function utf8Shape(bytes: Uint8Array): { sequences: number; strays: number; firs
   return { sequences, strays, firstStray }
 }
 
-/** Control characters other than tab, line feed, form feed and carriage return: a sign of binary data. */
-function controlCharacterShare(text: string): number {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text
-  if (sample.length === 0) return 0
+/** Above this share of control characters a text is binary data (a few, like a DOS end-of-file mark, are tolerated). */
+const maxControlCharacterShare = 0.01
+
+/**
+ * More control characters (other than tab, line feed, form feed and carriage return) than
+ * maxControlCharacterShare of the whole text: a sign of binary data. Stops as soon as that is certain.
+ */
+function hasTooManyControlCharacters(text: string): boolean {
+  const allowed = Math.floor(text.length * maxControlCharacterShare)
   let controls = 0
-  for (let index = 0; index < sample.length; index++) {
-    const code = sample.charCodeAt(index)
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
     if (
       (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
       (code >= 0x7f && code <= 0x9f)
-    )
-      controls++
+    ) {
+      if (++controls > allowed) return true
+    }
   }
-  return controls / sample.length
+  return false
 }
 
 /**
@@ -173,6 +179,16 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 const binaryMessage = `This file holds binary data (NUL bytes or control characters), not text. ${outOfScope}`
+
+/**
+ * Why a decoded text cannot be a document, or null. The renderer checks it after decoding and the
+ * back end again before storing (importDocument, updateDocumentFromFile), since any client can call those.
+ */
+export function binaryTextProblem(text: string): string | null {
+  // A NUL inside decoded text is never part of a document (and some tools cut strings at it).
+  if (text.includes('\u0000') || hasTooManyControlCharacters(text)) return binaryMessage
+  return null
+}
 
 /** Decodes an imported file's bytes, or says why it cannot be imported. */
 export function decodeFileBytes(bytes: Uint8Array, fileName: string): DecodeResult {
@@ -226,8 +242,6 @@ export function decodeFileBytes(bytes: Uint8Array, fileName: string): DecodeResu
     }
   }
 
-  if (controlCharacterShare(result.text) > 0.01) return { ok: false, message: binaryMessage }
-  // A NUL inside decoded text is never part of a document (and some tools cut strings at it).
-  if (result.text.includes('\u0000')) return { ok: false, message: binaryMessage }
-  return { ok: true, ...result }
+  const problem = binaryTextProblem(result.text)
+  return problem === null ? { ok: true, ...result } : { ok: false, message: problem }
 }
