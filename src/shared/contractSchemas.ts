@@ -1,7 +1,7 @@
 // Validation of every API method's arguments, applied by the transports before a service sees them.
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
-import { maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
+import { maxImportTextLength, maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
 import { studyArgumentSchemas } from './study/schemas'
 import { highlightColourIds } from './types'
 import { searchKinds } from './search/types'
@@ -13,8 +13,6 @@ const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 const colour = z.enum(highlightColourIds)
 const tags = z.array(z.string().max(200)).max(200)
 const maxNoteTransportLength = 1_000_000
-
-export const maxImportTextLength = 50 * 1024 * 1024
 
 const exportRequest = z.strictObject({
   documentId: id.nullable(),

@@ -7,6 +7,8 @@
 // strict UTF-8, then UTF-16 without a BOM, and Windows-1252 only for files whose high bytes never
 // form UTF-8 sequences — a mostly-UTF-8 file with a few broken bytes is damaged, not Windows-1252.
 
+import { maxControlCharacterShare } from '../contract'
+
 export const maxImportBytes = 50 * 1024 * 1024
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -133,12 +135,10 @@ function utf8Shape(bytes: Uint8Array): { sequences: number; strays: number; firs
   return { sequences, strays, firstStray }
 }
 
-/** Above this share of control characters a text is binary data (a few, like a DOS end-of-file mark, are tolerated). */
-const maxControlCharacterShare = 0.01
-
 /**
  * More control characters (other than tab, line feed, form feed and carriage return) than
- * maxControlCharacterShare of the whole text: a sign of binary data. Stops as soon as that is certain.
+ * maxControlCharacterShare of the whole text: a sign of binary data (a few, like a DOS end-of-file
+ * mark, are tolerated). Stops as soon as that is certain.
  */
 function hasTooManyControlCharacters(text: string): boolean {
   const allowed = Math.floor(text.length * maxControlCharacterShare)
