@@ -1,6 +1,8 @@
 // The library across restarts and processes, and documents with hostile content.
 import { test as base, expect } from '@playwright/test'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { freshDataDir, runToExit, startWebServer } from '../support/webServer'
 import { test } from './fixtures'
 
@@ -136,3 +138,21 @@ for (const hash of ['#/doc/%E0%A4%A', '#/deck/%']) {
     expect(errors).toEqual([])
   })
 }
+
+base('a port already in use is named, and the library is closed and unlocked', async () => {
+  const dataDir = freshDataDir()
+  const blocker = createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  try {
+    const port = (blocker.address() as AddressInfo).port
+    const refused = await runToExit(['--data-dir', dataDir, '--port', String(port)])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain(`port ${port} is already in use`)
+    expect(existsSync(join(dataDir, 'scholia.lock'))).toBe(false)
+    const next = await startWebServer({ dataDir })
+    await next.stop()
+  } finally {
+    blocker.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
