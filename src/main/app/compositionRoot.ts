@@ -62,7 +62,7 @@ export function openBackend(options: BackendOptions): Backend {
 function openServices(options: BackendOptions, control: LibraryControl): Backend {
   const now = options.now ?? (() => Date.now())
   mkdirSync(options.dataDir, { recursive: true })
-  const lock = acquireLibraryLock(options.dataDir)
+  const lock = acquireLibraryLock(options.dataDir, { nativeBinding: options.sqliteNativeBinding })
   let db: Db | undefined
   try {
     const databaseFile = join(options.dataDir, databaseFileName)
