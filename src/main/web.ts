@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   try {
     backend = openBackend({
       dataDir: args.dataDir ?? defaultDataDir(),
+      ownDataDir: args.dataDir === undefined && !process.env.SCHOLIA_DATA_DIR,
       mode: 'web',
       resourcesDir: join(appRoot, 'resources'),
       version

@@ -19,12 +19,15 @@ import { createSearchService } from '../services/search/searchService'
 import { createStudyHandlers } from '../services/study/studyHandlers'
 import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { acquireLibraryLock } from './libraryLock'
+import { preparePrivateDataDir } from './paths'
 import { createLibraryHandlers, type FileDialogs, type PdfPrinter } from './libraryHandlers'
 import { createRestartableBackend, type LibraryControl } from './restartableBackend'
 import { recoverIfDamaged } from '../services/libraryFiles'
 
 export interface BackendOptions {
   dataDir: string
+  /** The data folder is Scholia's own (the default one), so an existing one may be made private. */
+  ownDataDir?: boolean
   mode: 'electron' | 'web'
   /** Folder holding the texts that ship with Scholia (*.md are imported on first start). */
   resourcesDir: string
@@ -61,7 +64,7 @@ export function openBackend(options: BackendOptions): Backend {
 
 function openServices(options: BackendOptions, control: LibraryControl): Backend {
   const now = options.now ?? (() => Date.now())
-  mkdirSync(options.dataDir, { recursive: true })
+  preparePrivateDataDir(options.dataDir, options.ownDataDir ?? false)
   const lock = acquireLibraryLock(options.dataDir, { nativeBinding: options.sqliteNativeBinding })
   let db: Db | undefined
   try {
