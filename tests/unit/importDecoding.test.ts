@@ -200,4 +200,30 @@ describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could ru
     const { markdown } = htmlToMarkdown(`<p>${'*'.repeat(100_000)}</p>${nested}`)
     expect(markdown).toContain('deep')
   })
+
+  it('keeps text that looks like markup as written: entities decode to text, never to tags or Markdown', () => {
+    const html = `<html><head><title>On &lt;B&gt; &amp; *Stars*</title></head><body>
+      <p>Use <code>&lt;b&gt;</code> for bold, not &lt;i&gt;x&lt;/i&gt;; a*b*c and __d__ stay; 2 &amp;lt; 3; [1](x) &#96;tick&#96; \\ back</p>
+      <p>1. Not a list.</p><p># Not a heading.</p><p>&gt; Not a quote.</p><p>- Not an item.</p><p>---</p>
+      <ul><li>2) item text</li></ul><h2>&lt;section&gt; heading</h2><p>Fine <b>bold</b> and <i>italic</i>.</p>
+      <pre>if (a &lt; b) { *x = 1 }</pre></body></html>`
+    const prepared = prepareImport(utf8(html), 'page.html')
+    if (!prepared.ok) throw new Error(prepared.message)
+    const parsed = parseDocument(prepared.text, { fileName: 'page.html' })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const { blocks, title } = parsed.document
+    expect(title).toBe('On <B> & *Stars*')
+    const texts = blocks.map((block) => `${block.kind}: ${block.text}`)
+    expect(texts).toContain(
+      'paragraph: Use <b> for bold, not <i>x</i>; a*b*c and __d__ stay; 2 &lt; 3; [1](x) `tick` \\ back'
+    )
+    for (const text of ['1. Not a list.', '# Not a heading.', '> Not a quote.', '- Not an item.', '---']) {
+      expect(texts).toContain(`paragraph: ${text}`)
+    }
+    expect(texts).toContain('heading: <section> heading')
+    expect(texts.some((text) => text.endsWith('2) item text'))).toBe(true)
+    const fine = blocks.find((block) => block.text === 'Fine bold and italic.')
+    expect(fine?.marks.map((mark) => mark.kind)).toEqual(['strong', 'em'])
+    expect(texts.some((text) => text.includes('if (a < b) { *x = 1 }'))).toBe(true)
+  })
 })
