@@ -158,7 +158,7 @@ describe('sanitizeNoteMarkdown', () => {
   const hrefs = (note: string): string[] =>
     flatten(permissive.parse(sanitizeNoteMarkdown(note), {}))
       .filter((token) => token.type === 'link_open' || token.type === 'image')
-      .map((token) => token.attrGet('src') ?? token.attrGet('href') ?? '')
+      .map((token) => String(token.attrGet('src') ?? token.attrGet('href') ?? ''))
 
   it.each([
     '[x](javascript:alert(1))',
