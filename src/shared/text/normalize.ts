@@ -6,3 +6,13 @@ export function normalizeText(raw: string): string {
   const withoutBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   return withoutBom.replace(/\r\n?/g, '\n').normalize('NFC')
 }
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Whether `text` holds half of a UTF-16 surrogate pair. No file decoded strictly yields one, but
+ * JSON can (`"\ud800"`), and SQLite would store it as U+FFFD: the text saved would not be the text given.
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return loneSurrogate.test(text)
+}
