@@ -12,9 +12,9 @@
 // `scholia.lock` still holds the owner's pid, written once the lock is held, only to name the owner
 // in the "already open" message: whatever it says, the system lock decides (a pid left by a crash
 // may belong to another program by now).
-import Database from 'better-sqlite3'
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { openExclusiveLock } from '../db/connection'
 import { UserError } from './userError'
 
 export class LibraryInUseError extends UserError {
@@ -52,25 +52,10 @@ function readOwner(pidFile: string): number | null {
   }
 }
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
-}
-
 export function acquireLibraryLock(dataDir: string, options: LibraryLockOptions = {}): LibraryLock {
   const pidFile = join(dataDir, lockFileName)
-  // timeout 0: a held lock is reported at once rather than waited for.
-  const lockDatabase = new Database(join(dataDir, systemLockFileName), {
-    nativeBinding: options.nativeBinding,
-    timeout: 0
-  })
-  try {
-    lockDatabase.exec('BEGIN EXCLUSIVE')
-  } catch (error) {
-    lockDatabase.close()
-    if (isBusy(error)) throw new LibraryInUseError(dataDir, readOwner(pidFile))
-    throw error
-  }
+  const lockDatabase = openExclusiveLock(join(dataDir, systemLockFileName), options.nativeBinding)
+  if (!lockDatabase) throw new LibraryInUseError(dataDir, readOwner(pidFile))
   try {
     const partial = `${pidFile}.${process.pid}.partial`
     writeFileSync(partial, String(process.pid))
