@@ -195,6 +195,17 @@ describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could ru
     )
   })
 
+  it('refuses, in words, an HTML file whose text grows past the limit once converted', () => {
+    // Each * is escaped (\\*): 2 M of them make 4 M characters of text, over a limit of 3 M.
+    const html = `<p>${'*'.repeat(2_000_000)}</p>`
+    expect(prepareImport(utf8(html), 'stars.html', 4_000_000)).toMatchObject({ ok: true })
+    expect(prepareImport(utf8(html), 'stars.html', 3_000_000)).toEqual({
+      ok: false,
+      message:
+        'Converted to text, this HTML file is 4.0 million characters; Scholia imports texts of up to 3.0 million. Split it into smaller files and import those.'
+    })
+  })
+
   it('stays linear on 10⁵ nested elements and long runs of markup characters', () => {
     const nested = '<blockquote>'.repeat(100_000) + 'deep' + '</blockquote>'.repeat(100_000)
     const { markdown } = htmlToMarkdown(`<p>${'*'.repeat(100_000)}</p>${nested}`)
