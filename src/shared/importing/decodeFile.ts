@@ -135,12 +135,17 @@ function utf8Shape(bytes: Uint8Array): { sequences: number; strays: number; firs
   return { sequences, strays, firstStray }
 }
 
+/** A control character other than tab, line feed, form feed and carriage return. */
+const controlCharacter = /[^\P{Cc}\t\n\f\r]/u
+
 /**
  * More control characters (other than tab, line feed, form feed and carriage return) than
  * maxControlCharacterShare of the whole text: a sign of binary data (a few, like a DOS end-of-file
  * mark, are tolerated). Stops as soon as that is certain.
  */
 function hasTooManyControlCharacters(text: string): boolean {
+  // Most texts hold none: one regular-expression search (several times faster than the loop) says so.
+  if (!controlCharacter.test(text)) return false
   const allowed = Math.floor(text.length * maxControlCharacterShare)
   let controls = 0
   for (let index = 0; index < text.length; index++) {
