@@ -7,7 +7,7 @@ import { openBackend, type Backend } from './app/compositionRoot'
 import { LibraryInUseError } from './app/libraryLock'
 import { defaultDataDir } from './app/paths'
 import { UserError } from '../shared/userError'
-import { startHttpBridge } from './transport/httpBridge'
+import { startHttpBridge, type HttpBridge } from './transport/httpBridge'
 import { parseWebArguments, webUsage } from './webArguments'
 
 async function main(): Promise<void> {
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   try {
     backend = openBackend({
       dataDir: args.dataDir ?? defaultDataDir(),
+      ownDataDir: args.dataDir === undefined && !process.env.SCHOLIA_DATA_DIR,
       mode: 'web',
       resourcesDir: join(appRoot, 'resources'),
       version
@@ -41,12 +42,25 @@ async function main(): Promise<void> {
     }
     throw error
   }
-  const bridge = await startHttpBridge({
-    handlers: backend.handlers,
-    rendererDir: join(__dirname, '..', 'renderer'),
-    port: args.port,
-    log: (message) => console.error(message)
-  })
+  let bridge: HttpBridge
+  try {
+    bridge = await startHttpBridge({
+      handlers: backend.handlers,
+      rendererDir: join(__dirname, '..', 'renderer'),
+      port: args.port,
+      log: (message) => console.error(message)
+    })
+  } catch (error) {
+    // Close the library (and release its lock) before exiting, so the next start finds it free.
+    backend.close()
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(
+        `Scholia: port ${args.port} is already in use (by another program, or another Scholia server). Choose another with --port, or leave --port out to get a free one.`
+      )
+      process.exit(4)
+    }
+    throw error
+  }
   console.log(`Scholia is running at ${bridge.url}`)
 
   let stopping = false

@@ -177,5 +177,22 @@ export function isApiMethodName(name: string): name is ApiMethodName {
 /** Prefix of every IPC channel, so that no other channel can be reached through the bridge. */
 export const ipcChannelPrefix = 'scholia:'
 
-/** Largest request body either transport accepts (an imported file travels as text). */
-export const maxRequestBytes = 64 * 1024 * 1024
+/** Longest text an import may send, in UTF-16 code units: a 50 MB file decodes to at most one per byte. */
+export const maxImportTextLength = 50 * 1024 * 1024
+
+/** Share of control characters (other than tab and line breaks) above which a text is binary data. */
+export const maxControlCharacterShare = 0.01
+
+/**
+ * Largest request body the browser mode accepts. An imported file travels as text inside JSON,
+ * so this must hold the JSON of the largest text a valid import can send:
+ * - at most maxImportTextLength code units (a 50 MB Windows-1252 or ASCII file gives one per byte);
+ * - in UTF-8 JSON a code unit takes at most 3 bytes (U+0800–U+FFFF: a 50 MB Windows-1252 file of
+ *   "€" is 150 MB of JSON, a 50 MB UTF-16 file of Hangul 75 MB), except the control characters
+ *   JSON writes as \u00XX (6 bytes), of which a valid text holds at most maxControlCharacterShare;
+ * - plus the file name (1,024 code units, 6 bytes each at worst) and the JSON around them (64 KiB covers both).
+ * That is about 152 MB; the 64 MiB this used to be refused valid files.
+ */
+export const maxRequestBytes =
+  Math.ceil(maxImportTextLength * ((1 - maxControlCharacterShare) * 3 + maxControlCharacterShare * 6)) +
+  64 * 1024

@@ -1,11 +1,12 @@
 // Validation of every API method's arguments, applied by the transports before a service sees them.
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
-import { maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
+import { maxImportTextLength, maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
 import { studyArgumentSchemas } from './study/schemas'
 import { highlightColourIds } from './types'
 import { searchKinds } from './search/types'
 import { exportFormats } from './library/types'
+import { hasLoneSurrogate } from './text/normalize'
 
 const id = z.string().min(1).max(200)
 const empty = z.strictObject({})
@@ -13,8 +14,6 @@ const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 const colour = z.enum(highlightColourIds)
 const tags = z.array(z.string().max(200)).max(200)
 const maxNoteTransportLength = 1_000_000
-
-export const maxImportTextLength = 50 * 1024 * 1024
 
 const exportRequest = z.strictObject({
   documentId: id.nullable(),
@@ -123,11 +122,34 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   getStartupNotices: empty
 }
 
+/**
+ * The path of the first string in `value` that holds half a UTF-16 surrogate pair, or null. JSON
+ * can carry one (`"\ud800"`); SQLite would store it as U+FFFD, so what is saved would differ from
+ * what was sent (an id would no longer match itself). Arguments are JSON-shaped: plain arrays and objects.
+ */
+function loneSurrogatePath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? path : null
+  if (typeof value !== 'object' || value === null) return null
+  for (const [key, item] of Object.entries(value)) {
+    const found = hasLoneSurrogate(key) ? [...path, key] : loneSurrogatePath(item, [...path, key])
+    if (found) return found
+  }
+  return null
+}
+
 /** Validates `args` for `method`; returns a message a person (or developer) can act on when they are wrong. */
 export function validateApiArguments<K extends ApiMethodName>(
   method: K,
   args: unknown
 ): { ok: true; value: ApiArgs<K> } | { ok: false; message: string } {
+  const broken = loneSurrogatePath(args)
+  if (broken) {
+    const at = broken.length > 0 ? ` (${broken.join('.')})` : ''
+    return {
+      ok: false,
+      message: `Invalid arguments for ${method}${at}: the text holds a broken character (half of a UTF-16 surrogate pair)`
+    }
+  }
   const result = apiArgumentSchemas[method].safeParse(args ?? {})
   if (result.success) return { ok: true, value: result.data }
   const issue = result.error.issues[0]

@@ -1,6 +1,8 @@
 // The library across restarts and processes, and documents with hostile content.
 import { test as base, expect } from '@playwright/test'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { freshDataDir, runToExit, startWebServer } from '../support/webServer'
 import { test } from './fixtures'
 
@@ -132,4 +134,37 @@ test('an empty file is refused with a message a person can act on', async ({ pag
   })
   expect(result.body.ok).toBe(false)
   expect(result.body.error?.message).toMatch(/empty/i)
+})
+
+for (const hash of ['#/doc/%E0%A4%A', '#/deck/%']) {
+  test(`a malformed link (${hash}) opens home instead of a blank page`, async ({ page, scholia }) => {
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(scholia.url)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+    await page.goto(`${scholia.origin}/${hash}`)
+    await page.reload()
+    // Home opens the only document: the bundled article, under its own well-formed address.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+    await expect(page).toHaveURL(/#\/doc\/[\w-]+$/)
+    expect(errors).toEqual([])
+  })
+}
+
+base('a port already in use is named, and the library is closed and unlocked', async () => {
+  const dataDir = freshDataDir()
+  const blocker = createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  try {
+    const port = (blocker.address() as AddressInfo).port
+    const refused = await runToExit(['--data-dir', dataDir, '--port', String(port)])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain(`port ${port} is already in use`)
+    expect(existsSync(join(dataDir, 'scholia.lock'))).toBe(false)
+    const next = await startWebServer({ dataDir })
+    await next.stop()
+  } finally {
+    blocker.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 })

@@ -128,3 +128,57 @@ test('a file that is not JSON is refused in the panel with the reason', async ({
   })
   await expect(page.getByRole('alert')).toContainText('broken.jsonld is not valid JSON')
 })
+
+/** A W3C export of one new note, as text with its annotation changed by `change`; the note itself is deleted. */
+async function exportedOneNote(page: Page, change: (item: Record<string, unknown>) => void): Promise<string> {
+  const [document] = await call<{ id: string }[]>(page, 'listDocuments', {})
+  const documentId = document?.id ?? ''
+  const { blocks } = await call<{ blocks: Block[] }>(page, 'getDocument', { documentId })
+  const block = blocks.find((candidate) => candidate.kind === 'paragraph' && candidate.text.length > 60)
+  const made = await call<{ id: string }>(page, 'createAnnotation', {
+    documentId,
+    start: (block?.start ?? 0) + 5,
+    end: (block?.start ?? 0) + 45,
+    colour: 'yellow',
+    note: 'From another tool'
+  })
+  const { files } = await call<{ files: { content: string }[] }>(page, 'exportFiles', {
+    documentId,
+    format: 'w3c'
+  })
+  const collection = JSON.parse(files[0]?.content ?? '{}') as { first: { items: Record<string, unknown>[] } }
+  for (const item of collection.first.items) change(item)
+  await call(page, 'deleteAnnotation', { id: made.id })
+  await page.reload()
+  return JSON.stringify(collection)
+}
+
+async function importInPanel(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByLabel('Annotation file to import').setInputFiles({
+    name: 'other-tool.jsonld',
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from(text)
+  })
+}
+
+test('an imported note whose id has spaces stays linked to its highlight', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await importInPanel(page, await exportedOneNote(page, (item) => (item.id = 'my note 1')))
+  await expect(page.getByText(/Imported 1 annotation from other-tool\.jsonld/)).toBeVisible()
+  await page.keyboard.press('Escape')
+  // Clicking the highlight selects its note: the card takes the focus.
+  await page.locator('article mark[data-annotation-ids]').first().click()
+  await expect(notes(page).getByRole('article', { name: /^Key argument: / })).toBeFocused()
+})
+
+test('half a surrogate pair in a file is refused; nothing is imported', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await importInPanel(page, await exportedOneNote(page, (item) => (item.bodyValue = 'broken \ud800 here')))
+  await expect(page.getByRole('alert')).toContainText(
+    'other-tool.jsonld holds a broken character (half of a UTF-16 surrogate pair'
+  )
+  await expect(page.locator('article mark[data-annotation-ids]')).toHaveCount(0)
+})

@@ -10,6 +10,7 @@ import {
   maxAnnotationFileBytes,
   maxImportedAnnotations
 } from '../../src/main/services/annotationImport'
+import { validateApiArguments } from '../../src/shared/contractSchemas'
 import type { Annotation } from '../../src/shared/types'
 import { makeTempDir } from '../support/tempDir'
 
@@ -198,6 +199,77 @@ describe('importing a W3C export back', () => {
       original.map((annotation) => annotation.note).sort()
     )
     expect(await list()).toEqual(original)
+  })
+})
+
+describe("other tools' ids", () => {
+  it('gives an id with spaces (or other characters outside printable ASCII) a stable safe one', async () => {
+    await annotateSome()
+    const collection = JSON.parse(await exportW3c()) as Json
+    await deleteAll()
+    const ids = ['my note 1', 'tab\tid', 'note\u00A0nbsp']
+    items(collection).forEach((item, index) => (item.id = ids[index]))
+    const file = JSON.stringify(collection)
+
+    expect(await importText(file)).toMatchObject({ imported: 3 })
+    const stored = (await list()).map((annotation) => annotation.id).sort()
+    expect(stored).toEqual(
+      [
+        derivedAnnotationId(documentId, 'my note 1'),
+        derivedAnnotationId(documentId, 'tab\tid'),
+        derivedAnnotationId(documentId, 'note\u00A0nbsp')
+      ].sort()
+    )
+    // The reader lists overlapping highlights' ids with spaces between them: each must be one word.
+    for (const id of stored) expect(id).toMatch(/^[\x21-\x7E]+$/)
+    expect(await importText(file)).toMatchObject({ imported: 0, skipped: 3 })
+  })
+
+  it('keeps a safe id from another tool as it is', async () => {
+    await annotateSome()
+    const collection = JSON.parse(await exportW3c()) as Json
+    await deleteAll()
+    const [first] = items(collection)
+    if (first) first.id = 'https://hypothes.is/a/AbC-123_x'
+    expect(await importText(JSON.stringify(collection))).toMatchObject({ imported: 3 })
+    expect((await list()).map((annotation) => annotation.id)).toContain('https://hypothes.is/a/AbC-123_x')
+  })
+
+  it.each([
+    ['an id', (item: Json) => (item.id = 'abc\ud800')],
+    ['a note', (item: Json) => (item.bodyValue = 'half a pair: \udc00 here')],
+    ['a key', (item: Json) => (item['\ud83d'] = 1)]
+  ])('refuses half a surrogate pair in %s, writing nothing', async (_where, spoil) => {
+    await annotateSome()
+    const collection = JSON.parse(await exportW3c()) as Json
+    await deleteAll()
+    spoil(items(collection)[1] ?? {})
+    expect(await refusal(JSON.stringify(collection))).toMatch(
+      /^notes\.jsonld holds a broken character \(half of a UTF-16 surrogate pair/
+    )
+    expect(await list()).toEqual([])
+  })
+
+  it('refuses half a surrogate pair in any API argument before a service sees it', () => {
+    expect(
+      validateApiArguments('createAnnotation', {
+        documentId: 'd',
+        start: 0,
+        end: 1,
+        colour: null,
+        note: 'x\ud800'
+      })
+    ).toEqual({
+      ok: false,
+      message:
+        'Invalid arguments for createAnnotation (note): the text holds a broken character (half of a UTF-16 surrogate pair)'
+    })
+    expect(validateApiArguments('updateAnnotation', { id: 'a', tags: ['ok', '\udfff'] })).toMatchObject({
+      ok: false
+    })
+    expect(
+      validateApiArguments('updateAnnotation', { id: 'a', note: 'a pair is fine: \ud83d\ude00' })
+    ).toMatchObject({ ok: true })
   })
 })
 

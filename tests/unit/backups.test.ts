@@ -11,6 +11,7 @@ import {
   readdirSync,
   statSync,
   truncateSync,
+  writeFileSync,
   writeSync
 } from 'node:fs'
 import { join } from 'node:path'
@@ -105,6 +106,26 @@ describe('backups', () => {
     await expect(backend.handlers.restoreBackup({ fileName: '../scholia.sqlite3' })).rejects.toThrow(
       /no longer exists/
     )
+  })
+
+  it('leave no -wal or -shm files beside backups (and clear those older versions left)', async () => {
+    const dataDir = tempDir()
+    const backend = start(dataDir)
+    const folder = join(dataDir, 'backups')
+    const first = await backend.handlers.backupNow({})
+    clock += 1000
+    await backend.handlers.restoreBackup({ fileName: first.fileName })
+    const [file] = (await backend.handlers.exportFiles({ documentId: null, format: 'library' })).files
+    await backend.handlers.importLibrary({ fileName: 'moved.scholia', base64: file?.content ?? '' })
+    expect(readdirSync(folder).filter((name) => /-(wal|shm)$|\.partial/.test(name))).toEqual([])
+    clock += 1000
+    writeFileSync(join(folder, '.daily-2026-01-01T00-00-00-000Z.sqlite3.partial-wal'), '')
+    writeFileSync(join(folder, '.daily-2026-01-01T00-00-00-000Z.sqlite3.partial-shm'), '')
+    const last = await backend.handlers.backupNow({})
+    expect(checkDatabaseFile(join(folder, last.fileName))).toBeNull()
+    const names = readdirSync(folder)
+    expect(names.filter((name) => /-(wal|shm)$|\.partial/.test(name))).toEqual([])
+    expect(names.filter((name) => name.endsWith('.sqlite3')).length).toBeGreaterThanOrEqual(3)
   })
 
   it('importLibrary takes a .scholia export from another library and refuses a file that is not one', async () => {

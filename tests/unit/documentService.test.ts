@@ -98,6 +98,31 @@ describe('importing', () => {
     expect(await backend.handlers.listDocuments({})).toHaveLength(1)
   })
 
+  it('refuses NUL bytes and control-character noise from any client, on import and on update, and stores nothing', async () => {
+    const { backend } = start()
+    const [bundled] = await backend.handlers.listDocuments({})
+    const documentId = bundled?.id ?? ''
+    // Clean for 64 KiB (the renderer's sample once stopped there), binary after it.
+    const binaryTail = `# Title\n\n${'Plain words. '.repeat(6000)}${'\u0001\u0002\u0003'.repeat(2000)}`
+    for (const text of ['# Title\n\nA NUL\u0000 inside.', binaryTail]) {
+      await expect(async () =>
+        backend.handlers.importDocument({ fileName: 'binary.md', text })
+      ).rejects.toThrow(/binary data/)
+      await expect(async () =>
+        backend.handlers.updateDocumentFromFile({ documentId, fileName: 'binary.md', text })
+      ).rejects.toThrow(/binary data/)
+    }
+    expect(await backend.handlers.listDocuments({})).toHaveLength(1)
+    const view = await backend.handlers.getDocument({ documentId })
+    expect(view.metadata.title).toBe(bundled?.title)
+    // A stray control character (a DOS end-of-file mark) is not binary data.
+    const dosFile = await backend.handlers.importDocument({
+      fileName: 'dos.txt',
+      text: `# Old\n\n${'A text of old. '.repeat(10)}\n\u001a`
+    })
+    expect(dosFile.existing).toBe(false)
+  })
+
   it('imports a text without headings as paragraphs, titled from its first line or file name, with a warning', async () => {
     const { backend } = start()
     const result = await backend.handlers.importDocument({

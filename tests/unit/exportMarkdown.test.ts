@@ -152,6 +152,53 @@ describe('sanitizeNoteMarkdown', () => {
     expect(parsed.filter((token) => token.type.startsWith('html') || token.type === 'link_open')).toEqual([])
   })
 
+  // A renderer that makes a link of any target (markdown-it's own check would hide the problem).
+  const permissive = new MarkdownIt('commonmark', { html: true })
+  permissive.validateLink = () => true
+  const hrefs = (note: string): string[] =>
+    flatten(permissive.parse(sanitizeNoteMarkdown(note), {}))
+      .filter((token) => token.type === 'link_open' || token.type === 'image')
+      .map((token) => String(token.attrGet('src') ?? token.attrGet('href') ?? ''))
+
+  it.each([
+    '[x](javascript:alert(1))',
+    '![x](javascript:alert(1))',
+    '[x]( JaVaScRiPt:alert(1) "title")',
+    '[x](<java\tscript:alert(1)>)',
+    '[x](java&#x09;script:alert(1))',
+    '[x](&#106;avascript:alert(1))',
+    '[x](javascript&colon;alert(1))',
+    '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    '![x](data:image/svg+xml,<svg onload=alert(1)>)',
+    '[x](vbscript:msgbox(1))',
+    '[x](file:///etc/passwd)',
+    '[x](\njavascript:alert(1))',
+    '[x]\n\n[x]: javascript:alert(1)',
+    '- [x]\n\n- [x]: data:text/html,hi',
+    '[x][r]\n\n[r]:\n  javascript:alert(1)'
+  ])('keeps no link to a script or data in %j', (note) => {
+    expect(hrefs(note)).toEqual([])
+  })
+
+  it('keeps links to web pages, e-mail, Scholia passages and relative ones, as the reader shows them', () => {
+    const note = [
+      '[site](https://example.org/a?b#c) [plain](http://example.org)',
+      '[mail](mailto:kim@example.org) [passage](scholia://open?doc=x&at=3)',
+      '[other note](Other%20note.md) [ref][r]',
+      '',
+      '[r]: https://example.org/ref "title"'
+    ].join('\n')
+    expect(hrefs(note)).toEqual([
+      'https://example.org/a?b#c',
+      'http://example.org',
+      'mailto:kim@example.org',
+      'scholia://open?doc=x&at=3',
+      'Other%20note.md',
+      'https://example.org/ref'
+    ])
+    expect(md.render(sanitizeNoteMarkdown('[x](javascript:alert(1))'))).toContain('[x](javascript:alert(1))')
+  })
+
   it('escapes setext underlines', () => {
     expect(md.render(sanitizeNoteMarkdown('Title\n===\nText\n---'))).not.toMatch(/<h[12]>/)
   })

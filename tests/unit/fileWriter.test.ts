@@ -6,8 +6,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  FileExistsError,
   FileWriteError,
   writeFileAtomic,
+  writeFileBesideOthers,
   type FileWriterFs,
   type WritableFileHandle
 } from '../../src/main/services/fileWriter'
@@ -40,6 +42,8 @@ function failing(overrides: Partial<FileWriterFs>): FileWriterFs {
     open: (file, flags, mode) => fs.promises.open(file, flags, mode),
     rename: (from, to) => fs.promises.rename(from, to),
     unlink: (file) => fs.promises.unlink(file),
+    link: (from, to) => fs.promises.link(from, to),
+    lstat: (file) => fs.promises.lstat(file),
     ...overrides
   }
 }
@@ -146,6 +150,41 @@ describe('writeFileAtomic', () => {
     fs.chmodSync(folder, 0o555)
     await expect(writeFileAtomic(target, 'new')).rejects.toThrow(/^Scholia can't write to this folder: /)
     fs.chmodSync(folder, 0o755)
+    expect(fs.readFileSync(target, 'utf8')).toBe(earlier)
+    expect(entries()).toEqual(['notes.md'])
+  })
+})
+
+describe('writing into a folder the person chose (several exported files)', () => {
+  it('never replaces a file already there: the new one gets " (2)", " (3)", as browsers name downloads', async () => {
+    fs.writeFileSync(target, earlier)
+    fs.writeFileSync(path.join(folder, 'notes (2).md'), earlier)
+    const written = await writeFileBesideOthers(folder, 'notes.md', 'new')
+    expect(path.basename(written)).toBe('notes (3).md')
+    expect(fs.readFileSync(written, 'utf8')).toBe('new')
+    expect(fs.readFileSync(target, 'utf8')).toBe(earlier)
+    expect(fs.readFileSync(path.join(folder, 'notes (2).md'), 'utf8')).toBe(earlier)
+    expect(entries()).toEqual(['notes (2).md', 'notes (3).md', 'notes.md'])
+  })
+
+  it('uses the plain name when it is free, and keeps names without an extension readable', async () => {
+    expect(path.basename(await writeFileBesideOthers(folder, 'notes.md', 'a'))).toBe('notes.md')
+    expect(path.basename(await writeFileBesideOthers(folder, 'README', 'a'))).toBe('README')
+    expect(path.basename(await writeFileBesideOthers(folder, 'README', 'b'))).toBe('README (2)')
+  })
+
+  it('does not replace a file on a disk without hard links (FAT, exFAT) either', async () => {
+    fs.writeFileSync(target, earlier)
+    const noLinks = failing({ link: () => Promise.reject(systemError('EPERM')) })
+    const written = await writeFileBesideOthers(folder, 'notes.md', 'new', { fs: noLinks })
+    expect(path.basename(written)).toBe('notes (2).md')
+    expect(fs.readFileSync(target, 'utf8')).toBe(earlier)
+    expect(entries()).toEqual(['notes (2).md', 'notes.md'])
+  })
+
+  it('refuses rather than replaces when asked not to overwrite, leaving no temporary file', async () => {
+    fs.writeFileSync(target, earlier)
+    await expect(writeFileAtomic(target, 'new', { overwrite: false })).rejects.toBeInstanceOf(FileExistsError)
     expect(fs.readFileSync(target, 'utf8')).toBe(earlier)
     expect(entries()).toEqual(['notes.md'])
   })

@@ -4,7 +4,13 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiHandlers } from '../../src/shared/contract'
+import {
+  maxControlCharacterShare,
+  maxImportTextLength,
+  maxRequestBytes,
+  type ApiHandlers
+} from '../../src/shared/contract'
+import { binaryTextProblem, maxImportBytes } from '../../src/shared/importing/decodeFile'
 import { internalErrorMessage } from '../../src/main/transport/dispatch'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
 import { UserError } from '../../src/shared/userError'
@@ -202,33 +208,23 @@ describe('browser-mode HTTP bridge', () => {
     expect(calls).toEqual([])
   })
 
-  it('refuses a body over the size limit without reading it all', async () => {
+  it('answers a malformed % escape with 400, not an internal error', async () => {
     const cookie = await sessionCookie()
-    const reply = await new Promise<number>((resolve) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: bridge.port,
-          path: '/api/importDocument',
-          method: 'POST',
-          headers: { Host: `127.0.0.1:${bridge.port}`, ...json, Cookie: cookie }
-        },
-        (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        }
-      )
-      req.on('error', () => resolve(413))
-      const chunk = Buffer.alloc(1024 * 1024, 0x61)
-      let sent = 0
-      const pump = (): void => {
-        while (sent < 70 && req.write(chunk)) sent++
-        if (sent < 70) req.once('drain', pump)
-        else req.end()
-      }
-      pump()
-    })
-    expect(reply).toBe(413)
+    for (const path of ['/%', '/%E0%A4%A', '/assets/%zz.js']) {
+      const reply = await send(bridge, path, { headers: { Cookie: cookie } })
+      expect(reply.status).toBe(400)
+      expect(reply.body).toMatch(/malformed/)
+    }
+  })
+
+  it('redirects the token exchange to its own path, never to another host', async () => {
+    for (const path of ['/.//evil.example/?token=test-token-123', '//evil.example/?token=test-token-123']) {
+      const reply = await send(bridge, path)
+      expect(reply.status).toBe(303)
+      const location = String(reply.headers.location)
+      expect(location).toMatch(/^\/(?![/\\])/)
+      expect(new URL(location, 'http://127.0.0.1:1/').host).toBe('127.0.0.1:1')
+    }
   })
 
   it('answers an exception in a service with the internal-error envelope and 500, and logs the stack', async () => {
@@ -262,5 +258,113 @@ describe('browser-mode HTTP bridge', () => {
     const asset = await send(bridge, '/assets/app.js', { headers: { Cookie: cookie } })
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toContain('text/javascript')
+  })
+})
+
+describe('request bodies over the limit', () => {
+  let small: HttpBridge
+  const limit = 1024 * 1024
+
+  beforeAll(async () => {
+    small = await startHttpBridge({
+      handlers,
+      rendererDir: join(dir.path, 'renderer'),
+      token: 't',
+      maxBodyBytes: limit
+    })
+  })
+  afterAll(() => small.close())
+
+  /** Sends `size` bytes, declared in Content-Length or chunked; a reset connection fails the test. */
+  function post(size: number, declared: boolean): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: small.port,
+          path: '/api/importDocument',
+          method: 'POST',
+          headers: {
+            Host: `127.0.0.1:${small.port}`,
+            ...json,
+            'X-Scholia-Token': 't',
+            ...(declared ? { 'Content-Length': String(size) } : {})
+          }
+        },
+        (res) => {
+          let body = ''
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        }
+      )
+      req.on('error', reject)
+      const chunk = Buffer.alloc(64 * 1024, 0x61)
+      let sent = 0
+      const pump = (): void => {
+        while (sent < size && req.write(chunk.subarray(0, Math.min(chunk.length, size - sent))))
+          sent += chunk.length
+        if (sent < size) req.once('drain', pump)
+        else req.end()
+      }
+      pump()
+    })
+  }
+
+  it.each([
+    ['declared in Content-Length', true],
+    ['sent in chunks', false]
+  ])('answers 413 with a message a person can read when the body is %s', async (_how, declared) => {
+    calls.length = 0
+    const reply = await post(limit + 64 * 1024, declared)
+    expect(reply.status).toBe(413)
+    const body = JSON.parse(reply.body) as { ok: boolean; error: { message: string } }
+    expect(body.ok).toBe(false)
+    expect(body.error.message).toMatch(/at most 1 MB in one request.*Nothing was changed/)
+    expect(calls).toEqual([])
+  })
+
+  it('holds the JSON of the largest text a valid import can send', () => {
+    // The worst valid mixture: as many control characters as a text may hold (each \u00XX in
+    // JSON), the rest characters of three UTF-8 bytes ("€" from a Windows-1252 file).
+    const sample = 100_000
+    const controls = Math.floor(sample * maxControlCharacterShare)
+    const text = '\u0001'.repeat(controls) + '€'.repeat(sample - controls)
+    expect(binaryTextProblem(text)).toBeNull()
+    const perCodeUnit = (Buffer.byteLength(JSON.stringify({ text })) - 11) / sample
+    const fileName = '\u0001'.repeat(1024)
+    const envelope = Buffer.byteLength(JSON.stringify({ fileName, text: '' }))
+    expect(maxRequestBytes).toBeGreaterThanOrEqual(Math.ceil(perCodeUnit * maxImportTextLength) + envelope)
+    // A valid 50 MB UTF-16 file of Hangul (25 M code units of 3 bytes each) fits too.
+    expect(maxRequestBytes).toBeGreaterThan((maxImportBytes / 2) * Buffer.byteLength('한'))
+  })
+})
+
+describe('two servers on one machine', () => {
+  it('keep their own sessions: a browser holds both cookies at once (cookies ignore the port)', async () => {
+    const other = await startHttpBridge({
+      handlers,
+      rendererDir: join(dir.path, 'renderer'),
+      token: 'other-token'
+    })
+    try {
+      // A browser's cookie jar for 127.0.0.1: one value per cookie name, whatever the port.
+      const jar = new Map<string, string>()
+      for (const [server, token] of [
+        [bridge, 'test-token-123'],
+        [other, 'other-token']
+      ] as const) {
+        const reply = await send(server, `/?token=${token}`)
+        const [name = '', value = ''] = (([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0] ?? '')
+          .split(';')[0]!
+          .split('=')
+        jar.set(name, value)
+      }
+      const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+      for (const server of [bridge, other]) {
+        expect((await send(server, '/', { headers: { Cookie: cookie } })).status).toBe(200)
+      }
+    } finally {
+      await other.close()
+    }
   })
 })

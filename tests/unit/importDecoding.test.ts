@@ -59,6 +59,12 @@ describe('sizes and binary files', () => {
       if (!result.ok) expect(result.message).toMatch(/binary data/)
     }
   })
+
+  it('looks for binary data in the whole text, not only its first 64 KiB', () => {
+    const binaryTail = utf8(`${'Plain words. '.repeat(6000)}${'\u0001\u0002\u0003'.repeat(2000)}`)
+    const result = decodeFileBytes(binaryTail, 'x.txt')
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/binary data/) as unknown })
+  })
 })
 
 describe('encodings', () => {
@@ -189,6 +195,17 @@ describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could ru
     )
   })
 
+  it('refuses, in words, an HTML file whose text grows past the limit once converted', () => {
+    // Each * is escaped (\\*): 2 M of them make 4 M characters of text, over a limit of 3 M.
+    const html = `<p>${'*'.repeat(2_000_000)}</p>`
+    expect(prepareImport(utf8(html), 'stars.html', 4_000_000)).toMatchObject({ ok: true })
+    expect(prepareImport(utf8(html), 'stars.html', 3_000_000)).toEqual({
+      ok: false,
+      message:
+        'Converted to text, this HTML file is 4.0 million characters; Scholia imports texts of up to 3.0 million. Split it into smaller files and import those.'
+    })
+  })
+
   it('stays linear on 10⁵ nested elements and long runs of markup characters', () => {
     const nested = '<blockquote>'.repeat(100_000) + 'deep' + '</blockquote>'.repeat(100_000)
     const { markdown } = htmlToMarkdown(`<p>${'*'.repeat(100_000)}</p>${nested}`)
@@ -209,5 +226,31 @@ describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could ru
   it('still leaves out a script opened past the bound', () => {
     const { markdown } = htmlToMarkdown(`${'<div>'.repeat(1000)}<script>alert(1)</script>kept text`)
     expect(markdown).toBe('kept text')
+  })
+
+  it('keeps text that looks like markup as written: entities decode to text, never to tags or Markdown', () => {
+    const html = `<html><head><title>On &lt;B&gt; &amp; *Stars*</title></head><body>
+      <p>Use <code>&lt;b&gt;</code> for bold, not &lt;i&gt;x&lt;/i&gt;; a*b*c and __d__ stay; 2 &amp;lt; 3; [1](x) &#96;tick&#96; \\ back</p>
+      <p>1. Not a list.</p><p># Not a heading.</p><p>&gt; Not a quote.</p><p>- Not an item.</p><p>---</p>
+      <ul><li>2) item text</li></ul><h2>&lt;section&gt; heading</h2><p>Fine <b>bold</b> and <i>italic</i>.</p>
+      <pre>if (a &lt; b) { *x = 1 }</pre></body></html>`
+    const prepared = prepareImport(utf8(html), 'page.html')
+    if (!prepared.ok) throw new Error(prepared.message)
+    const parsed = parseDocument(prepared.text, { fileName: 'page.html' })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const { blocks, title } = parsed.document
+    expect(title).toBe('On <B> & *Stars*')
+    const texts = blocks.map((block) => `${block.kind}: ${block.text}`)
+    expect(texts).toContain(
+      'paragraph: Use <b> for bold, not <i>x</i>; a*b*c and __d__ stay; 2 &lt; 3; [1](x) `tick` \\ back'
+    )
+    for (const text of ['1. Not a list.', '# Not a heading.', '> Not a quote.', '- Not an item.', '---']) {
+      expect(texts).toContain(`paragraph: ${text}`)
+    }
+    expect(texts).toContain('heading: <section> heading')
+    expect(texts.some((text) => text.endsWith('2) item text'))).toBe(true)
+    const fine = blocks.find((block) => block.text === 'Fine bold and italic.')
+    expect(fine?.marks.map((mark) => mark.kind)).toEqual(['strong', 'em'])
+    expect(texts.some((text) => text.includes('if (a < b) { *x = 1 }'))).toBe(true)
   })
 })

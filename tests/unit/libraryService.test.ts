@@ -266,6 +266,29 @@ describe('exports', () => {
     expect(cancelled).toEqual({ saved: false })
   })
 
+  it('saveExport into a chosen folder keeps the files already there and names the new ones " (2)"', async () => {
+    const target = makeTempDir()
+    open.push({ backend: { close: () => undefined } as unknown as Backend, remove: target.remove })
+    const { backend } = start({
+      fileDialogs: {
+        chooseSavePath: () => Promise.resolve(null),
+        chooseFolder: () => Promise.resolve(target.path)
+      }
+    })
+    await backend.handlers.importDocument({ fileName: 'tea.md', text: '# Tea\n\nA short history of tea.' })
+    const first = await backend.handlers.saveExport({ documentId: null, format: 'markdown' })
+    if (!first.saved) throw new Error('not saved')
+    expect(first.paths).toHaveLength(2)
+    const before = new Map(first.paths.map((path) => [path, readFileSync(path, 'utf8')]))
+    const again = await backend.handlers.saveExport({ documentId: null, format: 'markdown' })
+    if (!again.saved) throw new Error('not saved')
+    expect(again.paths.map((path) => path.replace(target.path, ''))).toEqual(
+      first.paths.map((path) => path.replace(target.path, '').replace(/\.md$/, ' (2).md'))
+    )
+    for (const [path, content] of before) expect(readFileSync(path, 'utf8')).toBe(content)
+    expect(readdirSync(target.path)).toHaveLength(4)
+  })
+
   it('Anki text: headers, Basic and Cloze in one file with six columns, and card counts in the list', async () => {
     const { backend } = start()
     const [document] = await backend.handlers.listDocuments({})

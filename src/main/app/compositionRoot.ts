@@ -14,6 +14,7 @@ import {
 } from '../db/repositories/settingsRepository'
 import { createAnnotationService } from '../services/annotationService'
 import { createDocumentService } from '../services/documentService'
+import { preparePrivateDataDir } from './paths'
 import { recoverIfDamaged } from '../services/libraryFiles'
 import { createImportRunners } from '../services/importing/importRunners'
 import { createSearchService } from '../services/search/searchService'
@@ -30,6 +31,8 @@ import { createRestartableBackend, type LibraryControl } from './restartableBack
 
 export interface BackendOptions {
   dataDir: string
+  /** The data folder is Scholia's own (the default one), so an existing one may be made private. */
+  ownDataDir?: boolean
   mode: 'electron' | 'web'
   /** Folder holding the texts that ship with Scholia (*.md are imported on first start). */
   resourcesDir: string
@@ -68,8 +71,8 @@ export function openBackend(options: BackendOptions): Backend {
 
 function openServices(options: BackendOptions, control: LibraryControl): Backend {
   const now = options.now ?? (() => Date.now())
-  mkdirSync(options.dataDir, { recursive: true })
-  const lock = acquireLibraryLock(options.dataDir)
+  preparePrivateDataDir(options.dataDir, options.ownDataDir ?? false)
+  const lock = acquireLibraryLock(options.dataDir, { nativeBinding: options.sqliteNativeBinding })
   let db: Db | undefined
   try {
     const databaseFile = join(options.dataDir, databaseFileName)

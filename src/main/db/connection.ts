@@ -25,3 +25,23 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma('foreign_keys = ON')
   return db
 }
+
+/**
+ * Opens `file` (made if missing) and holds an exclusive lock on it until the connection closes:
+ * an open exclusive transaction in rollback-journal mode, so the operating system's file lock
+ * (fcntl, LockFileEx) does the work and drops it when the process dies. Nothing is ever written.
+ * Returns null when another connection, in this process or another, holds it.
+ */
+export function openExclusiveLock(file: string, nativeBinding?: string): Db | null {
+  // timeout 0: a held lock is reported at once rather than waited for.
+  const db = new Database(file, { nativeBinding, timeout: 0 })
+  try {
+    db.exec('BEGIN EXCLUSIVE')
+    return db
+  } catch (error) {
+    db.close()
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return null
+    throw error
+  }
+}

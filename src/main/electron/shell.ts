@@ -84,6 +84,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   try {
     backend = options.openBackend({
       dataDir: env.SCHOLIA_DATA_DIR ? resolve(env.SCHOLIA_DATA_DIR) : app.getPath('userData'),
+      ownDataDir: !env.SCHOLIA_DATA_DIR,
       mode: 'electron',
       version: app.getVersion(),
       resourcesDir: layout.resourcesDir,

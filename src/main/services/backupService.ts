@@ -3,7 +3,7 @@
 // deleted), rotated per kind. A daily backup is made at most once a day and only when the library
 // changed since the newest backup. Restoring and replacing the database file itself is in
 // libraryFiles.ts: it needs the database closed.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupInfo } from '../../shared/library/types'
 import { openDatabase, type Db } from '../db/connection'
@@ -57,6 +57,31 @@ export function listBackupFiles(dataDir: string): BackupInfo[] {
   return backups.sort((a, b) => b.createdAt - a.createdAt || (a.fileName < b.fileName ? 1 : -1))
 }
 
+/** Files SQLite keeps beside a database in WAL mode. */
+const walCompanions = ['-wal', '-shm']
+
+/**
+ * Opens a database file read-only for `use`. A read-only connection to a WAL database makes
+ * `-wal` and `-shm` files and cannot remove them when it closes: those it made (empty: it writes
+ * nothing) are removed here, so that checking a backup leaves no files beside it. Companions that
+ * were there before are left alone (a library's `-wal` can hold committed work).
+ */
+export function withReadOnlyDatabase<T>(
+  file: string,
+  nativeBinding: string | undefined,
+  use: (db: Db) => T
+): T {
+  const madeHere = walCompanions.map((suffix) => file + suffix).filter((path) => !existsSync(path))
+  let db: Db | undefined
+  try {
+    db = openDatabase(file, { readonly: true, nativeBinding })
+    return use(db)
+  } finally {
+    db?.close()
+    for (const path of madeHere) rmSync(path, { force: true })
+  }
+}
+
 /**
  * Runs integrity_check on a database file opened read-only; returns null when it is sound, else
  * what is wrong in SQLite's words. A file that does not open at all is not sound either.
@@ -66,16 +91,24 @@ export function checkDatabaseFile(
   nativeBinding?: string,
   check = 'integrity_check'
 ): string | null {
-  let db: Db | undefined
   try {
-    db = openDatabase(file, { readonly: true, nativeBinding })
-    const rows = db.pragma(check) as Record<string, string>[]
-    const messages = rows.map((row) => Object.values(row)[0] ?? '')
-    return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('; ')
+    return withReadOnlyDatabase(file, nativeBinding, (db) => {
+      const rows = db.pragma(check) as Record<string, string>[]
+      const messages = rows.map((row) => Object.values(row)[0] ?? '')
+      return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('; ')
+    })
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
-  } finally {
-    db?.close()
+  }
+}
+
+/**
+ * Removes `-wal` and `-shm` files from the backups folder: checks by earlier versions left them
+ * beside backups and `.partial` copies. Backups are only ever opened read-only, so none holds data.
+ */
+function removeLeftoverCompanions(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (walCompanions.some((suffix) => name.endsWith(suffix))) rmSync(join(folder, name), { force: true })
   }
 }
 
@@ -112,6 +145,7 @@ export function createBackupService(dependencies: BackupServiceDependencies) {
 
   async function writeBackup(kind: BackupInfo['kind']): Promise<BackupInfo | null> {
     mkdirSync(folder, { recursive: true })
+    removeLeftoverCompanions(folder)
     const fileName = `${kind}-${backupStamp(now())}${backupExtension}`
     const temporary = join(folder, `.${fileName}.partial`)
     try {

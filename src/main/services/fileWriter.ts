@@ -2,9 +2,12 @@
 // the data goes to a temporary file in the same folder (same file system, so the rename is atomic),
 // is flushed to disk, then renamed over the target. On any error the temporary file is removed,
 // the earlier file is untouched, and the error says in plain words what the person can do.
+// A file the person did not choose is never replaced: with `overwrite: false` the temporary file is
+// hard-linked to the target, which fails if the name is taken, and the caller picks another name.
 import { randomBytes } from 'node:crypto'
 import { promises as nodeFs } from 'node:fs'
 import path from 'node:path'
+import { numberedFileName } from '../../shared/export/fileNames'
 
 /** The parts of an open file the writer uses (node's FileHandle fits). */
 export interface WritableFileHandle {
@@ -23,10 +26,15 @@ export interface FileWriterFs {
   open(filePath: string, flags: string, mode?: number): Promise<WritableFileHandle>
   rename(oldPath: string, newPath: string): Promise<void>
   unlink(filePath: string): Promise<void>
+  /** Fails with EEXIST when newPath exists: the atomic "create, never replace". */
+  link(existingPath: string, newPath: string): Promise<void>
+  lstat(filePath: string): Promise<unknown>
 }
 
 export interface WriteFileAtomicOptions {
   fs?: FileWriterFs
+  /** false: refuse (FileExistsError) rather than replace a file already at the target. Default true. */
+  overwrite?: boolean
 }
 
 /** A write that failed, with a message a person can act on; `code` is the system error code. */
@@ -37,6 +45,42 @@ export class FileWriteError extends Error {
     this.name = 'FileWriteError'
     this.code = code
   }
+}
+
+/** The target name is taken (writeFileAtomic with `overwrite: false`): nothing was written there. */
+export class FileExistsError extends Error {
+  constructor(readonly targetPath: string) {
+    super(`${targetPath} already exists`)
+    this.name = 'FileExistsError'
+  }
+}
+
+/** Codes of file systems without hard links (FAT, exFAT, some network shares). */
+const noHardLinks = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV'])
+
+async function exists(fs: FileWriterFs, filePath: string): Promise<boolean> {
+  try {
+    await fs.lstat(filePath)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Moves the finished temporary file to the target without replacing anything there. */
+async function placeWithoutReplacing(fs: FileWriterFs, tempPath: string, targetPath: string): Promise<void> {
+  try {
+    await fs.link(tempPath, targetPath)
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') throw new FileExistsError(targetPath)
+    if (!noHardLinks.has(errorCode(error))) throw error
+    // No hard links here: check, then rename (a file made in between could still be replaced).
+    if (await exists(fs, targetPath)) throw new FileExistsError(targetPath)
+    await fs.rename(tempPath, targetPath)
+    return
+  }
+  // The file is in place under its name; a leftover hidden temporary name is harmless.
+  await fs.unlink(tempPath).catch(() => undefined)
 }
 
 export async function writeFileAtomic(
@@ -64,14 +108,46 @@ export async function writeFileAtomic(
     const closing = handle
     handle = null
     await closing.close()
-    await fs.rename(tempPath, targetPath)
+    if (options.overwrite === false) await placeWithoutReplacing(fs, tempPath, targetPath)
+    else await fs.rename(tempPath, targetPath)
     created = false
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined)
     if (created) await fs.unlink(tempPath).catch(() => undefined)
+    if (error instanceof FileExistsError) throw error
     throw toFileWriteError(error, targetPath)
   }
   await syncFolder(fs, folder)
+}
+
+/** Copies a folder may already hold of one name before a write gives up on it. */
+const maxNumberedCopies = 1000
+
+/**
+ * Writes `data` into `folder` as `fileName`, or as "name (2).ext", "name (3).ext", … when that
+ * name is taken, as browsers and Finder do: nothing already in the folder is replaced. Returns the
+ * path written.
+ */
+export async function writeFileBesideOthers(
+  folder: string,
+  fileName: string,
+  data: string | Uint8Array,
+  options: Omit<WriteFileAtomicOptions, 'overwrite'> = {}
+): Promise<string> {
+  for (let copy = 1; copy <= maxNumberedCopies; copy++) {
+    const targetPath = path.join(folder, copy === 1 ? fileName : numberedFileName(fileName, copy))
+    try {
+      await writeFileAtomic(targetPath, data, { ...options, overwrite: false })
+      return targetPath
+    } catch (error) {
+      if (!(error instanceof FileExistsError)) throw error
+    }
+  }
+  throw new FileWriteError(
+    `${folder} already holds ${maxNumberedCopies} files named like "${fileName}". Choose another folder and export again.`,
+    'EEXIST',
+    null
+  )
 }
 
 /** Makes the rename itself durable. Not possible everywhere (Windows refuses to open folders): best effort. */

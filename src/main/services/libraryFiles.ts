@@ -6,9 +6,14 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { StartupNotice } from '../../shared/library/types'
-import { openDatabase } from '../db/connection'
 import { latestSchemaVersion } from '../db/migrations'
-import { backupFolderName, backupStamp, checkDatabaseFile, listBackupFiles } from './backupService'
+import {
+  backupFolderName,
+  backupStamp,
+  checkDatabaseFile,
+  listBackupFiles,
+  withReadOnlyDatabase
+} from './backupService'
 
 const companions = ['-wal', '-shm', '-journal']
 
@@ -69,8 +74,7 @@ export function recoverIfDamaged(
 export function libraryFileProblem(file: string, nativeBinding?: string): string | null {
   const problem = checkDatabaseFile(file, nativeBinding)
   if (problem !== null) return `This file is not a sound Scholia library (${problem}).`
-  const db = openDatabase(file, { readonly: true, nativeBinding })
-  try {
+  return withReadOnlyDatabase(file, nativeBinding, (db) => {
     const version = db.pragma('user_version', { simple: true }) as number
     const hasDocuments =
       db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get() !==
@@ -80,9 +84,7 @@ export function libraryFileProblem(file: string, nativeBinding?: string): string
       return `This library was written by a newer version of Scholia (schema ${version}; this version knows up to ${latestSchemaVersion}). Update Scholia to open it.`
     }
     return null
-  } finally {
-    db.close()
-  }
+  })
 }
 
 /**

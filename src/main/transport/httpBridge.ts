@@ -19,6 +19,8 @@ export interface HttpBridgeOptions {
   port?: number
   /** Fixed token for tests; a fresh random one otherwise. */
   token?: string
+  /** Largest request body (maxRequestBytes unless a test needs a small one). */
+  maxBodyBytes?: number
   log?: (message: string) => void
 }
 
@@ -30,7 +32,13 @@ export interface HttpBridge {
   close(): Promise<void>
 }
 
-const sessionCookieName = 'scholia_session'
+/**
+ * Cookies are shared by every port of a host, so two Scholia servers (two data folders) would
+ * overwrite each other's session cookie and log each other out: the name carries the port.
+ */
+export function sessionCookieName(port: number): string {
+  return `scholia_session_${port}`
+}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,22 +104,59 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   send(response, status, JSON.stringify(value), 'application/json; charset=utf-8')
 }
 
+class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super('Request body too large')
+  }
+}
+
+function tooLargeMessage(limit: number): string {
+  const megabytes = Math.floor(limit / (1024 * 1024))
+  return `Scholia accepts at most ${megabytes} MB in one request, and this one was larger. Nothing was changed. If you were importing a file, split it into smaller files and import those.`
+}
+
+/**
+ * Reads a request body of at most `limit` bytes. A declared Content-Length over the limit is
+ * refused before a byte is read; a chunked body is refused when it grows past the limit. Either
+ * way the rest is read and dropped rather than the connection cut, so that the client gets the
+ * 413 answer instead of a network error; a client that goes on sending past twice the limit is
+ * disconnected.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'])
     const chunks: Buffer[] = []
     let size = 0
-    request.on('data', (chunk: Buffer) => {
+    const refuse = (): void => {
+      request.removeListener('data', collect)
+      request.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > 2 * limit) request.destroy()
+      })
+      reject(new BodyTooLargeError(limit))
+    }
+    const collect = (chunk: Buffer): void => {
       size += chunk.length
-      if (size > limit) {
-        reject(new RangeError('too large'))
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
+      if (size > limit) refuse()
+      else chunks.push(chunk)
+    }
+    if (Number.isFinite(declared) && declared > limit) {
+      refuse()
+      return
+    }
+    request.on('data', collect)
     request.on('end', () => resolve(Buffer.concat(chunks)))
     request.on('error', reject)
   })
+}
+
+/**
+ * Where the token exchange redirects: this server's own path, never another host. A path that
+ * starts with two slashes (`/.//evil.example/` becomes `//evil.example/` once the URL parser
+ * drops the dot) would be read by the browser as a link to evil.example, so they are collapsed.
+ */
+export function sameServerLocation(url: URL): string {
+  return `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`
 }
 
 const unauthorisedPage = `<!doctype html><meta charset="utf-8"><title>Scholia</title>
@@ -122,6 +167,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   const token = options.token ?? randomBytes(32).toString('base64url')
   const session = randomBytes(32).toString('base64url')
   const log = options.log ?? (() => undefined)
+  const maxBodyBytes = options.maxBodyBytes ?? maxRequestBytes
   const rendererRoot = await realpath(options.rendererDir)
   let port = 0
 
@@ -130,14 +176,21 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
 
   function authorised(request: IncomingMessage, url: URL): boolean {
     return (
-      secretsEqual(cookieValue(request, sessionCookieName), session) ||
+      secretsEqual(cookieValue(request, sessionCookieName(port)), session) ||
       secretsEqual(request.headers['x-scholia-token'] as string | undefined, token) ||
       secretsEqual(url.searchParams.get('token') ?? undefined, token)
     )
   }
 
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    let relative: string
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    } catch {
+      // A malformed escape (`/%`) is the client's mistake, not an internal error.
+      send(response, 400, 'Bad request: the address holds a malformed % escape', 'text/plain; charset=utf-8')
+      return
+    }
     const candidate = join(rendererRoot, relative)
     let resolved: string
     try {
@@ -191,15 +244,15 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       let args: unknown
       try {
-        const body = await readBody(request, maxRequestBytes)
+        const body = await readBody(request, maxBodyBytes)
         args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
       } catch (error) {
-        const tooLarge = error instanceof RangeError
+        const tooLarge = error instanceof BodyTooLargeError
         sendJson(response, tooLarge ? 413 : 400, {
           ok: false,
           error: {
             code: 'invalid-input',
-            message: tooLarge ? 'Request too large' : 'Request body is not valid JSON'
+            message: tooLarge ? tooLargeMessage(error.limit) : 'Request body is not valid JSON'
           }
         })
         return
@@ -222,8 +275,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       // Swap the token in the address bar for a cookie, so reloads and bookmarks keep working.
       url.searchParams.delete('token')
       send(response, 303, '', 'text/plain; charset=utf-8', {
-        'Set-Cookie': `${sessionCookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search + url.hash
+        'Set-Cookie': `${sessionCookieName(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: sameServerLocation(url)
       })
       return
     }

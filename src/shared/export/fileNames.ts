@@ -100,3 +100,12 @@ export function createUniqueFileNamer(): (name: string, ext: string) => string {
     return candidate
   }
 }
+
+/**
+ * The name for copy `copy` (2, 3, …) of an already safe file name, the way browsers and Finder
+ * name a download whose name is taken: "Kim 2018.md" → "Kim 2018 (2).md".
+ */
+export function numberedFileName(fileName: string, copy: number): string {
+  const match = /^(.+)\.([A-Za-z0-9]{1,16})$/.exec(fileName)
+  return buildName(match?.[1] ?? fileName, match?.[2] ?? '', ` (${copy})`)
+}

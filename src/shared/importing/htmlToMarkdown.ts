@@ -3,6 +3,8 @@
 // styles, frames, objects, forms, images, event handlers, links' targets) is dropped, never kept
 // as markup. The HTML is only tokenised (htmlparser2: no DOM, nothing is rendered), so no string
 // in it can execute, and the work is linear in its size however deep its nesting.
+// Text is text: what the entities of a text node decode to (`&lt;b&gt;`, `&ast;`) is escaped, so
+// the importer's Markdown reading gives it back as written instead of taking it for markup.
 import { Parser, type Handler, type ParserOptions } from 'htmlparser2'
 
 /** Elements whose content is never text a reader should see. */
@@ -117,6 +119,22 @@ export interface HtmlConversion {
   title: string | null
 }
 
+/** Characters that start inline Markdown (or HTML) in the importer's reading of a line. */
+const inlineSyntax = /[\\`*_[\]<>&]/g
+
+/** A text node's characters with their Markdown meaning taken away (a backslash before each). */
+export function escapeTextNode(text: string): string {
+  return text.replace(inlineSyntax, '\\$&')
+}
+
+/**
+ * A paragraph whose text starts like a heading, quote, list item or rule would become one: the
+ * marker is escaped. (Headings and list items made from HTML elements get their own marker first.)
+ */
+function escapeBlockStart(text: string): string {
+  return text.replace(/^([#>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2')
+}
+
 export function looksLikeHtml(fileName: string, text: string): boolean {
   if (/\.(x?html?|xht)$/i.test(fileName)) return true
   if (/\.(md|markdown|txt|text)$/i.test(fileName)) return false
@@ -143,7 +161,7 @@ export function htmlToMarkdown(html: string, work: HtmlWork = { deepestOpen: 0 }
     inline = ''
     if (text === '') return
     const quote = '> '.repeat(quoteDepth)
-    let block = headingPrefix !== '' ? `${headingPrefix} ${text}` : `${itemMarker}${text}`
+    let block = headingPrefix !== '' ? `${headingPrefix} ${text}` : `${itemMarker}${escapeBlockStart(text)}`
     if (preDepth > 0) block = '```\n' + text + '\n```'
     itemMarker = ''
     blocks.push(
@@ -202,7 +220,8 @@ export function htmlToMarkdown(html: string, work: HtmlWork = { deepestOpen: 0 }
         if (inTitle) title += text
         if (skipDepth > 0) return
         if (supText !== null) supText += text
-        else inline += text
+        // Code in <pre> goes into a fence, where nothing is markup.
+        else inline += preDepth > 0 ? text : escapeTextNode(text)
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false
@@ -232,7 +251,7 @@ export function htmlToMarkdown(html: string, work: HtmlWork = { deepestOpen: 0 }
           const marker = (supText ?? '').trim()
           supText = null
           // A footnote marker keeps the form the importer recognises; other superscripts stay as text.
-          inline += /^\d{1,4}$/.test(marker) ? `<sup>${marker}</sup>` : marker
+          inline += /^\d{1,4}$/.test(marker) ? `<sup>${marker}</sup>` : escapeTextNode(marker)
         } else if (blockElements.has(name)) {
           flush()
         }
@@ -246,7 +265,7 @@ export function htmlToMarkdown(html: string, work: HtmlWork = { deepestOpen: 0 }
   parser.end()
   flush()
   const cleanTitle = title.replace(/\s+/g, ' ').trim()
-  if (!sawH1 && cleanTitle !== '') blocks.unshift(`# ${cleanTitle}`)
+  if (!sawH1 && cleanTitle !== '') blocks.unshift(`# ${escapeTextNode(cleanTitle)}`)
   // Emphasis markers left empty by markup such as <b></b> would confuse the Markdown reader.
   const markdown = blocks
     .join('\n\n')

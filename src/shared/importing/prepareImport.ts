@@ -1,6 +1,7 @@
 // From a file someone offers to the text the document importer reads: size and format checks,
 // decoding (decodeFile), HTML turned into Markdown-like text (htmlToMarkdown). The renderer runs
 // this before sending the text to the back end, in Electron and the browser mode alike.
+import { maxImportTextLength } from '../contract'
 import { decodeFileBytes, type TextEncodingName } from './decodeFile'
 import { htmlToMarkdown, looksLikeHtml } from './htmlToMarkdown'
 
@@ -15,7 +16,12 @@ export type PreparedImport =
     }
   | { ok: false; message: string }
 
-export function prepareImport(bytes: Uint8Array, fileName: string): PreparedImport {
+export function prepareImport(
+  bytes: Uint8Array,
+  fileName: string,
+  /** The longest text the back end accepts; a test passes a small one. */
+  maxTextLength = maxImportTextLength
+): PreparedImport {
   const decoded = decodeFileBytes(bytes, fileName)
   if (!decoded.ok) return decoded
   const notes: string[] = []
@@ -30,6 +36,14 @@ export function prepareImport(bytes: Uint8Array, fileName: string): PreparedImpo
         ok: false,
         message:
           'This HTML file has no readable text once its markup is set aside: there is nothing to import.'
+      }
+    }
+    // Escaping text can make the converted text longer than the file (the request limit is computed from this length).
+    if (markdown.length > maxTextLength) {
+      const millions = (length: number): string => (length / 1_000_000).toFixed(1)
+      return {
+        ok: false,
+        message: `Converted to text, this HTML file is ${millions(markdown.length)} million characters; Scholia imports texts of up to ${millions(maxTextLength)} million. Split it into smaller files and import those.`
       }
     }
     notes.push('HTML was converted to text: scripts, styles, images and links were left out.')

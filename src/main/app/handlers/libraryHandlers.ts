@@ -25,7 +25,7 @@ import {
 } from '../../services/backupService'
 import type { DocumentService } from '../../services/documentService'
 import { createExportService } from '../../services/exportService'
-import { FileWriteError, writeFileAtomic } from '../../services/fileWriter'
+import { FileWriteError, writeFileAtomic, writeFileBesideOthers } from '../../services/fileWriter'
 import { createLibraryService } from '../../services/libraryService'
 import { libraryFileProblem, putDatabaseBack, replaceDatabase } from '../../services/libraryFiles'
 import type { LibraryControl } from '../restartableBackend'
@@ -106,9 +106,10 @@ async function printOrExplain(printer: PdfPrinter, html: string): Promise<Uint8A
   }
 }
 
-async function writeOrExplain(path: string, data: Uint8Array): Promise<void> {
+/** A failed write becomes a message the person can act on. */
+async function explainWriteError<T>(writing: Promise<T>): Promise<T> {
   try {
-    await writeFileAtomic(path, data)
+    return await writing
   } catch (error) {
     if (error instanceof FileWriteError) throw new UserError('refused', error.message)
     throw error
@@ -188,16 +189,15 @@ export function createLibraryHandlers(
     if (only && files.length === 1) {
       const path = await dialogs.chooseSavePath(only.fileName, only.fileName.split('.').pop() ?? '')
       if (path === null) return { saved: false }
-      await writeOrExplain(path, await only.bytes())
+      await explainWriteError(writeFileAtomic(path, await only.bytes()))
       return { saved: true, paths: [path] }
     }
     const folder = await dialogs.chooseFolder(`Choose a folder for the ${files.length} exported files`)
     if (folder === null) return { saved: false }
     const paths: string[] = []
+    // The person chose the folder, not the files in it: a name already there gets " (2)".
     for (const file of files) {
-      const path = join(folder, file.fileName)
-      await writeOrExplain(path, await file.bytes())
-      paths.push(path)
+      paths.push(await explainWriteError(writeFileBesideOthers(folder, file.fileName, await file.bytes())))
     }
     return { saved: true, paths }
   }

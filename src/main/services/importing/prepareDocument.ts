@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { layoutBlocks } from '../../../shared/document/layout'
 import { parseDocument } from '../../../shared/import/parseDocument'
+import { binaryTextProblem } from '../../../shared/importing/decodeFile'
 import { normalizeText } from '../../../shared/text/normalize'
 import type { Block, DocumentMetadata } from '../../../shared/types'
 
@@ -21,6 +22,9 @@ export function contentHashOf(normalizedText: string): string {
 export function prepareDocument(fileName: string, rawText: string): PreparedDocument {
   const text = normalizeText(rawText)
   const contentHash = contentHashOf(text)
+  // The renderer refuses binary data when it decodes a file; any other client of the API is checked here.
+  const binary = binaryTextProblem(rawText)
+  if (binary !== null) return { contentHash, parsed: { ok: false, message: binary } }
   const parsed = parseDocument(text, { fileName })
   if (!parsed.ok) return { contentHash, parsed: { ok: false, message: parsed.message } }
   const { blocks, warnings, ...metadata } = parsed.document

@@ -1,8 +1,9 @@
 // Hash routes, so that one static index.html serves every screen in Electron and the browser mode:
 // #/library is the library, #/doc/ID the reader, #/doc/ID?at=OFFSET a passage in it; an empty
 // hash is "home": the document read last (or the only one), like a reader reopening its book.
+// A hash that cannot be read (a malformed escape in a pasted link) is "home" too, not a blank app.
 import { useEffect, useState } from 'react'
-import { parseStudyRoute, type StudyRoute } from '../study/routes'
+import { decodeRouteSegment, parseStudyRoute, type StudyRoute } from '../study/routes'
 
 export type Route =
   | { name: 'home' }
@@ -16,11 +17,12 @@ export function parseRoute(hash: string): Route {
   const study = parseStudyRoute(hash)
   if (study) return study
   const match = /^#\/doc\/([^?]+)(?:\?(.*))?$/.exec(hash)
-  if (!match) return { name: 'home' }
+  const documentId = match ? decodeRouteSegment(match[1] ?? '') : null
+  if (!match || documentId === null) return { name: 'home' }
   const params = new URLSearchParams(match[2] ?? '')
   const at = params.get('at')
   const offset = at !== null && /^\d+$/.test(at) ? Number(at) : null
-  return { name: 'document', documentId: decodeURIComponent(match[1] ?? ''), at: offset }
+  return { name: 'document', documentId, at: offset }
 }
 
 export function documentHref(documentId: string, at?: number): string {

@@ -10,11 +10,21 @@ export type StudyRoute =
 
 const studyRouteNames = new Set(['study', 'cards', 'stats', 'deck', 'timeline', 'people'])
 
+/** Decodes one id from a hash route; null for a malformed escape (`%E0%A4%A`, `%`), which the router treats as "home". */
+export function decodeRouteSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
 export function parseStudyRoute(hash: string): StudyRoute | null {
   const match = /^#\/(study|cards|stats|deck|timeline|people)(?:\/([^?]+))?$/.exec(hash)
   if (!match) return null
   const name = match[1] ?? ''
-  const documentId = match[2] ? decodeURIComponent(match[2]) : null
+  const documentId = match[2] ? decodeRouteSegment(match[2]) : null
+  if (match[2] && documentId === null) return null
   if (name === 'cards' || name === 'stats') return { name }
   if (name === 'study') return { name, documentId }
   if (!documentId) return null
