@@ -68,10 +68,10 @@ describe('the application menu', () => {
     const template = applicationMenuTemplate('darwin', 'Scholia', fakeMenuActions())
     expect(template.map((menu) => menu.label ?? menu.role)).toEqual([
       'Scholia',
-      '&File',
-      '&Edit',
-      '&View',
-      '&Study',
+      'File',
+      'Edit',
+      'View',
+      'Study',
       'windowMenu',
       'help'
     ])
@@ -85,6 +85,7 @@ describe('the application menu', () => {
   it('File: Import… opens the import flow, Export… and Library reach the page', () => {
     const actions = fakeMenuActions()
     const file = submenu(applicationMenuTemplate('win32', 'Scholia', actions)[0])
+    expect(applicationMenuTemplate('win32', 'Scholia', actions)[0]?.label).toBe('&File')
     click(find(file, 'Import…'))
     expect(actions.importFiles).toHaveBeenCalledTimes(1)
     click(find(file, 'Export…'))

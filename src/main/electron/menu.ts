@@ -17,6 +17,11 @@ export interface MenuActions {
 
 const separator: MenuItemConstructorOptions = { type: 'separator' }
 
+/** "&File": Alt+F opens the menu on Windows and Linux; macOS has no menu mnemonics. */
+function mnemonic(label: string, mac: boolean): string {
+  return mac ? label : `&${label}`
+}
+
 /** A menu item for a shortcut the page itself handles: shown, not registered a second time. */
 function pageShortcut(
   label: string,
@@ -61,7 +66,7 @@ export function applicationMenuTemplate(
     ]
   }
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: mnemonic('File', mac),
     submenu: [
       { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('open-export') },
@@ -72,7 +77,7 @@ export function applicationMenuTemplate(
     ]
   }
   const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
+    label: mnemonic('Edit', mac),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -92,7 +97,7 @@ export function applicationMenuTemplate(
     ]
   }
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: mnemonic('View', mac),
     submenu: [
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -114,7 +119,7 @@ export function applicationMenuTemplate(
     ]
   }
   const study: MenuItemConstructorOptions = {
-    label: '&Study',
+    label: mnemonic('Study', mac),
     submenu: commands(
       [
         ['Review', 'open-review'],
