@@ -22,6 +22,15 @@ test("the menus' commands do what the page's own buttons and shortcuts do", asyn
   await sendCommand(page, 'highlight-selection')
   await expect(page.locator('mark', { hasText: 'strong sense of self-reliance' })).toBeVisible()
 
+  // Right-click › Add note: the note editor opens on the selection, spell-checked where the system can.
+  await selectText(page, 'Six-Party Talks')
+  await sendCommand(page, 'note-on-selection')
+  const editor = page.getByRole('complementary', { name: 'Notes' }).getByRole('textbox', { name: 'Note' })
+  await expect(editor).toBeFocused()
+  await expect(editor).toHaveAttribute('spellcheck', 'true')
+  await editor.fill('Sent from the menu.')
+  await page.getByRole('complementary', { name: 'Notes' }).getByRole('button', { name: 'Done' }).click()
+
   // Edit › Find in document…
   await sendCommand(page, 'find-in-document')
   await expect(page.getByRole('searchbox', { name: 'Find in document' })).toBeFocused()
