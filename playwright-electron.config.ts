@@ -4,6 +4,10 @@ import { defineConfig } from '@playwright/test'
 import { electronTestAvailability } from './tests/electron/electronAvailability'
 
 const availability = electronTestAvailability()
+// On GitHub's runners (.github/workflows/ci.yml) the window can always open: a skip there would hide
+// a broken install, so it fails instead.
+if (availability.skipReason !== null && process.env.SCHOLIA_ELECTRON_TEST === 'required')
+  throw new Error(`Electron test: SCHOLIA_ELECTRON_TEST=required, but ${availability.skipReason}`)
 // Workers load this file too: only the runner process prints.
 if (availability.skipReason !== null && process.env.TEST_WORKER_INDEX === undefined)
   console.log(`Electron test: ${availability.skipReason}`)

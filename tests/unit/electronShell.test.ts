@@ -14,7 +14,13 @@ type Listener = (...args: unknown[]) => unknown
 const fake = vi.hoisted(() => {
   const state = {
     appListeners: new Map<string, Listener[]>(),
-    windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
+    windows: [] as {
+      options: Record<string, unknown>
+      loadURL: ReturnType<typeof vi.fn>
+      listeners: Map<string, Listener>
+    }[],
+    applicationMenu: null as unknown,
+    workAreas: [{ x: 0, y: 0, width: 1920, height: 1080 }],
     ipcHandlers: new Map<string, Listener>(),
     headersListener: null as Listener | null,
     permissionRequestHandler: null as Listener | null,
@@ -30,6 +36,13 @@ const fake = vi.hoisted(() => {
     focus = vi.fn()
     restore = vi.fn()
     isMinimized = vi.fn(() => true)
+    isDestroyed = vi.fn(() => false)
+    maximize = vi.fn()
+    isMaximized = vi.fn(() => false)
+    getNormalBounds = vi.fn(() => ({ x: 40, y: 30, width: 1300, height: 900 }))
+    listeners = new Map<string, Listener>()
+    on = vi.fn((name: string, listener: Listener) => this.listeners.set(name, listener))
+    webContents = { on: vi.fn(), send: vi.fn(), session: { addWordToSpellCheckerDictionary: vi.fn() } }
     constructor(options: Record<string, unknown>) {
       this.options = options
       state.windows.push(this)
@@ -45,9 +58,15 @@ const fake = vi.hoisted(() => {
       getPath: vi.fn(() => '/fake/userData'),
       getVersion: vi.fn(() => '9.8.7'),
       setAsDefaultProtocolClient: vi.fn(() => true),
-      quit: vi.fn()
+      quit: vi.fn(),
+      name: 'Scholia'
     },
     BrowserWindow: FakeBrowserWindow,
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })),
+      setApplicationMenu: vi.fn((menu: unknown) => (state.applicationMenu = menu))
+    },
+    screen: { getAllDisplays: vi.fn(() => state.workAreas.map((workArea) => ({ workArea }))) },
     ipcMain: {
       handle: vi.fn((channel: string, handler: Listener) => state.ipcHandlers.set(channel, handler)),
       removeHandler: vi.fn((channel: string) => state.ipcHandlers.delete(channel))
@@ -63,8 +82,12 @@ const fake = vi.hoisted(() => {
       registerSchemesAsPrivileged: vi.fn(),
       handle: vi.fn((scheme: string, handler: Listener) => state.protocolHandlers.set(scheme, handler))
     },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    dialog: { showErrorBox: vi.fn() }
+    shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] })),
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 0 }))
+    }
   }
   return { state, electron }
 })
@@ -144,6 +167,7 @@ beforeEach(() => {
   fake.state.protocolHandlers.clear()
   fake.state.headersListener = null
   fake.state.singleInstance = true
+  fake.state.applicationMenu = null
 })
 
 afterEach(() => {
@@ -388,5 +412,48 @@ describe('start-up', () => {
   it('registers as the handler of scholia: links once the window exists', async () => {
     await start()
     expect(fake.electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('scholia')
+  })
+})
+
+describe('desktop conventions', () => {
+  it("remembers the window's size, place and maximised state in the data folder", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'scholia-shell-data-'))
+    await start({ env: { SCHOLIA_DATA_DIR: dataDir } })
+    const first = fake.state.windows.at(-1)!
+    expect(first.options).toMatchObject({ width: 1280, height: 860 })
+    expect(first.options).not.toHaveProperty('x')
+    first.listeners.get('close')!()
+
+    await start({ env: { SCHOLIA_DATA_DIR: dataDir } })
+    expect(fake.state.windows.at(-1)!.options).toMatchObject({ x: 40, y: 30, width: 1300, height: 900 })
+  })
+
+  it('installs the application menu', async () => {
+    await start()
+    const menu = fake.state.applicationMenu as { template: { label?: string; role?: string }[] }
+    expect(menu.template.map((item) => item.label ?? item.role)).toEqual(
+      expect.arrayContaining(['&File', '&Edit', '&View', '&Study', 'help'])
+    )
+  })
+
+  it('imports a file it was started with ("Open with" on Windows and Linux) and shows it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'scholia-shell-open-'))
+    const file = join(folder, 'essay.md')
+    writeFileSync(file, '# Essay\n')
+    const handlers = fakeHandlers()
+    const importDocument = vi.fn(() => ({ document: { id: 'doc-essay' }, existing: false, warnings: [] }))
+    Object.assign(handlers, { importDocument })
+    await startShell({
+      openBackend: () => ({ handlers, close: vi.fn() }),
+      isUserFacingStartupError: (_error): _error is Error => false,
+      bundleDir: makeBundleDir(),
+      env: {},
+      argv: ['/opt/Scholia/scholia', file]
+    })
+    const window = fake.state.windows.at(-1)!
+    await vi.waitFor(() =>
+      expect(window.loadURL).toHaveBeenCalledWith('app://scholia/index.html#/doc/doc-essay')
+    )
+    expect(importDocument).toHaveBeenCalledWith({ fileName: 'essay.md', text: '# Essay\n' })
   })
 })

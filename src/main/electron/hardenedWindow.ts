@@ -14,12 +14,17 @@ export const hardenedWebPreferences = {
   webviewTag: false,
   experimentalFeatures: false,
   navigateOnDragDrop: false,
-  safeDialogs: true,
-  spellcheck: false
+  safeDialogs: true
 } as const satisfies WebPreferences
 
-/** What a window may add to the hardened preferences: its preload, its session, less (never more). */
-export type WindowPreferences = Pick<WebPreferences, 'preload' | 'partition' | 'javascript' | 'images'>
+/**
+ * What a window may add to the hardened preferences: its preload, its session, less (never more),
+ * and spell-checking (off unless asked for: on Linux it would fetch dictionaries from the network).
+ */
+export type WindowPreferences = Pick<
+  WebPreferences,
+  'preload' | 'partition' | 'javascript' | 'images' | 'spellcheck'
+>
 
 export type HardenedWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'> & {
   webPreferences?: WindowPreferences
@@ -32,7 +37,7 @@ export function hardenedWindowOptions(options: HardenedWindowOptions): BrowserWi
   return {
     show: false,
     ...options,
-    webPreferences: { ...options.webPreferences, ...hardenedWebPreferences }
+    webPreferences: { spellcheck: false, ...options.webPreferences, ...hardenedWebPreferences }
   }
 }
 

@@ -2,15 +2,18 @@
 // contents hardened, the renderer served on app://scholia/, the IPC handlers registered, one window.
 // The back end is injected so that tests can drive all of this with a fake Electron and no database.
 import { join, resolve } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
 import type { Backend, BackendOptions } from '../app/compositionRoot'
 import { registerAppScheme, serveAppFiles } from './appProtocol'
+import { installDesktopConventions, isFile } from './desktopConventions'
 import { createFileDialogs } from './fileDialogs'
 import { registerDeepLinks } from './deepLinks'
 import { registerIpcHandlers } from './ipc'
 import { createPdfPrinter } from './printToPdf'
 import { applySessionPolicy, hardenWebContents } from './security'
-import { createMainWindow } from './window'
+import { registerFileOpening } from './openFiles'
+import { createMainWindow, defaultWindowSize, minimumWindowSize } from './window'
+import { fitWindowState, readWindowState, rememberWindowState, writeWindowState } from './windowState'
 
 /** What the shell needs of the back end; tests pass a fake with no database behind it. */
 export type ShellBackend = Pick<Backend, 'handlers' | 'close'>
@@ -22,6 +25,8 @@ export interface ShellOptions {
   /** The folder the main bundle runs from (out/main). */
   bundleDir: string
   env?: NodeJS.ProcessEnv
+  /** This process's command line (files and scholia: links to open); process.argv by default. */
+  argv?: readonly string[]
 }
 
 export interface ShellLayout {
@@ -77,13 +82,21 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   })
   // The back end holds the library lock: a process with no window has no reason to keep it.
   app.on('window-all-closed', () => app.quit())
+  // Files from "Open with" or the app's icon: heard from now on (macOS may send them before
+  // 'ready'), imported once the window exists.
+  const fileOpening = registerFileOpening(
+    app,
+    { argv: options.argv ?? process.argv, workingDirectory: process.cwd() },
+    isFile
+  )
 
   await app.whenReady()
 
+  const dataDir = env.SCHOLIA_DATA_DIR ? resolve(env.SCHOLIA_DATA_DIR) : app.getPath('userData')
   let backend: ShellBackend
   try {
     backend = options.openBackend({
-      dataDir: env.SCHOLIA_DATA_DIR ? resolve(env.SCHOLIA_DATA_DIR) : app.getPath('userData'),
+      dataDir,
       ownDataDir: !env.SCHOLIA_DATA_DIR,
       mode: 'electron',
       version: app.getVersion(),
@@ -107,8 +120,28 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   serveAppFiles(protocol, layout.rendererDir)
   registerIpcHandlers(ipcMain, backend.handlers)
 
-  mainWindow = createMainWindow(BrowserWindow, layout.preloadPath)
+  const windowState = fitWindowState(
+    readWindowState(dataDir),
+    screen.getAllDisplays().map((display) => display.workArea),
+    defaultWindowSize,
+    minimumWindowSize
+  )
+  const window = createMainWindow(BrowserWindow, layout.preloadPath, windowState)
+  mainWindow = window
+  rememberWindowState(window, (state) => writeWindowState(dataDir, state))
   // scholia://open?doc=ID&at=OFFSET links from exported notes open the passage in this window.
-  registerDeepLinks(app, () => mainWindow)
-  return { window: mainWindow, backend }
+  registerDeepLinks(app, () => mainWindow, options.argv)
+  fileOpening.ready(
+    installDesktopConventions({
+      app,
+      Menu,
+      dialog,
+      shell,
+      window,
+      handlers: backend.handlers,
+      dataDir,
+      platform: process.platform
+    })
+  )
+  return { window, backend }
 }

@@ -1,11 +1,15 @@
 // The application shell: routing between the library and the reader, and reader settings.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../api/client'
 import { LibraryView } from '../library/LibraryView'
 import { StartupNotices } from '../library/StartupNotices'
 import { ReaderView } from '../reader/ReaderView'
 import { isStudyRoute, StudyScreens } from '../study'
-import { documentHref, parseRoute, useHashRoute } from './useHashRoute'
+import { studyHref } from '../study/routes'
+import { useDesktopCommands } from './desktopCommands'
+import { ShortcutsDialog } from './ShortcutsDialog'
+import type { ReaderSettings } from '../../../shared/types'
+import { documentHref, parseRoute, useHashRoute, type Route } from './useHashRoute'
 import { useReaderSettings } from './useReaderSettings'
 import { ToastProvider } from './toast'
 import { useUndoShortcut } from './undo'
@@ -47,7 +51,36 @@ function Screens() {
   useUndoShortcut()
   const route = useHashRoute()
   const [settings, updateSettings] = useReaderSettings()
+  const [showShortcuts, setShowShortcuts] = useState(false)
   useHomeRedirect(route.name === 'home')
+  // The desktop app's menus: File › Library, View › Theme, Study, Help › Keyboard shortcuts.
+  useDesktopCommands({
+    'open-library': () => window.location.assign('#/library'),
+    'open-review': () => window.location.assign(studyHref()),
+    'open-cards': () => window.location.assign('#/cards'),
+    'open-statistics': () => window.location.assign('#/stats'),
+    'theme-system': () => updateSettings({ theme: 'system' }),
+    'theme-light': () => updateSettings({ theme: 'light' }),
+    'theme-dark': () => updateSettings({ theme: 'dark' }),
+    'show-shortcuts': () => setShowShortcuts(true)
+  })
+  return (
+    <>
+      <Screen route={route} settings={settings} updateSettings={updateSettings} />
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+    </>
+  )
+}
+
+function Screen({
+  route,
+  settings,
+  updateSettings
+}: {
+  route: Route
+  settings: ReaderSettings
+  updateSettings: (change: Partial<ReaderSettings>) => void
+}) {
   if (route.name === 'home') return <main className="loading" aria-busy="true" />
   if (isStudyRoute(route)) return <StudyScreens route={route} />
   return route.name === 'document' ? (

@@ -2,6 +2,7 @@
 // one, removing a document…) registers how to take it back. Ctrl/Cmd+Z outside a text field, or the
 // "Undo" button of the toast that announced the action, undoes the most recent one.
 import { useEffect } from 'react'
+import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 
 export interface UndoEntry {
   /** What is undone, in words for the toast: "Note deleted". */
@@ -58,14 +59,7 @@ function isTextField(target: EventTarget | null): boolean {
 export function useUndoShortcut(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (
-        event.key.toLowerCase() !== 'z' ||
-        !(event.ctrlKey || event.metaKey) ||
-        event.shiftKey ||
-        event.altKey
-      )
-        return
-      if (isTextField(event.target)) return
+      if (!matchesShortcut(event, modShortcuts.undo) || isTextField(event.target)) return
       event.preventDefault()
       void undo()
     }

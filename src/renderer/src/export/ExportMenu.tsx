@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/library/types'
 import type { HighlightColour, HighlightColourId } from '../../../shared/types'
 import { api } from '../api/client'
+import { useDesktopCommands } from '../app/desktopCommands'
 import { useToast } from '../app/toast'
 import { appMode, deliverExport, deliverStudySheetPdf } from './deliverExport'
 import { ImportAnnotations } from './ImportAnnotations'
@@ -53,14 +54,18 @@ function formatsFor(mode: 'electron' | 'web' | null): typeof formats {
 export function ExportMenu({
   documentId,
   label = 'Export',
-  align = 'right'
+  align = 'right',
+  openOnCommand = false
 }: {
   documentId: string | null
   label?: string
   /** Which edge of the button the panel lines up with. */
   align?: 'left' | 'right'
+  /** Opened by File › Export… in the desktop app (one such menu per screen). */
+  openOnCommand?: boolean
 }) {
   const [open, setOpen] = useState(false)
+  useDesktopCommands(openOnCommand ? { 'open-export': () => setOpen(true) } : {})
   const [format, setFormat] = useState<NotesFormat>('markdown')
   const [tag, setTag] = useState('')
   const [colour, setColour] = useState<HighlightColourId | ''>('')
@@ -213,5 +218,5 @@ export function ExportMenu({
 
 /** The reader's Export button for the document on screen. */
 export function DocumentExportMenu({ documentId }: { documentId: string }) {
-  return <ExportMenu documentId={documentId} />
+  return <ExportMenu documentId={documentId} openOnCommand />
 }

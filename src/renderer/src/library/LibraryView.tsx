@@ -154,7 +154,7 @@ export function LibraryView() {
         <div className="library-head">
           <h1 id="library-heading">Library</h1>
           <div className="library-head-tools">
-            <ExportMenu documentId={null} label="Export all" />
+            <ExportMenu documentId={null} label="Export all" openOnCommand />
             <button
               type="button"
               className="tool-button primary-button"

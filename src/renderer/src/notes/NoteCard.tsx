@@ -73,6 +73,8 @@ export function NoteCard({ ref, style, ...props }: NoteCardProps) {
             ref={textarea}
             value={annotation.note}
             rows={4}
+            // Underlined by the system's spell-checker in the desktop app (macOS, Windows).
+            spellCheck
             placeholder="Write a note (Markdown)…"
             onChange={(event) => props.onChange({ note: event.target.value })}
             onKeyDown={(event) => {

@@ -10,6 +10,8 @@ import {
   type ReaderSettings
 } from '../../../shared/types'
 import { formatQuoteWithCitation } from '../../../shared/document/quoteCitation'
+import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
+import { useDesktopCommands } from '../app/desktopCommands'
 import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
 import { useToast } from '../app/toast'
@@ -217,23 +219,32 @@ export function ReaderView({
       .catch(() => toast({ message: 'Could not copy: the clipboard is not available here.', tone: 'error' }))
   }, [selection, view, toast])
 
+  const highlightInLastColour = useCallback(() => {
+    const last = window.localStorage.getItem(lastColourKey) as HighlightColourId | null
+    void highlight(last && highlightColourIds.includes(last) ? last : 'yellow', false)
+  }, [highlight])
+
+  // The same actions from the desktop app's menus (Edit, and the right-click menu on a selection).
+  useDesktopCommands({
+    'highlight-selection': highlightInLastColour,
+    'note-on-selection': () => void highlight(null, true),
+    'copy-quote': copyQuote
+  })
+
   // Ctrl/Cmd+Shift+H highlights in the last-used colour; Ctrl/Cmd+Shift+M opens a note on the selection.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey) return
-      const key = event.key.toLowerCase()
-      if (key === 'h') {
+      if (matchesShortcut(event, modShortcuts.highlightSelection)) {
         event.preventDefault()
-        const last = window.localStorage.getItem(lastColourKey) as HighlightColourId | null
-        void highlight(last && highlightColourIds.includes(last) ? last : 'yellow', false)
-      } else if (key === 'm') {
+        highlightInLastColour()
+      } else if (matchesShortcut(event, modShortcuts.noteOnSelection)) {
         event.preventDefault()
         void highlight(null, true)
       }
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [selection, highlight])
+  }, [selection, highlight, highlightInLastColour])
 
   // The selected annotation's highlights are outlined, wherever they are.
   useEffect(() => {

@@ -2,6 +2,8 @@
 // CSS Custom Highlight API, shows "3 of 17", and moves between matches with Enter / Shift+Enter.
 // The React-rendered DOM is never changed: highlights are Ranges over its text nodes.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
+import { useDesktopCommands } from '../app/desktopCommands'
 import { findRanges } from './findRanges'
 import './search.css'
 
@@ -40,20 +42,26 @@ export function FindInDocument() {
   const inputRef = useRef<HTMLInputElement>(null)
   const [version, setVersion] = useState(0)
 
+  const openBar = useCallback(() => {
+    setOpen(true)
+    // Already open: back to the box, its text selected (a new bar focuses itself as it mounts).
+    inputRef.current?.focus()
+    inputRef.current?.select()
+  }, [])
+
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return
+      if (!matchesShortcut(event, modShortcuts.findInDocument)) return
       // Only where there is a document to search; elsewhere the browser's own find stays.
       if (!articleElement()) return
       event.preventDefault()
-      setOpen(true)
-      // Already open: back to the box, its text selected (a new bar focuses itself as it mounts).
-      inputRef.current?.focus()
-      inputRef.current?.select()
+      openBar()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [openBar])
+  // Edit › Find in document… in the desktop app.
+  useDesktopCommands({ 'find-in-document': () => articleElement() && openBar() })
 
   // The document re-renders (loaded, highlights added): find again.
   useEffect(() => {

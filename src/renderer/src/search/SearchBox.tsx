@@ -1,7 +1,7 @@
 // The search box in the top bar: searches text, footnotes, notes and cards as you type, shows
 // results grouped with counts and marked snippets, and opens the chosen one at its passage.
 // Ctrl/Cmd+K focuses it; arrow keys and Enter choose; Escape closes.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import {
   searchHelpLine,
   type SearchFilters,
@@ -9,14 +9,12 @@ import {
   type SearchResults
 } from '../../../shared/search/types'
 import { documentHref } from '../app/useHashRoute'
+import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
+import { useDesktopCommands } from '../app/desktopCommands'
 import { SearchFiltersBar } from './SearchFiltersBar'
 import { SnippetText } from './Snippet'
 import { useSearch } from './useSearch'
 import './search.css'
-
-function isShortcut(event: globalThis.KeyboardEvent, key: string): boolean {
-  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === key
-}
 
 export function SearchBox() {
   const [query, setQuery] = useState('')
@@ -29,6 +27,11 @@ export function SearchBox() {
   })
   const inputRef = useRef<HTMLInputElement>(null)
   const rootRef = useRef<HTMLDivElement>(null)
+  const focusBox = useCallback(() => {
+    inputRef.current?.focus()
+    inputRef.current?.select()
+    setOpen(true)
+  }, [])
   const { results, error } = useSearch(query, filters)
   const id = useId()
   const hits = useMemo(() => results?.groups.flatMap((group) => group.hits) ?? [], [results])
@@ -39,15 +42,15 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
-      if (!isShortcut(event, 'k')) return
+      if (!matchesShortcut(event, modShortcuts.searchEverything)) return
       event.preventDefault()
-      inputRef.current?.focus()
-      inputRef.current?.select()
-      setOpen(true)
+      focusBox()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [focusBox])
+  // Edit › Search everything… in the desktop app.
+  useDesktopCommands({ 'search-everything': focusBox })
 
   useEffect(() => {
     if (!open) return
