@@ -72,17 +72,67 @@ describe('date expressions', () => {
     ['Autumn 1956', '1956-09-01', '1956-11-30', 'part-of-year'],
     ['fall of 1975', '1975-09-01', '1975-11-30', 'part-of-year'],
     ['late summer 1950', '1950-08-01', '1950-08-31', 'part-of-year'],
-    ['winter of 1946–47', '1946-12-01', '1947-02-28', 'part-of-year']
+    ['winter of 1946–47', '1946-12-01', '1947-02-28', 'part-of-year'],
+    ['490 BC', '-0490-01-01', '-0490-12-31', 'year'],
+    ['490 B.C.', '-0490-01-01', '-0490-12-31', 'year'],
+    ['480 BCE', '-0480-01-01', '-0480-12-31', 'year'],
+    ['September 480 BC', '-0480-09-01', '-0480-09-30', 'month'],
+    ['12 September 490 BC', '-0490-09-12', '-0490-09-12', 'day'],
+    ['450s BC', '-0459-01-01', '-0450-12-31', 'decade'],
+    ['499–404 BC', '-0499-01-01', '-0404-12-31', 'year'],
+    ['around 484 BC', '-0484-01-01', '-0484-12-31', 'year'],
+    ['AD 800', '0800-01-01', '0800-12-31', 'year'],
+    ['800 CE', '0800-01-01', '0800-12-31', 'year'],
+    ['c. AD 150', '0150-01-01', '0150-12-31', 'year'],
+    ['c. 1200', '1200-01-01', '1200-12-31', 'year'],
+    ['around 1514', '1514-01-01', '1514-12-31', 'year'],
+    ['the twelfth century', '1101-01-01', '1200-12-31', 'century'],
+    ['the 17th century', '1601-01-01', '1700-12-31', 'century'],
+    ['the fifth century BC', '-0500-01-01', '-0401-12-31', 'century'],
+    ['the second century AD', '0101-01-01', '0200-12-31', 'century'],
+    ['the middle of the eighteenth century', '1734-01-01', '1766-12-31', 'part-of-century'],
+    ['the late fifth century BC', '-0434-01-01', '-0401-12-31', 'part-of-century'],
+    ['the first century BC', '-0100-01-01', '-0001-12-31', 'century'],
+    ['the 29th day of December, 1845', '1845-12-29', '1845-12-29', 'day'],
+    ['the 3d of March, 1845', '1845-03-03', '1845-03-03', 'day'],
+    ['15th June, 1846', '1846-06-15', '1846-06-15', 'day'],
+    ['Between 1536 and 1540', '1536-01-01', '1540-12-31', 'year']
   ])('%s → %s … %s (%s)', (expression, start, end, precision) => {
     expect(parseDateExpression(expression)).toEqual({ start, end, precision })
   })
 
-  it('reads a decade slip ("mid-1906s") by the document’s other dates, and says so', () => {
-    const [match] = findDateExpressions('since the mid-1906s', { referenceYear: 1972 })
+  it('reads a decade slip ("mid-1906s") with its digits swapped only when the text writes that decade, and says so', () => {
+    const [match] = findDateExpressions('since the mid-1906s', { decadesInText: new Set([1960]) })
     expect(match?.expression).toBe('mid-1906s')
     expect(match?.date).toEqual({ start: '1964-01-01', end: '1966-12-31', precision: 'part-of-decade' })
     expect(match?.note).toMatch(/not a decade/)
-    expect(parseDateExpression('mid-1906s', 1905)?.start).toBe('1904-01-01')
+    // No "1960s" anywhere: nothing shows the digits were swapped; read as written, with the note.
+    const [alone] = findDateExpressions('since the mid-1906s', { decadesInText: new Set([1970]) })
+    expect(alone?.date.start).toBe('1904-01-01')
+    expect(alone?.note).toMatch(/read as the 1900s/)
+    const events = extractDatedEvents(
+      blocksOf(['paragraph', 'Since the mid-1906s, and in the 1960s, it held.'])
+    )
+    expect(events[0]?.date.start).toBe('1964-01-01')
+  })
+
+  it('reads a day without a year ("the 13th day of May last") in the latest year the text names, and says so', () => {
+    const [match] = findDateExpressions('by the act of the 13th day of May last, Congress', {
+      latestYear: 1846
+    })
+    expect(match?.expression).toBe('13th day of May last')
+    expect(match?.date.start).toBe('1846-05-13')
+    expect(match?.note).toMatch(/names no year; read in 1846/)
+    expect(findDateExpressions('by the act of the 13th day of May last')).toEqual([])
+  })
+
+  it('reads no year before AD 1000 without an era, a century or "c."', () => {
+    const text = 'In 300 ships and 800 men, some 130 galleys, BC Rail 12, twelfth century manuscripts.'
+    expect(findDateExpressions(text)).toEqual([])
+    expect(
+      findDateExpressions('The nineteenth-century speech of 3000 BC').map((match) => match.expression)
+    ).toEqual(['3000 BC'])
+    expect(findDateExpressions('In 3100 BC or 4000 BC')).toEqual([])
   })
 
   it('keeps the part of a month, year or season in the expression, without the article', () => {
