@@ -198,6 +198,21 @@ describe('extractDatedEvents', () => {
 })
 
 describe('actors', () => {
+  it('links a place to a state only in a text about the state’s time', () => {
+    const names = (text: string): string[] =>
+      extractActors(blocksOf(['paragraph', text])).map((actor) => actor.name)
+    const early =
+      'On 23 May 1618 the Protestant nobles of Prague threw two regents from a window. Prague rose.'
+    expect(names(early)).not.toContain('Czechoslovakia')
+    expect(names('In August 1968 Soviet tanks entered Prague. Prague did not resist.')).toContain(
+      'Czechoslovakia'
+    )
+    // Athens in 490 BC is the city's own state, not the capital of modern Greece.
+    const ancient = names('In 490 BC Athens defeated the Persians. Athens then built a fleet.')
+    expect(ancient).toContain('Athens')
+    expect(ancient).not.toContain('Greece')
+  })
+
   it('treats romanisation and OCR variants as one name', () => {
     expect(sameName('Kim Il Sung', 'Kim II Sung')).toBe(true)
     expect(sameName('Kim Il Sung', 'Kim Il-sŏng')).toBe(true)

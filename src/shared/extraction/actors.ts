@@ -5,6 +5,8 @@
 
 import nlp from 'compromise'
 import { acronymDefinitions, nameCandidates, termTags, type RoleFinding } from './actorCandidates'
+import { yearOf } from './calendar'
+import { findDateExpressions } from './dates'
 import { gazetteerForms, type GazetteerEntry } from './gazetteer'
 import { stableId } from './hash'
 import { capitalisedRuns, mendOcrName, nameKey, sameName } from './nameTokens'
@@ -42,13 +44,24 @@ function addRole(draft: Draft, role: RoleFinding | null): void {
   if (role && (!draft.role || role.rank > draft.role.rank)) draft.role = role
 }
 
+/** The years the prose speaks of, first to last; undefined when it names none. */
+function yearsSpoken(prose: ProseBlock[]): { first: number; last: number } | undefined {
+  const years = prose.flatMap(({ block, range }) =>
+    findDateExpressions(block.text.slice(range.start, range.end))
+      .filter((match) => match.note === undefined)
+      .flatMap((match) => [yearOf(match.date.start), yearOf(match.date.end)])
+  )
+  return years.length === 0 ? undefined : { first: Math.min(...years), last: Math.max(...years) }
+}
+
 /** All actors of the blocks, in order of first mention. */
 export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
   const prose: ProseBlock[] = blocks.flatMap((block) => {
     const range = proseRange(block)
     return range ? [{ block, range, excluded: bibliographicSpans(block.text) }] : []
   })
-  const forms = gazetteerForms()
+  // A place is a state's only in a text about the state's time: Prague in 1618 is not Czechoslovakia.
+  const forms = gazetteerForms(yearsSpoken(prose))
   const isGazetteerForm = (text: string): boolean => forms.has(text)
 
   const sentencesOf = new Map(
