@@ -198,6 +198,54 @@ describe('extractDatedEvents', () => {
 })
 
 describe('actors', () => {
+  it('takes regnal names, titles and epithets for people, and offices and forms of address for no one', () => {
+    const actors = extractActors(
+      blocksOf([
+        'paragraph',
+        'Fellow-Citizens of the Senate: In 1534 Henry VIII broke with Pope Clement VII, and Louis XIII of France ' +
+          'made Cardinal Richelieu his chief minister in 1624. Commodore Sloat raised the flag in 1846. ' +
+          'Frederick the Great invaded Silesia in 1740. Ferdinand II, who ruled Bohemia, died in 1637. ' +
+          'I refer you to the report of the Secretary of War for the operation of the several departments of the Quartermaster-General.'
+      ])
+    )
+    const names = actors.filter((actor) => actor.kind === 'person').map((actor) => actor.name)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Henry VIII',
+        'Clement VII',
+        'Louis XIII',
+        'Richelieu',
+        'Sloat',
+        'Frederick the Great',
+        'Ferdinand II'
+      ])
+    )
+    expect(names.join(' ')).not.toMatch(/Fellow|Quartermaster|Secretary|War/)
+    expect(actors.find((actor) => actor.name === 'Louis XIII')?.aliases).not.toContain('Louis XIII of France')
+  })
+
+  it('mends an OCR "II" to "Il" only in a name the text also writes with "Il"', () => {
+    const named = (text: string): string[] =>
+      extractActors(blocksOf(['paragraph', text])).map((actor) => actor.name)
+    expect(
+      named('In 1154 Henry II Plantagenet became king. Henry II Plantagenet ruled until 1189.')
+    ).toContain('Henry II Plantagenet')
+    expect(named('In 1966 Kim II Sung declared self-reliance; Kim Il Sung ruled.')).toContain('Kim Il Sung')
+  })
+
+  it('asks "Who was …?" only of a role headed by a role noun', () => {
+    const cards = suggestCards(
+      blocksOf([
+        'paragraph',
+        'In 1846 Mr. Walker, the head of the Treasury, spoke. Sardis, the seat of the Persian governor of Lydia, burned in 498 BC.'
+      ]),
+      new Set()
+    )
+    const fronts = cards.filter((card) => card.kind === 'actor').map((card) => card.front)
+    expect(fronts).toContain('Who was the head of the Treasury?')
+    expect(fronts.join(' ')).not.toMatch(/the seat of/)
+  })
+
   it('links a place to a state only in a text about the state’s time', () => {
     const names = (text: string): string[] =>
       extractActors(blocksOf(['paragraph', text])).map((actor) => actor.name)

@@ -10,6 +10,8 @@ import {
   initialsMatch,
   isAcronym,
   isCapitalised,
+  isNameWord,
+  isRegnalNumeral,
   mendOcrName,
   tokenize,
   type Token
@@ -51,10 +53,23 @@ export const functionWords = new Set(
 const titles = new Set(
   `president chairman chairwoman premier prime minister general marshal admiral king queen emperor empress prince
   princess secretary ambassador dr mr mrs ms senator governor pope professor prof comrade colonel captain lieutenant
-  sir lord lady chancellor chief judge justice mayor bishop cardinal tsar czar shah sultan vice foreign deputy`.split(
-    /\s+/
-  )
+  sir lord lady chancellor chief judge justice mayor bishop cardinal tsar czar shah sultan vice foreign deputy
+  commodore elector electress duke duchess earl archbishop archduke archduchess margrave baron baroness tsarina
+  khan caliph emir doge regent pharaoh`.split(/\s+/)
 )
+
+/** A title, or an office whose last part is one ("Quartermaster-General", "Attorney-General"). */
+function isTitle(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '')
+  return titles.has(lower) || (lower.includes('-') && titles.has(lower.split('-').pop() as string))
+}
+
+/** Forms of address that open a speech ("Fellow-Citizens of the Senate"): the audience, not actors. */
+const addressWords =
+  /^(?:fellow-citizens|fellow|gentlemen|ladies|senators|friends|countrymen|brethren|citizens|my)$/
+
+/** A single word naming a group of people ("Protestants", "Athenians", "Royalists"), not one person. */
+const groupPlural = /(?:ans|ants|ents|ists|ites|ians|ards)$/
 
 export const organisationHeads = new Set(
   `assembly command commission commissions council congress parliament senate party movement committee organisation
@@ -77,7 +92,27 @@ const notPersonWords = new Set(
 )
 
 export const roleNouns =
-  /\b(?:president|chairman|chairwoman|chair|secretary|minister|premier|leader|diplomat|ambassador|envoy|general|marshal|admiral|commander|officer|king|queen|emperor|empress|prince|princess|pope|founder|head|director|chief|governor|senator|mayor|spokes(?:man|woman|person)|advis[eo]r|professor|historian|scholar|author|writer|editor|journalist|poet|scientist|physicist|chemist|mathematician|engineer|inventor|explorer|bishop|cardinal|priest|chancellor|dictator|revolutionary|activist|member|representative|delegate|deputy|consul|official|negotiator|politician|statesman|economist|philosopher|painter|composer|architect|lawyer|judge|captain|colonel|lieutenant|commissioner|monarch|ruler|tsar|czar|shah|sultan|regent|heir|viceroy|barrister|nationalist|officer|wife|husband|son|daughter|brother|sister|father|mother)s?\b/i
+  /\b(?:president|chairman|chairwoman|chair|secretary|minister|premier|leader|diplomat|ambassador|envoy|general|marshal|admiral|commander|officer|king|queen|emperor|empress|prince|princess|pope|founder|head|director|chief|governor|senator|mayor|spokes(?:man|woman|person)|advis[eo]r|professor|historian|scholar|author|writer|editor|journalist|poet|scientist|physicist|chemist|mathematician|engineer|inventor|explorer|bishop|cardinal|priest|chancellor|dictator|revolutionary|activist|member|representative|delegate|deputy|consul|official|negotiator|politician|statesman|economist|philosopher|painter|composer|architect|lawyer|judge|captain|colonel|lieutenant|commissioner|monarch|ruler|tsar|czar|shah|sultan|regent|heir|viceroy|barrister|nationalist|officer|wife|husband|son|daughter|brother|sister|father|mother|canon|theologian|nobleman|noblewoman|astronomer|tyrant|satrap|archon|tribune|pharaoh|caliph|khan|emir|vizier|doge|elector|duke|duchess|earl|commodore|spymaster|historian)s?\b/i
+
+/** One role noun, whole: "admiral", "generals". */
+const roleNounWord = new RegExp(`^${roleNouns.source.slice(2, -2)}$`, 'i')
+
+/**
+ * The phrase ending in a role noun right before a name ("the Spartan admiral Lysander", "his
+ * general Mardonius"), or null.
+ */
+function roleNounBefore(before: string): string | null {
+  const match = /(?:^|\s)((?:the|a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))\s+$/iu.exec(
+    before
+  )
+  return match && roleNounWord.test(match[2] as string) ? (match[1] as string) : null
+}
+
+/** True when `before` ends with a role and "of": "the governor of " is followed by a place. */
+function isRoleOf(before: string): boolean {
+  const word = /([\p{L}-]+)\s+of\s+$/u.exec(before)?.[1]
+  return word !== undefined && roleNounWord.test(word)
+}
 
 /** Words naming an office: a run holding one is a role ("US Vice President"), not an organisation. */
 const officeWords = new Set([
@@ -125,8 +160,14 @@ function stripPossessive(token: Token): Token {
     : token
 }
 
+/**
+ * A phrase that gives a role: a role noun at its head, before any "of" ("the Chairman of the
+ * …", "the military governor of …"), never only after it ("the operation of the several
+ * departments of the Quartermaster-General" is about departments).
+ */
 function isRolePhrase(phrase: string): boolean {
-  return roleNouns.test(phrase) && phrase.length <= 120 && !/^\s*\p{Lu}+\s*$/u.test(phrase)
+  const head = phrase.split(/\s+of\s+/)[0] as string
+  return roleNouns.test(head) && phrase.length <= 120 && !/^\s*\p{Lu}+\s*$/u.test(phrase)
 }
 
 /** The role the sentence gives the name at [start, end), if any. */
@@ -139,8 +180,15 @@ function findRole(sentence: string, start: number, end: number): RoleFinding | n
   const appositive = /^,\s+((?:the|a|an|then|former|later)\s[^,;]*?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(after)
   if (appositive && isRolePhrase(appositive[1] as string))
     return { text: (appositive[1] as string).trim(), rank: 2 }
+  // "Galileo Galilei, professor of mathematics at Padua, built": a role without an article.
+  const bare = /^,\s+(\p{Ll}[^,;]*?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/u.exec(after)
+  if (bare && roleNouns.exec(bare[1] as string)?.index === 0 && isRolePhrase(bare[1] as string))
+    return { text: (bare[1] as string).trim(), rank: 2 }
   const before = /(?:^|[,;(:]\s*|\s)((?:the|a|an)\s+[^,;()]{2,80}?),\s*$/i.exec(sentence.slice(0, start))
   if (before && isRolePhrase(before[1] as string)) return { text: (before[1] as string).trim(), rank: 1 }
+  // "the Spartan admiral Lysander": a role noun right before the name.
+  const noun = roleNounBefore(sentence.slice(0, start))
+  if (noun && /^(?:the|a|an)\s/i.test(noun)) return { text: noun, rank: 1 }
   // A bare title ("King", "Sir") is too little to ask "Who was …?" about.
   return null
 }
@@ -255,22 +303,36 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
   for (const fullRun of splitRuns(capitalisedRuns(sentence))) {
     let run = fullRun.map((token, index) => (index === fullRun.length - 1 ? stripPossessive(token) : token))
     const atSentenceStart = run[0]!.start === allTokens[0]?.start
-    // Drop function words and titles in front.
-    while (
-      run.length > 0 &&
-      (functionWords.has(run[0]!.text.toLowerCase()) ||
-        titles.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))
-    ) {
+    // "Fellow-Citizens of the Senate": a speech's form of address names its audience.
+    if (addressWords.test(run[0]!.text.toLowerCase())) continue
+    // Drop function words and titles in front; a title right before a name is a sign of a person
+    // ("Commodore Sloat"), one followed by "of" is an office ("the Secretary of War").
+    let titled = false
+    while (run.length > 0 && (functionWords.has(run[0]!.text.toLowerCase()) || isTitle(run[0]!.text))) {
+      titled = isTitle(run[0]!.text) && run[1] !== undefined && isCapitalised(run[1].text)
       run = run.slice(1)
     }
-    while (run.length > 0 && !isCapitalised(run[0]!.text)) run = run.slice(1)
+    while (run.length > 0 && !isNameWord(run[0]!.text)) run = run.slice(1)
     if (run.length === 0) continue
+    // "Philip II of Spain", "King Frederick II of Denmark": after a regnal numeral or a title,
+    // "of" and a state the gazetteer knows say where the person reigned; the name ends before it.
+    const of = run.findIndex(
+      (token, index) =>
+        index > 0 &&
+        token.text === 'of' &&
+        context.isGazetteerForm(sentence.slice(run[index + 1]?.start ?? 0, run[run.length - 1]!.end))
+    )
+    if (of > 0 && (titled || isRegnalNumeral(run[of - 1]!.text))) run = run.slice(0, of)
     // "Kim II Sung": an OCR "II" inside a name is the name "Il", not an acronym.
     const words = mendOcrName(run.map((token) => token.text).join(' ')).split(' ')
     const lower = words.map((word) => word.toLowerCase())
     const start = run[0]!.start
     const end = run[run.length - 1]!.end
     const name = sentence.slice(start, end)
+    // "Henry VIII", "Darius I", "Pope Pius V": a name and a regnal numeral make a monarch or pope.
+    const regnal = words.length > 1 && isRegnalNumeral(words[words.length - 1] as string)
+    // "Frederick the Great", "Aristides the Just": a name and an epithet.
+    const epithet = words.length === 3 && words[1] === 'the' && isCapitalised(words[2] as string)
     if (
       words.every(
         (word) =>
@@ -288,6 +350,8 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     if (context.isGazetteerForm(name)) continue
     // "the two Koreas": the plural of a place is not a person.
     if (run.length === 1 && /s$/.test(name) && context.isGazetteerForm(name.slice(0, -1))) continue
+    // "Protestants", "Athenians": a group of people, not one.
+    if (run.length === 1 && groupPlural.test(name)) continue
 
     // "China and the Soviet Union" is two states, not an organisation called "… Union".
     const endsWithKnownName = words.some(
@@ -314,13 +378,18 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       continue
     }
     if (
-      lower.some((word) => notPersonWords.has(word) || organisationHeads.has(word) || functionWords.has(word))
+      lower.some(
+        (word, index) =>
+          notPersonWords.has(word) ||
+          organisationHeads.has(word) ||
+          (functionWords.has(word) && !(epithet && index === 1))
+      )
     )
       continue
     if (
       words.some(
-        (word) =>
-          isAcronym(word) ||
+        (word, index) =>
+          (isAcronym(word) && !(index > 0 && isRegnalNumeral(word))) ||
           context.isGazetteerForm(word) ||
           /(?:ism|isation|ization|ist|ists|ese|ish)$/.test(word)
       )
@@ -328,7 +397,20 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       continue
     const tagSets = run.map(tagsAt)
     if (isCurrencyName(words, tagSets) || context.things.has(name)) continue
+    const role = findRole(sentence, start, end)
+    // "Pericles, who led the city": a relative "who" is said of people.
+    const whoFollows = /^\s*,\s+(?:who|whom|whose)\b/.test(sentence.slice(end))
+    const strong =
+      role !== null ||
+      titled ||
+      regnal ||
+      epithet ||
+      whoFollows ||
+      roleNounBefore(sentence.slice(0, start)) !== null
+    // compromise's tags of places, adjectives and plurals ("Pericles" is a plural to it) count
+    // against a name only when nothing else says it is a person.
     if (
+      !strong &&
       tagSets.some(
         (tags) =>
           (tags.includes('Place') ||
@@ -340,7 +422,6 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     )
       continue
 
-    const role = findRole(sentence, start, end)
     const tagged = tagSets.some(
       (tags, index) => personTags.some((tag) => tags.includes(tag)) && !titles.has(lower[index] as string)
     )
@@ -359,7 +440,24 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       sentence.slice(end) + ' ' + context.nextSentence
     )
     const proper = !atSentenceStart || run.length > 1 || words.every((word) => context.properWords.has(word))
-    if (!(tagged || role !== null || (followedByVerb && proper && (run.length > 1 || pronounFollows))))
+    const previousToken = allTokens[position - 1]
+    // "at Vera Cruz": right after a preposition of place, a name is a place.
+    const afterPlacePreposition =
+      previousToken !== undefined &&
+      /^\s+$/.test(sentence.slice(previousToken.end, start)) &&
+      /^(?:at|in|near|into|across|from|to|toward|towards|through|via)$/i.test(previousToken.text)
+    // compromise's person tag alone is weak: "at Vera Cruz", "the Julian calendar" are no one.
+    const attributive =
+      run.length === 1 &&
+      previous !== undefined &&
+      determiners.has(previous) &&
+      /^\s+\p{Ll}/u.test(sentence.slice(end))
+    const weakTag =
+      tagged &&
+      !strong &&
+      !followedByVerb &&
+      (afterPlacePreposition || attributive || isRoleOf(sentence.slice(0, start)))
+    if (!(strong || (tagged && !weakTag) || (followedByVerb && proper && (run.length > 1 || pronounFollows))))
       continue
 
     const parenthesis = /^\s*\(([^()]{3,60})\)/.exec(sentence.slice(end))

@@ -9,7 +9,7 @@ import { yearOf } from './calendar'
 import { findDateExpressions } from './dates'
 import { gazetteerForms, type GazetteerEntry } from './gazetteer'
 import { stableId } from './hash'
-import { capitalisedRuns, mendOcrName, nameKey, sameName } from './nameTokens'
+import { capitalisedRuns, mendOcrName, nameKey, sameName, wordsBeforeIl } from './nameTokens'
 import { issuedThings } from './notAgents'
 import { splitSentences } from './sentences'
 import { isDemonymMention, statePrefix } from './stateMentions'
@@ -164,13 +164,15 @@ export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
 
   linkShortNames(drafts, isGazetteerForm)
   const mentionsOf = collectMentions(prose, drafts, forms, draftForEntry)
+  // An OCR "II" is mended to "Il" only in a name the text also writes with "Il".
+  const ilAfter = wordsBeforeIl(prose.map(({ block }) => block.text).join('\n'))
   return drafts
     .map((draft) => ({ draft, mentions: mentionsOf.get(draft) ?? [] }))
     .filter(({ mentions }) => mentions.length > 0)
     .sort(
       (left, right) => (left.mentions[0] as ActorMention).start - (right.mentions[0] as ActorMention).start
     )
-    .map(({ draft, mentions }) => toActor(draft, mentions))
+    .map(({ draft, mentions }) => toActor(draft, mentions, ilAfter))
 }
 
 /**
@@ -337,13 +339,15 @@ function collectMentions(
   return mentions
 }
 
-function toActor(draft: Draft, mentions: ActorMention[]): Actor {
+function toActor(draft: Draft, mentions: ActorMention[], ilAfter: ReadonlySet<string>): Actor {
   let name: string
   if (draft.entry) name = draft.entry.name
   else if (draft.kind === 'organisation')
     name = draft.longForm ?? mostFrequent(mentions.map((mention) => mention.text))
   else {
-    const full = mentions.map((mention) => mendOcrName(mention.text)).filter((text) => text.includes(' '))
+    const full = mentions
+      .map((mention) => mendOcrName(mention.text, ilAfter))
+      .filter((text) => text.includes(' '))
     name = mostFrequent(full.length > 0 ? full : mentions.map((mention) => mention.text))
   }
   const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((text) => text !== name)
