@@ -55,7 +55,7 @@ const titles = new Set(
   princess secretary ambassador dr mr mrs ms senator governor pope professor prof comrade colonel captain lieutenant
   sir lord lady chancellor chief judge justice mayor bishop cardinal tsar czar shah sultan vice foreign deputy
   commodore elector electress duke duchess earl archbishop archduke archduchess margrave baron baroness tsarina
-  khan caliph emir doge regent pharaoh`.split(/\s+/)
+  khan caliph emir doge regent pharaoh treasurer chamberlain protector`.split(/\s+/)
 )
 
 /** A title, or an office whose last part is one ("Quartermaster-General", "Attorney-General"). */
@@ -92,7 +92,7 @@ const notPersonWords = new Set(
 )
 
 export const roleNouns =
-  /\b(?:president|chairman|chairwoman|chair|secretary|minister|premier|leader|diplomat|ambassador|envoy|general|marshal|admiral|commander|officer|king|queen|emperor|empress|prince|princess|pope|founder|head|director|chief|governor|senator|mayor|spokes(?:man|woman|person)|advis[eo]r|professor|historian|scholar|author|writer|editor|journalist|poet|scientist|physicist|chemist|mathematician|engineer|inventor|explorer|bishop|cardinal|priest|chancellor|dictator|revolutionary|activist|member|representative|delegate|deputy|consul|official|negotiator|politician|statesman|economist|philosopher|painter|composer|architect|lawyer|judge|captain|colonel|lieutenant|commissioner|monarch|ruler|tsar|czar|shah|sultan|regent|heir|viceroy|barrister|nationalist|officer|wife|husband|son|daughter|brother|sister|father|mother|canon|theologian|nobleman|noblewoman|astronomer|tyrant|satrap|archon|tribune|pharaoh|caliph|khan|emir|vizier|doge|elector|duke|duchess|earl|commodore|spymaster|historian)s?\b/i
+  /\b(?:president|chairman|chairwoman|chair|secretary|minister|premier|leader|diplomat|ambassador|envoy|general|marshal|admiral|commander|officer|king|queen|emperor|empress|prince|princess|pope|founder|head|director|chief|governor|senator|mayor|spokes(?:man|woman|person)|advis[eo]r|professor|historian|scholar|author|writer|editor|journalist|poet|scientist|physicist|chemist|mathematician|engineer|inventor|explorer|bishop|cardinal|priest|chancellor|dictator|revolutionary|activist|member|representative|delegate|deputy|consul|official|negotiator|politician|statesman|economist|philosopher|painter|composer|architect|lawyer|judge|captain|colonel|lieutenant|commissioner|monarch|ruler|tsar|czar|shah|sultan|regent|heir|viceroy|barrister|nationalist|officer|wife|husband|son|daughter|brother|sister|father|mother|widow|widower|canon|theologian|nobleman|noblewoman|astronomer|tyrant|satrap|archon|tribune|pharaoh|caliph|khan|emir|vizier|doge|elector|duke|duchess|earl|commodore|spymaster|historian)s?\b/i
 
 /** One role noun, whole: "admiral", "generals". */
 const roleNounWord = new RegExp(`^${roleNouns.source.slice(2, -2)}$`, 'i')
@@ -125,6 +125,10 @@ const officeWords = new Set([
   'ambassador',
   'vice'
 ])
+
+/** Verbs whose subject is a person: a lone unknown name before one of them is someone. */
+const humanVerbs =
+  /^(?:urged|persuaded|proposed|told|wrote|said|argued|believed|decided|married|resolved|hoped|feared|insisted|promised|warned|claimed|abjured|confessed|preached|painted|composed|reigned)$/
 
 const verbTags = new Set(['Verb', 'PastTense', 'PresentTense', 'Modal', 'Auxiliary', 'Copula'])
 const personTags = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName']
@@ -166,7 +170,8 @@ function stripPossessive(token: Token): Token {
  * departments of the Quartermaster-General" is about departments).
  */
 function isRolePhrase(phrase: string): boolean {
-  const head = phrase.split(/\s+of\s+/)[0] as string
+  // "one of the ten generals" is headed by what it is one of.
+  const head = phrase.replace(/^\s*one\s+of\s+/i, '').split(/\s+of\s+/)[0] as string
   return roleNouns.test(head) && phrase.length <= 120 && !/^\s*\p{Lu}+\s*$/u.test(phrase)
 }
 
@@ -177,7 +182,9 @@ function findRole(sentence: string, start: number, end: number): RoleFinding | n
   if (parenthesis && isRolePhrase(parenthesis[1] as string) && !isCapitalisedName(parenthesis[1] as string)) {
     return { text: (parenthesis[1] as string).trim(), rank: 3 }
   }
-  const appositive = /^,\s+((?:the|a|an|then|former|later)\s[^,;]*?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(after)
+  const appositive = /^,\s+((?:the|a|an|then|former|later|one)\s[^,;]*?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(
+    after
+  )
   if (appositive && isRolePhrase(appositive[1] as string))
     return { text: (appositive[1] as string).trim(), rank: 2 }
   // "Galileo Galilei, professor of mathematics at Padua, built": a role without an article.
@@ -308,10 +315,15 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     // Drop function words and titles in front; a title right before a name is a sign of a person
     // ("Commodore Sloat"), one followed by "of" is an office ("the Secretary of War").
     let titled = false
+    let office = false
     while (run.length > 0 && (functionWords.has(run[0]!.text.toLowerCase()) || isTitle(run[0]!.text))) {
       titled = isTitle(run[0]!.text) && run[1] !== undefined && isCapitalised(run[1].text)
+      // "Queen of Scots", "Duke of Somerset": what follows the title's "of" is its domain.
+      office ||= isTitle(run[0]!.text) && run[1]?.text === 'of'
       run = run.slice(1)
     }
+    // (The domain may be an organisation: "President of the Royal Society".)
+    if (office && !organisationHeads.has(run[run.length - 1]?.text.toLowerCase() ?? '')) continue
     while (run.length > 0 && !isNameWord(run[0]!.text)) run = run.slice(1)
     if (run.length === 0) continue
     // "Philip II of Spain", "King Frederick II of Denmark": after a regnal numeral or a title,
@@ -382,7 +394,7 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
         (word, index) =>
           notPersonWords.has(word) ||
           organisationHeads.has(word) ||
-          (functionWords.has(word) && !(epithet && index === 1))
+          (functionWords.has(word) && !(epithet && index === 1) && !(regnal && index === lower.length - 1))
       )
     )
       continue
@@ -398,8 +410,11 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     const tagSets = run.map(tagsAt)
     if (isCurrencyName(words, tagSets) || context.things.has(name)) continue
     const role = findRole(sentence, start, end)
-    // "Pericles, who led the city": a relative "who" is said of people.
-    const whoFollows = /^\s*,\s+(?:who|whom|whose)\b/.test(sentence.slice(end))
+    // "Pericles, who led the city": a relative "who" is said of people; so is an epithet given
+    // after the name ("Aristides, called the Just").
+    const whoFollows = /^\s*,\s+(?:who|whom|whose\b|(?:called|known as|surnamed)\s+the\s+\p{Lu})/u.test(
+      sentence.slice(end)
+    )
     const strong =
       role !== null ||
       titled ||
@@ -440,6 +455,8 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       sentence.slice(end) + ' ' + context.nextSentence
     )
     const proper = !atSentenceStart || run.length > 1 || words.every((word) => context.properWords.has(word))
+    // "Alcibiades urged", "Themistocles persuaded": verbs only people are the subject of.
+    const humanVerbFollows = followedByVerb && humanVerbs.test(sentence.slice(next.start, next.end))
     const previousToken = allTokens[position - 1]
     // "at Vera Cruz": right after a preposition of place, a name is a place.
     const afterPlacePreposition =
@@ -457,16 +474,25 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       !strong &&
       !followedByVerb &&
       (afterPlacePreposition || attributive || isRoleOf(sentence.slice(0, start)))
-    if (!(strong || (tagged && !weakTag) || (followedByVerb && proper && (run.length > 1 || pronounFollows))))
+    if (!(
+      strong ||
+      (tagged && !weakTag) ||
+      (followedByVerb && proper && (run.length > 1 || pronounFollows || humanVerbFollows))
+    ))
       continue
 
     const parenthesis = /^\s*\(([^()]{3,60})\)/.exec(sentence.slice(end))
+    // "William Cecil, later Lord Burghley,": the name the person was known by later.
+    const later =
+      /^,\s+(?:later|afterwards|formerly)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*[,;.]/u.exec(
+        sentence.slice(end)
+      )
     const alias =
       parenthesis &&
       isCapitalisedName(parenthesis[1] as string) &&
       !isAcronym((parenthesis[1] as string).trim())
         ? (parenthesis[1] as string).trim()
-        : null
+        : (later?.[1] ?? null)
     candidates.push({
       kind: 'person',
       name,

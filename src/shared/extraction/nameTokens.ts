@@ -69,7 +69,7 @@ export function capitalisedRuns(text: string): Token[][] {
   const runs: Token[][] = []
   let run: Token[] = []
   const flush = (): void => {
-    while (run.length > 0 && !isCapitalised((run[run.length - 1] as Token).text)) run.pop()
+    while (run.length > 0 && !isNameWord((run[run.length - 1] as Token).text)) run.pop()
     if (run.length > 0) runs.push(run)
     run = []
   }
