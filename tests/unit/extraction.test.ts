@@ -222,6 +222,15 @@ describe('actors', () => {
     )
     expect(names.join(' ')).not.toMatch(/Fellow|Quartermaster|Secretary|War/)
     expect(actors.find((actor) => actor.name === 'Louis XIII')?.aliases).not.toContain('Louis XIII of France')
+    // Father and son are two people; a title of a place set off by commas belongs to the name.
+    const family = extractActors(
+      blocksOf([
+        'paragraph',
+        'In 1509 Henry VIII succeeded his father Henry VII. Mary, Queen of Scots, who had fled in 1568, died in 1587.'
+      ])
+    ).map((actor) => actor.name)
+    expect(family).toEqual(expect.arrayContaining(['Henry VIII', 'Henry VII', 'Mary, Queen of Scots']))
+    expect(family).not.toContain('Scots')
   })
 
   it('mends an OCR "II" to "Il" only in a name the text also writes with "Il"', () => {

@@ -145,7 +145,7 @@ const texts: QualityText[] = [
     answers: 'persian-wars-answers.json',
     status: 'tuned on',
     firstRun: { events: 0, actors: 0.167, precision: 0.571 },
-    achieved: { events: 0, actors: 0.167, precision: 0.571 }
+    achieved: { events: 1, actors: 1, precision: 1 }
   },
   {
     name: 'Tudor England (plain text, regnal names)',
@@ -153,7 +153,7 @@ const texts: QualityText[] = [
     answers: 'tudor-1509-answers.json',
     status: 'tuned on',
     firstRun: { events: 0.963, actors: 0.579, precision: 0.889 },
-    achieved: { events: 0.963, actors: 0.579, precision: 0.889 }
+    achieved: { events: 1, actors: 0.947, precision: 1 }
   },
   {
     name: 'Annual message 1846 (one-line speech)',
@@ -161,7 +161,7 @@ const texts: QualityText[] = [
     answers: 'message-1846-answers.json',
     status: 'tuned on',
     firstRun: { events: 0.5, actors: 0.778, precision: 0.704 },
-    achieved: { events: 0.5, actors: 0.778, precision: 0.704 }
+    achieved: { events: 1, actors: 1, precision: 0.969 }
   },
   {
     name: 'Copernicus to Newton (Markdown, history of science)',
@@ -169,7 +169,7 @@ const texts: QualityText[] = [
     answers: 'copernicus-newton-answers.json',
     status: 'tuned on',
     firstRun: { events: 0.864, actors: 0.545, precision: 0.914 },
-    achieved: { events: 0.864, actors: 0.545, precision: 0.914 }
+    achieved: { events: 1, actors: 1, precision: 1 }
   }
 ]
 

@@ -105,7 +105,22 @@ function roleNounBefore(before: string): string | null {
   const match = /(?:^|\s)((?:the|a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))\s+$/iu.exec(
     before
   )
-  return match && roleNounWord.test(match[2] as string) ? (match[1] as string) : null
+  const phrase = match?.[1]
+  // "the death of his father Henry VII" is about a death; "the calendar that Pope …" is a clause.
+  return phrase !== undefined &&
+    roleNounWord.test(match?.[2] as string) &&
+    isRolePhrase(phrase) &&
+    !/\s(?:that|which|who|whom)\s/i.test(phrase)
+    ? phrase
+    : null
+}
+
+/**
+ * "Catherine of Aragon", "Gerard of Cremona": a given name (compromise knows it as one) with "of"
+ * and a capitalised place is one person's name.
+ */
+function bynameAfterGivenName(run: Token[], tagsAt: (token: Token) => string[]): boolean {
+  return run.length === 3 && tagsAt(run[0] as Token).includes('FirstName') && isCapitalised(run[2]!.text)
 }
 
 /** True when `before` ends with a role and "of": "the governor of " is followed by a place. */
@@ -195,7 +210,8 @@ function findRole(sentence: string, start: number, end: number): RoleFinding | n
   if (before && isRolePhrase(before[1] as string)) return { text: (before[1] as string).trim(), rank: 1 }
   // "the Spartan admiral Lysander": a role noun right before the name.
   const noun = roleNounBefore(sentence.slice(0, start))
-  if (noun && /^(?:the|a|an)\s/i.test(noun)) return { text: noun, rank: 1 }
+  // "the historian Herodotus" says too little to ask "Who was the historian?"; it is evidence only.
+  if (noun && /^(?:the|a|an)\s/i.test(noun) && noun.split(/\s+/).length >= 3) return { text: noun, rank: 1 }
   // A bare title ("King", "Sir") is too little to ask "Who was …?" about.
   return null
 }
@@ -339,7 +355,13 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     const words = mendOcrName(run.map((token) => token.text).join(' ')).split(' ')
     const lower = words.map((word) => word.toLowerCase())
     const start = run[0]!.start
-    const end = run[run.length - 1]!.end
+    // "Mary, Queen of Scots,", "Edward Seymour, Duke of Somerset,": a title of a place set off by
+    // commas belongs to the name.
+    const styled =
+      /^,\s+(?:Queen|King|Duke|Duchess|Earl|Countess|Prince|Princess|Lord|Lady)\s+of\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?=\s*,)/u.exec(
+        sentence.slice(run[run.length - 1]!.end)
+      )
+    const end = run[run.length - 1]!.end + (styled?.[0].length ?? 0)
     const name = sentence.slice(start, end)
     // "Henry VIII", "Darius I", "Pope Pius V": a name and a regnal numeral make a monarch or pope.
     const regnal = words.length > 1 && isRegnalNumeral(words[words.length - 1] as string)
@@ -394,7 +416,10 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
         (word, index) =>
           notPersonWords.has(word) ||
           organisationHeads.has(word) ||
-          (functionWords.has(word) && !(epithet && index === 1) && !(regnal && index === lower.length - 1))
+          (functionWords.has(word) &&
+            !(epithet && index === 1) &&
+            !(regnal && index === lower.length - 1) &&
+            !(word === 'of' && index === 1 && bynameAfterGivenName(run, tagsAt)))
       )
     )
       continue
@@ -409,19 +434,21 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       continue
     const tagSets = run.map(tagsAt)
     if (isCurrencyName(words, tagSets) || context.things.has(name)) continue
-    const role = findRole(sentence, start, end)
+    // A role is looked for before the whole run, title included: "Pope" is not part of a role.
+    const role = findRole(sentence, fullRun[0]!.start, end)
     // "Pericles, who led the city": a relative "who" is said of people; so is an epithet given
     // after the name ("Aristides, called the Just").
     const whoFollows = /^\s*,\s+(?:who|whom|whose\b|(?:called|known as|surnamed)\s+the\s+\p{Lu})/u.test(
       sentence.slice(end)
     )
     const strong =
+      styled !== null ||
       role !== null ||
       titled ||
       regnal ||
       epithet ||
       whoFollows ||
-      roleNounBefore(sentence.slice(0, start)) !== null
+      roleNounBefore(sentence.slice(0, fullRun[0]!.start)) !== null
     // compromise's tags of places, adjectives and plurals ("Pericles" is a plural to it) count
     // against a name only when nothing else says it is a person.
     if (

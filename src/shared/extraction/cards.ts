@@ -108,7 +108,7 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
   }
   if (actor.role) {
     // "The mayor-elect of Berlin" opened its sentence; inside the question its article is lower case.
-    const role = /^(?:the|a|an)\s/i.test(actor.role)
+    const role = /^(?:the|a|an|one)\s/i.test(actor.role)
       ? actor.role.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())
       : `the ${actor.role}`
     return {

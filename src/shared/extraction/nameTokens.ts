@@ -136,6 +136,12 @@ export function sameName(left: string, right: string): boolean {
   const a = nameKey(left)
   const b = nameKey(right)
   if (a === b) return true
+  // "Henry VII" and "Henry VIII" are father and son: different numerals, different people.
+  const numeral = (name: string): string | undefined => {
+    const last = name.trim().split(/\s+/).pop() ?? ''
+    return isRegnalNumeral(last) && name.trim().includes(' ') ? last : undefined
+  }
+  if (numeral(left) !== numeral(right)) return false
   if (a.length < 6 || b.length < 6 || a.slice(0, 3) !== b.slice(0, 3) || Math.abs(a.length - b.length) > 2)
     return false
   const consonants = (key: string): string => key.replace(/[aeiouyw]/g, '')
