@@ -4,9 +4,10 @@
 // not read: the names there are authors and archives.
 
 import nlp from 'compromise'
-import { acronymDefinitions, nameCandidates, termTags, type RoleFinding } from './actorCandidates'
+import { acronymDefinitions, nameCandidates, termTags } from './actorCandidates'
 import { yearOf } from './calendar'
 import { findDateExpressions } from './dates'
+import type { RoleFinding } from './roles'
 import { gazetteerForms, type GazetteerEntry } from './gazetteer'
 import { stableId } from './hash'
 import { capitalisedRuns, mendOcrName, nameKey, sameName, wordsBeforeIl } from './nameTokens'
