@@ -43,6 +43,18 @@ describe('splitSentences', () => {
     ])
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text)
   })
+
+  it('ends a sentence at a year BC and its full stop', () => {
+    const text =
+      'Work on the Parthenon began in 447 BC. The historian Herodotus was born around 484 B.C. He wrote.'
+    const sentences = splitSentences(text)
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      'Work on the Parthenon began in 447 BC.',
+      'The historian Herodotus was born around 484 B.C.',
+      'He wrote.'
+    ])
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text)
+  })
 })
 
 describe('date expressions', () => {
