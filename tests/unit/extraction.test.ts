@@ -32,27 +32,28 @@ const article = (): ExtractionBlock[] =>
   )
 
 describe('splitSentences', () => {
-  it('keeps abbreviations and initials inside sentences and reports exact offsets', () => {
-    const text =
-      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday. He left. Then Mr. Lee spoke.'
+  it.each([
+    [
+      'keeps abbreviations and initials inside sentences',
+      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday. He left. Then Mr. Lee spoke.',
+      [
+        'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday.',
+        'He left.',
+        'Then Mr. Lee spoke.'
+      ]
+    ],
+    [
+      'ends a sentence at a year BC and its full stop',
+      'Work on the Parthenon began in 447 BC. The historian Herodotus was born around 484 B.C. He wrote.',
+      [
+        'Work on the Parthenon began in 447 BC.',
+        'The historian Herodotus was born around 484 B.C.',
+        'He wrote.'
+      ]
+    ]
+  ])('%s, and reports exact offsets', (_, text, expected) => {
     const sentences = splitSentences(text)
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
-      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday.',
-      'He left.',
-      'Then Mr. Lee spoke.'
-    ])
-    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text)
-  })
-
-  it('ends a sentence at a year BC and its full stop', () => {
-    const text =
-      'Work on the Parthenon began in 447 BC. The historian Herodotus was born around 484 B.C. He wrote.'
-    const sentences = splitSentences(text)
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
-      'Work on the Parthenon began in 447 BC.',
-      'The historian Herodotus was born around 484 B.C.',
-      'He wrote.'
-    ])
+    expect(sentences.map((sentence) => sentence.text)).toEqual(expected)
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text)
   })
 })
