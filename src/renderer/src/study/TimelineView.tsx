@@ -46,7 +46,7 @@ function TimelineAxis({ timeline }: { timeline: Timeline }) {
       role="img"
       aria-labelledby="timeline-svg-title"
     >
-      <title id="timeline-svg-title">{`Time axis from ${axisYearLabel(firstYear)} to ${axisYearLabel(lastYear)}, ${timeline.events.length} events`}</title>
+      <title id="timeline-svg-title">{`Time axis from ${axisYearLabel(firstYear)} to ${axisYearLabel(lastYear - 1)}, ${timeline.events.length} events`}</title>
       {ticks.map((tick) => (
         <g key={tick.at}>
           <line x1={x(tick.at)} x2={x(tick.at)} y1={top - 6} y2={height - 24} stroke="var(--rule)" />
