@@ -84,6 +84,36 @@ test('the timeline shows the article’s dated events and the who’s-who lists 
   await expect(page.getByRole('group', { name: 'Who is this? quiz' }).getByRole('button')).toHaveCount(4)
 })
 
+test('a text of years BC gets a timeline that runs from the earliest year BC, labelled as a reader counts', async ({
+  page,
+  scholia
+}) => {
+  await openArticle(page, scholia.url)
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  await page.getByLabel('Import files').setInputFiles({
+    name: 'wars.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(
+      '# Greece and Persia\n\nSalamis was fought in September 480 BC. Marathon came in 490 BC. ' +
+        'The Parthenon was begun in 447 BC. The league was founded in the 470s BC.\n',
+      'utf8'
+    )
+  })
+  await page.getByRole('link', { name: 'Greece and Persia' }).click()
+  await expect(page).toHaveURL(/#\/doc\//)
+  const documentId = decodeURIComponent(page.url().split('#/doc/')[1]?.split('?')[0] ?? '')
+  await page.goto(`${page.url().split('#')[0] ?? ''}#/timeline/${encodeURIComponent(documentId)}`)
+  const events = page.getByRole('list', { name: 'Events' }).getByRole('listitem')
+  await expect(events).toHaveCount(4, { timeout: 30_000 })
+  // Ordered as numbers: 490 BC first, although "-0490" sorts after "-0480" as a string.
+  await expect(events.nth(0)).toContainText('490 BC')
+  await expect(events.nth(1)).toContainText('September 480 BC')
+  await expect(events.nth(2)).toContainText('479–470 BC')
+  await expect(events.nth(3)).toContainText('447 BC')
+  await expect(page.getByRole('img', { name: 'Time axis from 490 BC to 447 BC, 4 events' })).toBeVisible()
+  await expect(page.getByText('4 dated events, 490 BC to 447 BC.')).toBeVisible()
+})
+
 test('study settings (retention, new cards and reviews per day) are set on the statistics page and kept', async ({
   page,
   scholia

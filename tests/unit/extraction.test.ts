@@ -32,15 +32,28 @@ const article = (): ExtractionBlock[] =>
   )
 
 describe('splitSentences', () => {
-  it('keeps abbreviations and initials inside sentences and reports exact offsets', () => {
-    const text =
-      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday. He left. Then Mr. Lee spoke.'
+  it.each([
+    [
+      'keeps abbreviations and initials inside sentences',
+      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday. He left. Then Mr. Lee spoke.',
+      [
+        'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday.',
+        'He left.',
+        'Then Mr. Lee spoke.'
+      ]
+    ],
+    [
+      'ends a sentence at a year BC and its full stop',
+      'Work on the Parthenon began in 447 BC. The historian Herodotus was born around 484 B.C. He wrote.',
+      [
+        'Work on the Parthenon began in 447 BC.',
+        'The historian Herodotus was born around 484 B.C.',
+        'He wrote.'
+      ]
+    ]
+  ])('%s, and reports exact offsets', (_, text, expected) => {
     const sentences = splitSentences(text)
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
-      'The U.S. delegation met Dr. J. R. Smith in Washington, D.C. on Monday.',
-      'He left.',
-      'Then Mr. Lee spoke.'
-    ])
+    expect(sentences.map((sentence) => sentence.text)).toEqual(expected)
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text)
   })
 })
@@ -72,17 +85,67 @@ describe('date expressions', () => {
     ['Autumn 1956', '1956-09-01', '1956-11-30', 'part-of-year'],
     ['fall of 1975', '1975-09-01', '1975-11-30', 'part-of-year'],
     ['late summer 1950', '1950-08-01', '1950-08-31', 'part-of-year'],
-    ['winter of 1946–47', '1946-12-01', '1947-02-28', 'part-of-year']
+    ['winter of 1946–47', '1946-12-01', '1947-02-28', 'part-of-year'],
+    ['490 BC', '-0490-01-01', '-0490-12-31', 'year'],
+    ['490 B.C.', '-0490-01-01', '-0490-12-31', 'year'],
+    ['480 BCE', '-0480-01-01', '-0480-12-31', 'year'],
+    ['September 480 BC', '-0480-09-01', '-0480-09-30', 'month'],
+    ['12 September 490 BC', '-0490-09-12', '-0490-09-12', 'day'],
+    ['450s BC', '-0459-01-01', '-0450-12-31', 'decade'],
+    ['499–404 BC', '-0499-01-01', '-0404-12-31', 'year'],
+    ['around 484 BC', '-0484-01-01', '-0484-12-31', 'year'],
+    ['AD 800', '0800-01-01', '0800-12-31', 'year'],
+    ['800 CE', '0800-01-01', '0800-12-31', 'year'],
+    ['c. AD 150', '0150-01-01', '0150-12-31', 'year'],
+    ['c. 1200', '1200-01-01', '1200-12-31', 'year'],
+    ['around 1514', '1514-01-01', '1514-12-31', 'year'],
+    ['the twelfth century', '1101-01-01', '1200-12-31', 'century'],
+    ['the 17th century', '1601-01-01', '1700-12-31', 'century'],
+    ['the fifth century BC', '-0500-01-01', '-0401-12-31', 'century'],
+    ['the second century AD', '0101-01-01', '0200-12-31', 'century'],
+    ['the middle of the eighteenth century', '1734-01-01', '1766-12-31', 'part-of-century'],
+    ['the late fifth century BC', '-0434-01-01', '-0401-12-31', 'part-of-century'],
+    ['the first century BC', '-0100-01-01', '-0001-12-31', 'century'],
+    ['the 29th day of December, 1845', '1845-12-29', '1845-12-29', 'day'],
+    ['the 3d of March, 1845', '1845-03-03', '1845-03-03', 'day'],
+    ['15th June, 1846', '1846-06-15', '1846-06-15', 'day'],
+    ['Between 1536 and 1540', '1536-01-01', '1540-12-31', 'year']
   ])('%s → %s … %s (%s)', (expression, start, end, precision) => {
     expect(parseDateExpression(expression)).toEqual({ start, end, precision })
   })
 
-  it('reads a decade slip ("mid-1906s") by the document’s other dates, and says so', () => {
-    const [match] = findDateExpressions('since the mid-1906s', { referenceYear: 1972 })
+  it('reads a decade slip ("mid-1906s") with its digits swapped only when the text writes that decade, and says so', () => {
+    const [match] = findDateExpressions('since the mid-1906s', { decadesInText: new Set([1960]) })
     expect(match?.expression).toBe('mid-1906s')
     expect(match?.date).toEqual({ start: '1964-01-01', end: '1966-12-31', precision: 'part-of-decade' })
     expect(match?.note).toMatch(/not a decade/)
-    expect(parseDateExpression('mid-1906s', 1905)?.start).toBe('1904-01-01')
+    // No "1960s" anywhere: nothing shows the digits were swapped; read as written, with the note.
+    const [alone] = findDateExpressions('since the mid-1906s', { decadesInText: new Set([1970]) })
+    expect(alone?.date.start).toBe('1904-01-01')
+    expect(alone?.note).toMatch(/read as the 1900s/)
+    const events = extractDatedEvents(
+      blocksOf(['paragraph', 'Since the mid-1906s, and in the 1960s, it held.'])
+    )
+    expect(events[0]?.date.start).toBe('1964-01-01')
+  })
+
+  it('reads a day without a year ("the 13th day of May last") in the latest year the text names, and says so', () => {
+    const [match] = findDateExpressions('by the act of the 13th day of May last, Congress', {
+      latestYear: 1846
+    })
+    expect(match?.expression).toBe('13th day of May last')
+    expect(match?.date.start).toBe('1846-05-13')
+    expect(match?.note).toMatch(/names no year; read in 1846/)
+    expect(findDateExpressions('by the act of the 13th day of May last')).toEqual([])
+  })
+
+  it('reads no year before AD 1000 without an era, a century or "c."', () => {
+    const text = 'In 300 ships and 800 men, some 130 galleys, BC Rail 12, twelfth century manuscripts.'
+    expect(findDateExpressions(text)).toEqual([])
+    expect(
+      findDateExpressions('The nineteenth-century speech of 3000 BC').map((match) => match.expression)
+    ).toEqual(['3000 BC'])
+    expect(findDateExpressions('In 3100 BC or 4000 BC')).toEqual([])
   })
 
   it('keeps the part of a month, year or season in the expression, without the article', () => {
@@ -148,6 +211,78 @@ describe('extractDatedEvents', () => {
 })
 
 describe('actors', () => {
+  it('takes regnal names, titles and epithets for people, and offices and forms of address for no one', () => {
+    const actors = extractActors(
+      blocksOf([
+        'paragraph',
+        'Fellow-Citizens of the Senate: In 1534 Henry VIII broke with Pope Clement VII, and Louis XIII of France ' +
+          'made Cardinal Richelieu his chief minister in 1624. Commodore Sloat raised the flag in 1846. ' +
+          'Frederick the Great invaded Silesia in 1740. Ferdinand II, who ruled Bohemia, died in 1637. ' +
+          'I refer you to the report of the Secretary of War for the operation of the several departments of the Quartermaster-General.'
+      ])
+    )
+    const names = actors.filter((actor) => actor.kind === 'person').map((actor) => actor.name)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Henry VIII',
+        'Clement VII',
+        'Louis XIII',
+        'Richelieu',
+        'Sloat',
+        'Frederick the Great',
+        'Ferdinand II'
+      ])
+    )
+    expect(names.join(' ')).not.toMatch(/Fellow|Quartermaster|Secretary|War/)
+    expect(actors.find((actor) => actor.name === 'Louis XIII')?.aliases).not.toContain('Louis XIII of France')
+    // Father and son are two people; a title of a place set off by commas belongs to the name.
+    const family = extractActors(
+      blocksOf([
+        'paragraph',
+        'In 1509 Henry VIII succeeded his father Henry VII. Mary, Queen of Scots, who had fled in 1568, died in 1587.'
+      ])
+    ).map((actor) => actor.name)
+    expect(family).toEqual(expect.arrayContaining(['Henry VIII', 'Henry VII', 'Mary, Queen of Scots']))
+    expect(family).not.toContain('Scots')
+  })
+
+  it('mends an OCR "II" to "Il" only in a name the text also writes with "Il"', () => {
+    const named = (text: string): string[] =>
+      extractActors(blocksOf(['paragraph', text])).map((actor) => actor.name)
+    expect(
+      named('In 1154 Henry II Plantagenet became king. Henry II Plantagenet ruled until 1189.')
+    ).toContain('Henry II Plantagenet')
+    expect(named('In 1966 Kim II Sung declared self-reliance; Kim Il Sung ruled.')).toContain('Kim Il Sung')
+  })
+
+  it('asks "Who was …?" only of a role headed by a role noun', () => {
+    const cards = suggestCards(
+      blocksOf([
+        'paragraph',
+        'In 1846 Mr. Walker, the head of the Treasury, spoke. Sardis, the seat of the Persian governor of Lydia, burned in 498 BC.'
+      ]),
+      new Set()
+    )
+    const fronts = cards.filter((card) => card.kind === 'actor').map((card) => card.front)
+    expect(fronts).toContain('Who was the head of the Treasury?')
+    expect(fronts.join(' ')).not.toMatch(/the seat of/)
+  })
+
+  it('links a place to a state only in a text about the state’s time', () => {
+    const names = (text: string): string[] =>
+      extractActors(blocksOf(['paragraph', text])).map((actor) => actor.name)
+    const early =
+      'On 23 May 1618 the Protestant nobles of Prague threw two regents from a window. Prague rose.'
+    expect(names(early)).not.toContain('Czechoslovakia')
+    expect(names('In August 1968 Soviet tanks entered Prague. Prague did not resist.')).toContain(
+      'Czechoslovakia'
+    )
+    // Athens in 490 BC is the city's own state, not the capital of modern Greece.
+    const ancient = names('In 490 BC Athens defeated the Persians. Athens then built a fleet.')
+    expect(ancient).toContain('Athens')
+    expect(ancient).not.toContain('Greece')
+  })
+
   it('treats romanisation and OCR variants as one name', () => {
     expect(sameName('Kim Il Sung', 'Kim II Sung')).toBe(true)
     expect(sameName('Kim Il Sung', 'Kim Il-sŏng')).toBe(true)

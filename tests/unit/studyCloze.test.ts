@@ -17,7 +17,7 @@ import {
   newSchedule,
   nextIntervals
 } from '../../src/shared/study/scheduling'
-import { dateSpan, fractionalYear } from '../../src/shared/study/timeline'
+import { axisTicks, axisYearLabel, dateSpan, fractionalYear } from '../../src/shared/study/timeline'
 
 describe('parseCloze', () => {
   it('splits a note into text and numbered deletions, with hints', () => {
@@ -128,5 +128,52 @@ describe('timeline axis', () => {
     })
     const decade = dateSpan({ start: '1970-01-01', end: '1979-12-31', precision: 'decade' })
     expect(decade.to - decade.from).toBeCloseTo(10, 5)
+  })
+
+  it('counts years BC as numbers, with no year 0 between 1 BC and AD 1', () => {
+    // As strings "-0490" sorts after "-0480"; on the axis 490 BC comes first.
+    const marathon = dateSpan({ start: '-0490-09-01', end: '-0490-09-30', precision: 'month' })
+    const salamis = dateSpan({ start: '-0480-09-01', end: '-0480-09-30', precision: 'month' })
+    expect(marathon.from).toBeLessThan(salamis.from)
+    expect(salamis.from - marathon.from).toBeCloseTo(10, 5)
+    const oneBc = dateSpan({ start: '-0001-01-01', end: '-0001-12-31', precision: 'year' })
+    expect(oneBc).toEqual({ from: 0, to: 1 })
+    expect(dateSpan({ start: '0001-01-01', end: '0001-12-31', precision: 'year' })).toEqual({
+      from: 1,
+      to: 2
+    })
+    const span = dateSpan({ start: '-0031-01-01', end: '0014-12-31', precision: 'year' })
+    expect(span.to - span.from).toBeCloseTo(45, 5) // 31 BC to AD 14: 45 years, not 46
+  })
+
+  it('labels the axis in years as a reader counts them', () => {
+    const ticks = axisTicks(-499, -403)
+    expect(ticks.map((tick) => tick.label)).toEqual([
+      '500 BC',
+      '490 BC',
+      '480 BC',
+      '470 BC',
+      '460 BC',
+      '450 BC',
+      '440 BC',
+      '430 BC',
+      '420 BC',
+      '410 BC'
+    ])
+    expect(ticks[0]?.at).toBe(-499)
+    expect(axisTicks(1945, 1990).map((tick) => tick.label)).toEqual([
+      '1945',
+      '1950',
+      '1955',
+      '1960',
+      '1965',
+      '1970',
+      '1975',
+      '1980',
+      '1985',
+      '1990'
+    ])
+    expect(axisYearLabel(-488.5)).toBe('490 BC')
+    expect(axisYearLabel(150)).toBe('AD 150')
   })
 })

@@ -8,6 +8,8 @@ import {
   whoQuestion,
   hideNames
 } from '../../src/shared/study/quiz'
+import { extractDatedEvents } from '../../src/shared/extraction'
+import { dateSpan } from '../../src/shared/study/timeline'
 import type { TimelineEvent, WhoActor } from '../../src/shared/study/types'
 
 function event(id: string, from: number, to: number): TimelineEvent {
@@ -39,6 +41,33 @@ function actor(id: string, kind: WhoActor['kind'], role: string | null = null): 
 }
 
 describe('chronology quiz', () => {
+  it('orders years BC and AD as numbers, earliest first', () => {
+    const text =
+      'Rome fell to the Goths in AD 410. Salamis was fought in 480 BC. Marathon came in 490 BC. ' +
+      'Caesar died in 44 BC. The Almagest was written c. AD 150. Plato died around 348 BC.'
+    const events: TimelineEvent[] = extractDatedEvents([
+      { id: 'b', kind: 'paragraph', text, start: 0, sectionId: null }
+    ]).map((found) => ({
+      id: found.id,
+      origin: 'text',
+      cardId: null,
+      sentence: found.sentence,
+      expression: found.expression,
+      date: found.date,
+      precision: found.date.precision,
+      ...dateSpan(found.date),
+      at: found.sentenceStart
+    }))
+    expect(correctOrder(events).map((found) => found.expression)).toEqual([
+      '490 BC',
+      '480 BC',
+      'around 348 BC',
+      '44 BC',
+      'c. AD 150',
+      'AD 410'
+    ])
+  })
+
   const events = [
     event('a', 1953, 1954),
     event('b', 1960, 1961),

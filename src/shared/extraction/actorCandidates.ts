@@ -10,19 +10,24 @@ import {
   initialsMatch,
   isAcronym,
   isCapitalised,
+  isNameWord,
+  isRegnalNumeral,
   mendOcrName,
   tokenize,
   type Token
 } from './nameTokens'
 import { isCurrencyName } from './notAgents'
+import {
+  findRole,
+  isCapitalisedName,
+  isRoleOf,
+  isTitle,
+  roleNounBefore,
+  titles,
+  type RoleFinding
+} from './roles'
 
 type TermTags = Map<number, string[]>
-
-export interface RoleFinding {
-  text: string
-  /** 3 = in parentheses after the name, 2 = appositive after, 1 = appositive before. */
-  rank: number
-}
 
 export interface NameCandidate {
   kind: 'person' | 'organisation'
@@ -48,13 +53,12 @@ export const functionWords = new Set(
   thursday friday saturday sunday figure table see ibid image source`.split(/\s+/)
 )
 
-const titles = new Set(
-  `president chairman chairwoman premier prime minister general marshal admiral king queen emperor empress prince
-  princess secretary ambassador dr mr mrs ms senator governor pope professor prof comrade colonel captain lieutenant
-  sir lord lady chancellor chief judge justice mayor bishop cardinal tsar czar shah sultan vice foreign deputy`.split(
-    /\s+/
-  )
-)
+/** Forms of address that open a speech ("Fellow-Citizens of the Senate"): the audience, not actors. */
+const addressWords =
+  /^(?:fellow-citizens|fellow|gentlemen|ladies|senators|friends|countrymen|brethren|citizens|my)$/
+
+/** A single word naming a group of people ("Protestants", "Athenians", "Royalists"), not one person. */
+const groupPlural = /(?:ans|ants|ents|ists|ites|ians|ards)$/
 
 export const organisationHeads = new Set(
   `assembly command commission commissions council congress parliament senate party movement committee organisation
@@ -76,8 +80,13 @@ const notPersonWords = new Set(
   )
 )
 
-export const roleNouns =
-  /\b(?:president|chairman|chairwoman|chair|secretary|minister|premier|leader|diplomat|ambassador|envoy|general|marshal|admiral|commander|officer|king|queen|emperor|empress|prince|princess|pope|founder|head|director|chief|governor|senator|mayor|spokes(?:man|woman|person)|advis[eo]r|professor|historian|scholar|author|writer|editor|journalist|poet|scientist|physicist|chemist|mathematician|engineer|inventor|explorer|bishop|cardinal|priest|chancellor|dictator|revolutionary|activist|member|representative|delegate|deputy|consul|official|negotiator|politician|statesman|economist|philosopher|painter|composer|architect|lawyer|judge|captain|colonel|lieutenant|commissioner|monarch|ruler|tsar|czar|shah|sultan|regent|heir|viceroy|barrister|nationalist|officer|wife|husband|son|daughter|brother|sister|father|mother)s?\b/i
+/**
+ * "Catherine of Aragon", "Gerard of Cremona": a given name (compromise knows it as one) with "of"
+ * and a capitalised place is one person's name.
+ */
+function bynameAfterGivenName(run: Token[], tagsAt: (token: Token) => string[]): boolean {
+  return run.length === 3 && tagsAt(run[0] as Token).includes('FirstName') && isCapitalised(run[2]!.text)
+}
 
 /** Words naming an office: a run holding one is a role ("US Vice President"), not an organisation. */
 const officeWords = new Set([
@@ -90,6 +99,10 @@ const officeWords = new Set([
   'ambassador',
   'vice'
 ])
+
+/** Verbs whose subject is a person: a lone unknown name before one of them is someone. */
+const humanVerbs =
+  /^(?:urged|persuaded|proposed|told|wrote|said|argued|believed|decided|married|resolved|hoped|feared|insisted|promised|warned|claimed|abjured|confessed|preached|painted|composed|reigned)$/
 
 const verbTags = new Set(['Verb', 'PastTense', 'PresentTense', 'Modal', 'Auxiliary', 'Copula'])
 const personTags = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName']
@@ -123,37 +136,6 @@ function stripPossessive(token: Token): Token {
   return match
     ? { ...token, text: token.text.slice(0, match.index), end: token.end - match[0].length }
     : token
-}
-
-function isRolePhrase(phrase: string): boolean {
-  return roleNouns.test(phrase) && phrase.length <= 120 && !/^\s*\p{Lu}+\s*$/u.test(phrase)
-}
-
-/** The role the sentence gives the name at [start, end), if any. */
-function findRole(sentence: string, start: number, end: number): RoleFinding | null {
-  const after = sentence.slice(end)
-  const parenthesis = /^\s*\(([^()]{3,120})\)/.exec(after)
-  if (parenthesis && isRolePhrase(parenthesis[1] as string) && !isCapitalisedName(parenthesis[1] as string)) {
-    return { text: (parenthesis[1] as string).trim(), rank: 3 }
-  }
-  const appositive = /^,\s+((?:the|a|an|then|former|later)\s[^,;]*?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(after)
-  if (appositive && isRolePhrase(appositive[1] as string))
-    return { text: (appositive[1] as string).trim(), rank: 2 }
-  const before = /(?:^|[,;(:]\s*|\s)((?:the|a|an)\s+[^,;()]{2,80}?),\s*$/i.exec(sentence.slice(0, start))
-  if (before && isRolePhrase(before[1] as string)) return { text: (before[1] as string).trim(), rank: 1 }
-  // A bare title ("King", "Sir") is too little to ask "Who was …?" about.
-  return null
-}
-
-/** A name rather than a role: "Kim Il-sŏng", not "the US Vice President". */
-function isCapitalisedName(text: string): boolean {
-  const words = text.trim().split(/\s+/)
-  return (
-    words.length <= 5 &&
-    isCapitalised(words[0] ?? '') &&
-    !roleNouns.test(text) &&
-    words.every((word) => isCapitalised(word) || connectors.has(word))
-  )
 }
 
 /**
@@ -255,22 +237,47 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
   for (const fullRun of splitRuns(capitalisedRuns(sentence))) {
     let run = fullRun.map((token, index) => (index === fullRun.length - 1 ? stripPossessive(token) : token))
     const atSentenceStart = run[0]!.start === allTokens[0]?.start
-    // Drop function words and titles in front.
-    while (
-      run.length > 0 &&
-      (functionWords.has(run[0]!.text.toLowerCase()) ||
-        titles.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))
-    ) {
+    // "Fellow-Citizens of the Senate": a speech's form of address names its audience.
+    if (addressWords.test(run[0]!.text.toLowerCase())) continue
+    // Drop function words and titles in front; a title right before a name is a sign of a person
+    // ("Commodore Sloat"), one followed by "of" is an office ("the Secretary of War").
+    let titled = false
+    let office = false
+    while (run.length > 0 && (functionWords.has(run[0]!.text.toLowerCase()) || isTitle(run[0]!.text))) {
+      titled = isTitle(run[0]!.text) && run[1] !== undefined && isCapitalised(run[1].text)
+      // "Queen of Scots", "Duke of Somerset": what follows the title's "of" is its domain.
+      office ||= isTitle(run[0]!.text) && run[1]?.text === 'of'
       run = run.slice(1)
     }
-    while (run.length > 0 && !isCapitalised(run[0]!.text)) run = run.slice(1)
+    // (The domain may be an organisation: "President of the Royal Society".)
+    if (office && !organisationHeads.has(run[run.length - 1]?.text.toLowerCase() ?? '')) continue
+    while (run.length > 0 && !isNameWord(run[0]!.text)) run = run.slice(1)
     if (run.length === 0) continue
+    // "Philip II of Spain", "King Frederick II of Denmark": after a regnal numeral or a title,
+    // "of" and a state the gazetteer knows say where the person reigned; the name ends before it.
+    const of = run.findIndex(
+      (token, index) =>
+        index > 0 &&
+        token.text === 'of' &&
+        context.isGazetteerForm(sentence.slice(run[index + 1]?.start ?? 0, run[run.length - 1]!.end))
+    )
+    if (of > 0 && (titled || isRegnalNumeral(run[of - 1]!.text))) run = run.slice(0, of)
     // "Kim II Sung": an OCR "II" inside a name is the name "Il", not an acronym.
     const words = mendOcrName(run.map((token) => token.text).join(' ')).split(' ')
     const lower = words.map((word) => word.toLowerCase())
     const start = run[0]!.start
-    const end = run[run.length - 1]!.end
+    // "Mary, Queen of Scots,", "Edward Seymour, Duke of Somerset,": a title of a place set off by
+    // commas belongs to the name.
+    const styled =
+      /^,\s+(?:Queen|King|Duke|Duchess|Earl|Countess|Prince|Princess|Lord|Lady)\s+of\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?=\s*,)/u.exec(
+        sentence.slice(run[run.length - 1]!.end)
+      )
+    const end = run[run.length - 1]!.end + (styled?.[0].length ?? 0)
     const name = sentence.slice(start, end)
+    // "Henry VIII", "Darius I", "Pope Pius V": a name and a regnal numeral make a monarch or pope.
+    const regnal = words.length > 1 && isRegnalNumeral(words[words.length - 1] as string)
+    // "Frederick the Great", "Aristides the Just": a name and an epithet.
+    const epithet = words.length === 3 && words[1] === 'the' && isCapitalised(words[2] as string)
     if (
       words.every(
         (word) =>
@@ -288,6 +295,8 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     if (context.isGazetteerForm(name)) continue
     // "the two Koreas": the plural of a place is not a person.
     if (run.length === 1 && /s$/.test(name) && context.isGazetteerForm(name.slice(0, -1))) continue
+    // "Protestants", "Athenians": a group of people, not one.
+    if (run.length === 1 && groupPlural.test(name)) continue
 
     // "China and the Soviet Union" is two states, not an organisation called "… Union".
     const endsWithKnownName = words.some(
@@ -314,13 +323,21 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       continue
     }
     if (
-      lower.some((word) => notPersonWords.has(word) || organisationHeads.has(word) || functionWords.has(word))
+      lower.some(
+        (word, index) =>
+          notPersonWords.has(word) ||
+          organisationHeads.has(word) ||
+          (functionWords.has(word) &&
+            !(epithet && index === 1) &&
+            !(regnal && index === lower.length - 1) &&
+            !(word === 'of' && index === 1 && bynameAfterGivenName(run, tagsAt)))
+      )
     )
       continue
     if (
       words.some(
-        (word) =>
-          isAcronym(word) ||
+        (word, index) =>
+          (isAcronym(word) && !(index > 0 && isRegnalNumeral(word))) ||
           context.isGazetteerForm(word) ||
           /(?:ism|isation|ization|ist|ists|ese|ish)$/.test(word)
       )
@@ -328,7 +345,25 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       continue
     const tagSets = run.map(tagsAt)
     if (isCurrencyName(words, tagSets) || context.things.has(name)) continue
+    // A role is looked for before the whole run, title included: "Pope" is not part of a role.
+    const role = findRole(sentence, fullRun[0]!.start, end)
+    // "Pericles, who led the city": a relative "who" is said of people; so is an epithet given
+    // after the name ("Aristides, called the Just").
+    const whoFollows = /^\s*,\s+(?:who|whom|whose\b|(?:called|known as|surnamed)\s+the\s+\p{Lu})/u.test(
+      sentence.slice(end)
+    )
+    const strong =
+      styled !== null ||
+      role !== null ||
+      titled ||
+      regnal ||
+      epithet ||
+      whoFollows ||
+      roleNounBefore(sentence.slice(0, fullRun[0]!.start)) !== null
+    // compromise's tags of places, adjectives and plurals ("Pericles" is a plural to it) count
+    // against a name only when nothing else says it is a person.
     if (
+      !strong &&
       tagSets.some(
         (tags) =>
           (tags.includes('Place') ||
@@ -340,7 +375,6 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     )
       continue
 
-    const role = findRole(sentence, start, end)
     const tagged = tagSets.some(
       (tags, index) => personTags.some((tag) => tags.includes(tag)) && !titles.has(lower[index] as string)
     )
@@ -359,16 +393,44 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
       sentence.slice(end) + ' ' + context.nextSentence
     )
     const proper = !atSentenceStart || run.length > 1 || words.every((word) => context.properWords.has(word))
-    if (!(tagged || role !== null || (followedByVerb && proper && (run.length > 1 || pronounFollows))))
+    // "Alcibiades urged", "Themistocles persuaded": verbs only people are the subject of.
+    const humanVerbFollows = followedByVerb && humanVerbs.test(sentence.slice(next.start, next.end))
+    const previousToken = allTokens[position - 1]
+    // "at Vera Cruz": right after a preposition of place, a name is a place.
+    const afterPlacePreposition =
+      previousToken !== undefined &&
+      /^\s+$/.test(sentence.slice(previousToken.end, start)) &&
+      /^(?:at|in|near|into|across|from|to|toward|towards|through|via)$/i.test(previousToken.text)
+    // compromise's person tag alone is weak: "at Vera Cruz", "the Julian calendar" are no one.
+    const attributive =
+      run.length === 1 &&
+      previous !== undefined &&
+      determiners.has(previous) &&
+      /^\s+\p{Ll}/u.test(sentence.slice(end))
+    const weakTag =
+      tagged &&
+      !strong &&
+      !followedByVerb &&
+      (afterPlacePreposition || attributive || isRoleOf(sentence.slice(0, start)))
+    if (!(
+      strong ||
+      (tagged && !weakTag) ||
+      (followedByVerb && proper && (run.length > 1 || pronounFollows || humanVerbFollows))
+    ))
       continue
 
     const parenthesis = /^\s*\(([^()]{3,60})\)/.exec(sentence.slice(end))
+    // "William Cecil, later Lord Burghley,": the name the person was known by later.
+    const later =
+      /^,\s+(?:later|afterwards|formerly)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*[,;.]/u.exec(
+        sentence.slice(end)
+      )
     const alias =
       parenthesis &&
       isCapitalisedName(parenthesis[1] as string) &&
       !isAcronym((parenthesis[1] as string).trim())
         ? (parenthesis[1] as string).trim()
-        : null
+        : (later?.[1] ?? null)
     candidates.push({
       kind: 'person',
       name,

@@ -4,10 +4,13 @@
 // not read: the names there are authors and archives.
 
 import nlp from 'compromise'
-import { acronymDefinitions, nameCandidates, termTags, type RoleFinding } from './actorCandidates'
+import { acronymDefinitions, nameCandidates, termTags } from './actorCandidates'
+import { yearOf } from './calendar'
+import { findDateExpressions } from './dates'
+import type { RoleFinding } from './roles'
 import { gazetteerForms, type GazetteerEntry } from './gazetteer'
 import { stableId } from './hash'
-import { capitalisedRuns, mendOcrName, nameKey, sameName } from './nameTokens'
+import { capitalisedRuns, mendOcrName, nameKey, sameName, wordsBeforeIl } from './nameTokens'
 import { issuedThings } from './notAgents'
 import { splitSentences } from './sentences'
 import { isDemonymMention, statePrefix } from './stateMentions'
@@ -42,13 +45,24 @@ function addRole(draft: Draft, role: RoleFinding | null): void {
   if (role && (!draft.role || role.rank > draft.role.rank)) draft.role = role
 }
 
+/** The years the prose speaks of, first to last; undefined when it names none. */
+function yearsSpoken(prose: ProseBlock[]): { first: number; last: number } | undefined {
+  const years = prose.flatMap(({ block, range }) =>
+    findDateExpressions(block.text.slice(range.start, range.end))
+      .filter((match) => match.note === undefined)
+      .flatMap((match) => [yearOf(match.date.start), yearOf(match.date.end)])
+  )
+  return years.length === 0 ? undefined : { first: Math.min(...years), last: Math.max(...years) }
+}
+
 /** All actors of the blocks, in order of first mention. */
 export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
   const prose: ProseBlock[] = blocks.flatMap((block) => {
     const range = proseRange(block)
     return range ? [{ block, range, excluded: bibliographicSpans(block.text) }] : []
   })
-  const forms = gazetteerForms()
+  // A place is a state's only in a text about the state's time: Prague in 1618 is not Czechoslovakia.
+  const forms = gazetteerForms(yearsSpoken(prose))
   const isGazetteerForm = (text: string): boolean => forms.has(text)
 
   const sentencesOf = new Map(
@@ -151,13 +165,15 @@ export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
 
   linkShortNames(drafts, isGazetteerForm)
   const mentionsOf = collectMentions(prose, drafts, forms, draftForEntry)
+  // An OCR "II" is mended to "Il" only in a name the text also writes with "Il".
+  const ilAfter = wordsBeforeIl(prose.map(({ block }) => block.text).join('\n'))
   return drafts
     .map((draft) => ({ draft, mentions: mentionsOf.get(draft) ?? [] }))
     .filter(({ mentions }) => mentions.length > 0)
     .sort(
       (left, right) => (left.mentions[0] as ActorMention).start - (right.mentions[0] as ActorMention).start
     )
-    .map(({ draft, mentions }) => toActor(draft, mentions))
+    .map(({ draft, mentions }) => toActor(draft, mentions, ilAfter))
 }
 
 /**
@@ -324,13 +340,15 @@ function collectMentions(
   return mentions
 }
 
-function toActor(draft: Draft, mentions: ActorMention[]): Actor {
+function toActor(draft: Draft, mentions: ActorMention[], ilAfter: ReadonlySet<string>): Actor {
   let name: string
   if (draft.entry) name = draft.entry.name
   else if (draft.kind === 'organisation')
     name = draft.longForm ?? mostFrequent(mentions.map((mention) => mention.text))
   else {
-    const full = mentions.map((mention) => mendOcrName(mention.text)).filter((text) => text.includes(' '))
+    const full = mentions
+      .map((mention) => mendOcrName(mention.text, ilAfter))
+      .filter((text) => text.includes(' '))
     name = mostFrequent(full.length > 0 ? full : mentions.map((mention) => mention.text))
   }
   const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((text) => text !== name)

@@ -4,6 +4,7 @@
 // card says (not where it sits), so regenerating never re-suggests an accepted or rejected card.
 
 import { extractActors } from './actors'
+import { formatYear, formatYears, parseDay, yearOf } from './calendar'
 import { extractDatedEvents } from './events'
 import { gazetteerForms, type GazetteerForm } from './gazetteer'
 import { stableId } from './hash'
@@ -42,9 +43,9 @@ const monthLabels = [
 
 /** "March–May 1949", "December 1946–February 1947": the months a season or part of a year covers. */
 function monthSpan(start: string, end: string): string {
-  const month = (date: string): string => monthLabels[Number(date.slice(5, 7)) - 1] as string
-  const from = start.slice(0, 4)
-  const to = end.slice(0, 4)
+  const month = (date: string): string => monthLabels[parseDay(date).month - 1] as string
+  const from = formatYear(yearOf(start))
+  const to = formatYear(yearOf(end))
   return from === to
     ? `${month(start)}–${month(end)} ${to}`.replace(/^(\w+)–\1 /, '$1 ')
     : `${month(start)} ${from}–${month(end)} ${to}`
@@ -54,9 +55,7 @@ function describeDate(event: DatedEvent): string {
   const { start, end, precision } = event.date
   if (precision === 'day' || precision === 'month' || precision === 'part-of-month') return event.expression
   if (precision === 'part-of-year') return `${event.expression} (${monthSpan(start, end)})`
-  const from = start.slice(0, 4)
-  const to = end.slice(0, 4)
-  const span = from === to ? from : `${from}–${to}`
+  const span = formatYears(yearOf(start), yearOf(end))
   return span === event.expression ? event.expression : `${event.expression} (${span})`
 }
 
@@ -109,7 +108,7 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
   }
   if (actor.role) {
     // "The mayor-elect of Berlin" opened its sentence; inside the question its article is lower case.
-    const role = /^(?:the|a|an)\s/i.test(actor.role)
+    const role = /^(?:the|a|an|one)\s/i.test(actor.role)
       ? actor.role.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())
       : `the ${actor.role}`
     return {

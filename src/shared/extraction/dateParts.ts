@@ -15,7 +15,7 @@
 //   read as the one that begins in December 1947, the usual way ("winter of 1941–42"), with a
 //   note for the card to carry as a warning. "winter 1946–47" names both years and needs none.
 
-import { isPlausibleYear, lastDayOfMonth, day, monthNames, monthNumber, monthsInterval } from './calendar'
+import { isPlausibleBareYear, lastDayOfMonth, day, monthNames, monthNumber, monthsInterval } from './calendar'
 import type { NormalisedDate } from './types'
 
 export interface DatePart {
@@ -67,7 +67,7 @@ export function findDateParts(text: string): DatePart[] {
 
   for (const match of text.matchAll(partOfMonthPattern)) {
     const year = Number(match[4])
-    if (!isPlausibleYear(year)) continue
+    if (!isPlausibleBareYear(year)) continue
     const month = monthNumber(match[3] as string)
     const part = third((match[1] ?? match[2]) as string)
     const first = [1, 11, 21][part] as number
@@ -81,7 +81,7 @@ export function findDateParts(text: string): DatePart[] {
 
   for (const match of text.matchAll(partOfYearPattern)) {
     const year = Number(match[3])
-    if (!isPlausibleYear(year)) continue
+    if (!isPlausibleBareYear(year)) continue
     const from = third((match[1] ?? match[2]) as string) * 4 + 1
     found.push({
       start: match.index,
@@ -92,7 +92,7 @@ export function findDateParts(text: string): DatePart[] {
 
   for (const match of text.matchAll(seasonPattern)) {
     const year = Number(match[3])
-    if (!isPlausibleYear(year)) continue
+    if (!isPlausibleBareYear(year)) continue
     // "the Prague Spring of 1968", "the Arab Spring": a capitalised season after a name is an event.
     if (/^\p{Lu}/u.test(match[1] ?? (match[2] as string)) && namePrecedes(text.slice(0, match.index)))
       continue

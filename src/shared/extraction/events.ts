@@ -2,7 +2,8 @@
 // in. Footnotes, headings, citation lines, image credits and parenthesised references are
 // skipped: their dates are those of sources, not of events.
 
-import { findDateExpressions } from './dates'
+import { yearOf } from './calendar'
+import { findDateExpressions, type FindDatesOptions } from './dates'
 import { stableId } from './hash'
 import { splitSentences } from './sentences'
 import { proseRange, type Span } from './sources'
@@ -15,12 +16,14 @@ function outsideRange(text: string, range: Span): Span[] {
   ].filter((span) => span.end > span.start)
 }
 
-function medianYear(matches: DateMatch[]): number | undefined {
-  const years = matches
-    .filter((match) => match.note === undefined)
-    .map((match) => Number(match.date.start.slice(0, 4)))
-    .sort((left, right) => left - right)
-  return years.length === 0 ? undefined : years[Math.floor(years.length / 2)]
+/** What the document's plain dates tell about reading the others: its decades and latest year. */
+function evidence(matches: DateMatch[]): Pick<FindDatesOptions, 'decadesInText' | 'latestYear'> {
+  const plain = matches.filter((match) => match.note === undefined)
+  const decadesInText = new Set(
+    plain.filter((match) => match.date.precision === 'decade').map((match) => yearOf(match.date.start))
+  )
+  const years = plain.map((match) => yearOf(match.date.end))
+  return years.length === 0 ? { decadesInText } : { decadesInText, latestYear: Math.max(...years) }
 }
 
 /** All dated events of the blocks, in document order. */
@@ -29,15 +32,13 @@ export function extractDatedEvents(blocks: readonly ExtractionBlock[]): DatedEve
     const range = proseRange(block)
     return range ? [{ block, exclude: outsideRange(block.text, range) }] : []
   })
-  // First pass: the document's ordinary dates tell which reading of a slip ("1906s") fits.
-  const referenceYear = medianYear(
-    prose.flatMap(({ block, exclude }) => findDateExpressions(block.text, { exclude }))
-  )
+  // First pass: the document's plain dates tell how to read a slip ("1906s" where "1960s" is
+  // written too) and a day without a year ("the 13th day of May last").
+  const known = evidence(prose.flatMap(({ block, exclude }) => findDateExpressions(block.text, { exclude })))
 
   const events: DatedEvent[] = []
   for (const { block, exclude } of prose) {
-    const options = referenceYear === undefined ? { exclude } : { exclude, referenceYear }
-    const matches = findDateExpressions(block.text, options)
+    const matches = findDateExpressions(block.text, { ...known, exclude })
     if (matches.length === 0) continue
     const sentences = splitSentences(block.text)
     for (const match of matches) {

@@ -19,6 +19,8 @@ export interface GazetteerEntry {
    * ("North Korean" is North Korea's, not Korea's).
    */
   demonyms: string[]
+  /** The years it existed, as [first, last] intervals (negative BC); empty when always. */
+  years: Array<[number, number]>
 }
 
 /** A surface form of the gazetteer and what it may stand for. */
@@ -30,115 +32,134 @@ export interface GazetteerForm {
   isDemonym: boolean
 }
 
-// name | acronyms | other names | capitals | demonyms — one entry a line, lists comma-separated.
+// name | acronyms | other names | capitals | demonyms | years — one entry a line, lists
+// comma-separated. Years are `first..last` intervals (negative BC, an open end for "still"), so
+// that a place is linked to a state only in a text about the state's time: Prague in a text of
+// 1618 is Bohemia's capital, not Czechoslovakia's (founded 1918). Historical states
+// (England, Persia, Athens, Bohemia, …) are here for texts of their time.
 const states = `
-North Korea|DPRK|Democratic People's Republic of Korea|Pyongyang|North Korean
-South Korea|ROK|Republic of Korea|Seoul|South Korean
-Korea||||Korean
-China|PRC|People's Republic of China,Communist China,Red China,Mainland China|Beijing,Peking|Chinese
-Taiwan|ROC|Republic of China,Nationalist China,Formosa|Taipei|Taiwanese
-United States|US,U.S.,USA,U.S.A.|United States of America,America|Washington|American
-Russia||Russian Federation|Moscow|Russian
-Soviet Union|USSR,U.S.S.R.|Union of Soviet Socialist Republics|Moscow|Soviet
-Japan|||Tokyo|Japanese
-United Kingdom|UK,U.K.|Great Britain,Britain|London|British
-France|||Paris|French
-Germany|||Berlin|German
-West Germany|FRG|Federal Republic of Germany|Bonn|West German
-East Germany|GDR|German Democratic Republic|East Berlin|East German
-Poland|||Warsaw|Polish
-Romania||Rumania|Bucharest|Romanian,Rumanian
-Hungary|||Budapest|Hungarian
-Czechoslovakia|||Prague|Czechoslovak,Czechoslovakian
-Yugoslavia|||Belgrade|Yugoslav,Yugoslavian
-Albania|||Tirana|Albanian
-Bulgaria|||Sofia|Bulgarian
-Mongolia|||Ulaanbaatar,Ulan Bator|Mongolian
-Vietnam||Viet Nam|Hanoi|Vietnamese,North Vietnamese
-South Vietnam||Republic of Vietnam|Saigon|South Vietnamese
-Cambodia||Kampuchea|Phnom Penh|Cambodian
-Laos|||Vientiane|Laotian
-Thailand||Siam|Bangkok|Thai
-Burma||Myanmar|Rangoon,Yangon|Burmese
-Indonesia|||Jakarta|Indonesian
-Philippines|||Manila|Philippine,Filipino
-Malaysia|||Kuala Lumpur|Malaysian
-Singapore||||Singaporean
-India|||New Delhi|Indian
-Pakistan|||Islamabad|Pakistani
-Bangladesh|||Dhaka|Bangladeshi
-Afghanistan|||Kabul|Afghan
-Iran||Persia|Tehran|Iranian
-Iraq|||Baghdad|Iraqi
-Syria|||Damascus|Syrian
-Israel||||Israeli
-Egypt|||Cairo|Egyptian
-Turkey|||Ankara|Turkish
-Ottoman Empire|||Constantinople|Ottoman
-Saudi Arabia|||Riyadh|Saudi
-Lebanon|||Beirut|Lebanese
-Libya|||Tripoli|Libyan
-Algeria|||Algiers|Algerian
-Morocco|||Rabat|Moroccan
-Ethiopia||Abyssinia|Addis Ababa|Ethiopian
-Kenya|||Nairobi|Kenyan
-Nigeria|||Abuja|Nigerian
-South Africa|||Pretoria|South African
-Cuba|||Havana|Cuban
-Mexico|||Mexico City|Mexican
-Canada|||Ottawa|Canadian
-Brazil|||Brasília|Brazilian
-Argentina|||Buenos Aires|Argentine,Argentinian
-Chile|||Santiago|Chilean
-Peru|||Lima|Peruvian
-Venezuela|||Caracas|Venezuelan
-Colombia|||Bogotá|Colombian
-Nicaragua|||Managua|Nicaraguan
-Australia|||Canberra|Australian
-New Zealand|||Wellington|
-Italy|||Rome|Italian
-Spain|||Madrid|Spanish
-Portugal|||Lisbon|Portuguese
-Netherlands||Holland|Amsterdam,The Hague|Dutch
-Belgium||||Belgian
-Switzerland|||Bern|Swiss
-Austria|||Vienna|Austrian
-Austria-Hungary||Austro-Hungarian Empire||Austro-Hungarian
-Prussia||||Prussian
-Sweden|||Stockholm|Swedish
-Norway|||Oslo|Norwegian
-Denmark|||Copenhagen|Danish
-Finland|||Helsinki|Finnish
-Greece|||Athens|Greek
-Ireland|||Dublin|Irish
-Ukraine|||Kyiv,Kiev|Ukrainian
-Belarus|||Minsk|Belarusian
-Serbia||||Serbian
-Vatican||Holy See||
+North Korea|DPRK|Democratic People's Republic of Korea|Pyongyang|North Korean|1948..
+South Korea|ROK|Republic of Korea|Seoul|South Korean|1948..
+Korea||||Korean|
+China|PRC|People's Republic of China,Communist China,Red China,Mainland China|Beijing,Peking|Chinese|
+Taiwan|ROC|Republic of China,Nationalist China,Formosa|Taipei|Taiwanese|1912..
+United States|US,U.S.,USA,U.S.A.|United States of America,America|Washington|American|1776..
+Russia||Russian Federation|Moscow|Russian|1547..
+Soviet Union|USSR,U.S.S.R.|Union of Soviet Socialist Republics|Moscow|Soviet|1922..1991
+Japan|||Tokyo|Japanese|
+United Kingdom|UK,U.K.|Great Britain,Britain|London|British|1707..
+France|||Paris|French|
+Germany|||Berlin|German|1871..
+West Germany|FRG|Federal Republic of Germany|Bonn|West German|1949..1990
+East Germany|GDR|German Democratic Republic|East Berlin|East German|1949..1990
+Poland|||Warsaw|Polish|1025..1795,1918..
+Romania||Rumania|Bucharest|Romanian,Rumanian|1859..
+Hungary|||Budapest|Hungarian|1000..
+Czechoslovakia|||Prague|Czechoslovak,Czechoslovakian|1918..1992
+Yugoslavia|||Belgrade|Yugoslav,Yugoslavian|1918..2003
+Albania|||Tirana|Albanian|1912..
+Bulgaria|||Sofia|Bulgarian|1878..
+Mongolia|||Ulaanbaatar,Ulan Bator|Mongolian|1911..
+Vietnam||Viet Nam|Hanoi|Vietnamese,North Vietnamese|
+South Vietnam||Republic of Vietnam|Saigon|South Vietnamese|1955..1975
+Cambodia||Kampuchea|Phnom Penh|Cambodian|
+Laos|||Vientiane|Laotian|
+Thailand||Siam|Bangkok|Thai|
+Burma||Myanmar|Rangoon,Yangon|Burmese|
+Indonesia|||Jakarta|Indonesian|1945..
+Philippines|||Manila|Philippine,Filipino|1898..
+Malaysia|||Kuala Lumpur|Malaysian|1963..
+Singapore||||Singaporean|1965..
+India|||New Delhi|Indian|1947..
+Pakistan|||Islamabad|Pakistani|1947..
+Bangladesh|||Dhaka|Bangladeshi|1971..
+Afghanistan|||Kabul|Afghan|1747..
+Iran|||Tehran|Iranian|1935..
+Iraq|||Baghdad|Iraqi|1932..
+Syria|||Damascus|Syrian|1946..
+Israel||||Israeli|1948..
+Egypt|||Cairo|Egyptian|
+Turkey|||Ankara|Turkish|1923..
+Ottoman Empire|||Constantinople|Ottoman|1299..1922
+Saudi Arabia|||Riyadh|Saudi|1932..
+Lebanon|||Beirut|Lebanese|1943..
+Libya|||Tripoli|Libyan|1951..
+Algeria|||Algiers|Algerian|1962..
+Morocco|||Rabat|Moroccan|
+Ethiopia||Abyssinia|Addis Ababa|Ethiopian|
+Kenya|||Nairobi|Kenyan|1963..
+Nigeria|||Abuja|Nigerian|1960..
+South Africa|||Pretoria|South African|1910..
+Cuba|||Havana|Cuban|1902..
+Mexico|||Mexico City|Mexican|1821..
+Canada|||Ottawa|Canadian|1867..
+Brazil|||Brasília|Brazilian|1822..
+Argentina|||Buenos Aires|Argentine,Argentinian|1816..
+Chile|||Santiago|Chilean|1818..
+Peru|||Lima|Peruvian|1821..
+Venezuela|||Caracas|Venezuelan|1811..
+Colombia|||Bogotá|Colombian|1810..
+Nicaragua|||Managua|Nicaraguan|1821..
+Australia|||Canberra|Australian|1901..
+New Zealand|||Wellington||1907..
+Italy|||Rome|Italian|1861..
+Spain|||Madrid|Spanish|1479..
+Portugal|||Lisbon|Portuguese|1139..
+Netherlands||Holland|Amsterdam,The Hague|Dutch|1581..
+Belgium||||Belgian|1830..
+Switzerland|||Bern|Swiss|1291..
+Austria|||Vienna|Austrian|976..
+Austria-Hungary||Austro-Hungarian Empire||Austro-Hungarian|1867..1918
+Prussia||||Prussian|1525..1947
+Sweden|||Stockholm|Swedish|
+Norway|||Oslo|Norwegian|
+Denmark|||Copenhagen|Danish|
+Finland|||Helsinki|Finnish|1917..
+Greece|||Athens|Greek|1832..
+Ireland|||Dublin|Irish|1922..
+Ukraine|||Kyiv,Kiev|Ukrainian|1991..
+Belarus|||Minsk|Belarusian|1991..
+Serbia||||Serbian|
+Vatican||Holy See|||1929..
+England||Kingdom of England|London|English|927..1707
+Scotland||Kingdom of Scotland|Edinburgh|Scottish|843..1707
+Persia||Persian Empire,Achaemenid Empire|Persepolis|Persian|-550..1935
+Athens||||Athenian|-800..-86
+Sparta||||Spartan|-900..-192
+Macedon||Macedonia||Macedonian|-808..-168
+Carthage||||Carthaginian|-814..-146
+Rome||Roman Republic,Roman Empire|||-753..476
+Byzantine Empire||Eastern Roman Empire|Constantinople|Byzantine|330..1453
+Holy Roman Empire|||||800..1806
+Bohemia||Kingdom of Bohemia|Prague|Bohemian|1198..1918
+Papal States|||Rome|Papal|754..1870
+Venice||Republic of Venice||Venetian|697..1797
+Mongol Empire||||Mongol|1206..1368
+Mughal Empire||||Mughal|1526..1857
 `
 
 const organisations = `
-United Nations|UN,U.N.||
-North Atlantic Treaty Organization|NATO|North Atlantic Treaty Organisation|
-European Union|EU||
-European Economic Community|EEC||
-Warsaw Pact||Warsaw Treaty Organization|
-League of Nations|||
-World Bank|||
-International Monetary Fund|IMF||
-World Trade Organization|WTO|World Trade Organisation|
-Association of Southeast Asian Nations|ASEAN||
-Organization of the Petroleum Exporting Countries|OPEC||
-Organization of American States|OAS||
-Comintern||Communist International|
-International Committee of the Red Cross|ICRC|Red Cross|
-Central Intelligence Agency|CIA||
-KGB|||
-Non-Aligned Movement|NAM||
-Chinese Communist Party|CCP,CPC|Communist Party of China|
-Communist Party of the Soviet Union|CPSU||
-Workers' Party of Korea|KWP,WPK|Korean Workers' Party|
-Kuomintang|KMT||
+United Nations|UN,U.N.||||1945..
+North Atlantic Treaty Organization|NATO|North Atlantic Treaty Organisation|||1949..
+European Union|EU||||1993..
+European Economic Community|EEC||||1957..1993
+Warsaw Pact||Warsaw Treaty Organization|||1955..1991
+League of Nations|||||1920..1946
+World Bank|||||1944..
+International Monetary Fund|IMF||||1944..
+World Trade Organization|WTO|World Trade Organisation|||1995..
+Association of Southeast Asian Nations|ASEAN||||1967..
+Organization of the Petroleum Exporting Countries|OPEC||||1960..
+Organization of American States|OAS||||1948..
+Comintern||Communist International|||1919..1943
+International Committee of the Red Cross|ICRC|Red Cross|||1863..
+Central Intelligence Agency|CIA||||1947..
+KGB|||||1954..1991
+Non-Aligned Movement|NAM||||1961..
+Chinese Communist Party|CCP,CPC|Communist Party of China|||1921..
+Communist Party of the Soviet Union|CPSU||||1912..1991
+Workers' Party of Korea|KWP,WPK|Korean Workers' Party|||1949..
+Kuomintang|KMT||||1919..
 `
 
 function parse(table: string, kind: GazetteerEntry['kind']): GazetteerEntry[] {
@@ -151,14 +172,18 @@ function parse(table: string, kind: GazetteerEntry['kind']): GazetteerEntry[] {
     .trim()
     .split('\n')
     .map((line) => {
-      const [name, acronyms, names, capitals, demonyms] = line.split('|')
+      const [name, acronyms, names, capitals, demonyms, years] = line.split('|')
       return {
         name: (name ?? '').trim(),
         kind,
         acronyms: list(acronyms),
         names: list(names),
         capitals: list(capitals),
-        demonyms: list(demonyms)
+        demonyms: list(demonyms),
+        years: list(years).map((interval): [number, number] => {
+          const [first, last] = interval.split('..')
+          return [first ? Number(first) : -Infinity, last ? Number(last) : Infinity]
+        })
       }
     })
 }
@@ -168,10 +193,20 @@ export const gazetteer: readonly GazetteerEntry[] = [
   ...parse(organisations, 'organisation')
 ]
 
-/** Every surface form the gazetteer knows, with the entries it may stand for (capitals can be shared). */
-export function gazetteerForms(): Map<string, GazetteerForm> {
+/** True when the entry existed at some time within the years [first, last]. */
+export function existedWithin(entry: GazetteerEntry, first: number, last: number): boolean {
+  return entry.years.length === 0 || entry.years.some(([from, to]) => from <= last && to >= first)
+}
+
+/**
+ * Every surface form the gazetteer knows, with the entries it may stand for (capitals can be
+ * shared). Given the years a text speaks of, only entries that existed then are known: elsewhere
+ * their names and capitals stand as themselves.
+ */
+export function gazetteerForms(years?: { first: number; last: number }): Map<string, GazetteerForm> {
   const forms = new Map<string, GazetteerForm>()
   for (const entry of gazetteer) {
+    if (years && !existedWithin(entry, years.first, years.last)) continue
     const add = (form: string, kind: 'name' | 'capital' | 'demonym'): void => {
       const known = forms.get(form)
       if (known) known.entries.push(entry)

@@ -41,6 +41,19 @@ export function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word)
 }
 
+/** "al-Tusi", "ibn-Rushd": a name word after a lower-case particle joined by a hyphen. */
+const particleName = /^(?:al|el|ad|ud|ibn|bin|bint|abu|ben)-\p{Lu}/u
+
+/** A word that may stand in a run of names: capitalised, or a particle joined to a name. */
+export function isNameWord(word: string): boolean {
+  return isCapitalised(word) || particleName.test(word)
+}
+
+/** A Roman numeral of the size kings and popes carry: "I", "II", "VIII", "XIV", "XXIII". */
+export function isRegnalNumeral(word: string): boolean {
+  return word !== '' && /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(word)
+}
+
 /** All capitals (two letters at least), possibly with dots: "US", "U.S.", "UNCURK". */
 export function isAcronym(word: string): boolean {
   const letters = word.replace(/\./g, '')
@@ -56,7 +69,7 @@ export function capitalisedRuns(text: string): Token[][] {
   const runs: Token[][] = []
   let run: Token[] = []
   const flush = (): void => {
-    while (run.length > 0 && !isCapitalised((run[run.length - 1] as Token).text)) run.pop()
+    while (run.length > 0 && !isNameWord((run[run.length - 1] as Token).text)) run.pop()
     if (run.length > 0) runs.push(run)
     run = []
   }
@@ -65,7 +78,7 @@ export function capitalisedRuns(text: string): Token[][] {
     const gap = previous ? text.slice(previous.end, token.start) : ''
     const joined =
       previous !== undefined && (/^ +$/.test(gap) || (/^\p{Lu}$/u.test(previous.text) && /^\. ?$/.test(gap)))
-    if (isCapitalised(token.text)) {
+    if (isNameWord(token.text)) {
       if (!joined) flush()
       run.push(token)
     } else if (joined && connectors.has(token.text)) {
@@ -85,13 +98,29 @@ export function foldDiacritics(text: string): string {
 
 /**
  * OCR reads a lower-case l as a capital I: "Kim II Sung". A token "II" between two name tokens
- * is read as "Il" (a regnal numeral, "Elizabeth II", ends a name and is left alone).
+ * is read as "Il" (a regnal numeral, "Elizabeth II", ends a name and is left alone). Given the
+ * words the text itself writes before "Il" (`ilAfter`), only a name whose other spelling the text
+ * holds is mended: "Henry II Plantagenet" stays as it is in a text that never writes "Henry Il".
  */
-export function mendOcrName(name: string): string {
+export function mendOcrName(name: string, ilAfter?: ReadonlySet<string>): string {
   const words = name.split(' ')
   return words
-    .map((word, index) => (word === 'II' && index > 0 && index < words.length - 1 ? 'Il' : word))
+    .map((word, index) =>
+      word === 'II' &&
+      index > 0 &&
+      index < words.length - 1 &&
+      (ilAfter === undefined || ilAfter.has(words[index - 1] as string))
+        ? 'Il'
+        : word
+    )
     .join(' ')
+}
+
+/** The words `text` writes right before the name word "Il" ("Kim Il Sung", "Kim Il-sŏng"). */
+export function wordsBeforeIl(text: string): Set<string> {
+  return new Set(
+    [...text.matchAll(/(\p{Lu}[\p{L}\p{M}]*)\s+Il(?=[\s-])/gu)].map((match) => match[1] as string)
+  )
 }
 
 /** The key two spellings of one name share: folded, hyphens, spaces and apostrophes removed. */
@@ -107,6 +136,12 @@ export function sameName(left: string, right: string): boolean {
   const a = nameKey(left)
   const b = nameKey(right)
   if (a === b) return true
+  // "Henry VII" and "Henry VIII" are father and son: different numerals, different people.
+  const numeral = (name: string): string | undefined => {
+    const last = name.trim().split(/\s+/).pop() ?? ''
+    return isRegnalNumeral(last) && name.trim().includes(' ') ? last : undefined
+  }
+  if (numeral(left) !== numeral(right)) return false
   if (a.length < 6 || b.length < 6 || a.slice(0, 3) !== b.slice(0, 3) || Math.abs(a.length - b.length) > 2)
     return false
   const consonants = (key: string): string => key.replace(/[aeiouyw]/g, '')

@@ -11,6 +11,9 @@ export interface Sentence {
   text: string
 }
 
+/** A year's era and the full stop after it, then a capital: the end of a sentence. */
+const eraFullStop = /(\d\s*(?:BCE|BC|AD|CE)\.|\d\s*(?:B\.C\.E\.|B\.C\.|A\.D\.))(\s+)(?=\p{Lu})/gu
+
 // Extraction splits the same paragraphs several times (events, actors, cards): keep the last few.
 const cache = new Map<string, Sentence[]>()
 const cacheSize = 512
@@ -42,7 +45,15 @@ function split(text: string): Sentence[] {
       if (start < 0) continue
       end = Math.min(text.length, start + trimmed.length)
     }
-    sentences.push({ start, end, text: text.slice(start, end) })
+    // compromise reads "BC." as an abbreviation and runs on into the next sentence: "… began in
+    // 447 BC. The historian …" is two sentences.
+    let from = start
+    for (const boundary of text.slice(start, end).matchAll(eraFullStop)) {
+      const cut = start + boundary.index + (boundary[1] as string).length
+      sentences.push({ start: from, end: cut, text: text.slice(from, cut) })
+      from = cut + (boundary[2] as string).length
+    }
+    sentences.push({ start: from, end, text: text.slice(from, end) })
     cursor = end
   }
   // Whatever compromise dropped at the end (it should not) still belongs to the last sentence.

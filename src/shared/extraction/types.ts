@@ -8,12 +8,25 @@ export type ExtractionBlock = Pick<Block, 'id' | 'kind' | 'text' | 'start' | 'se
 
 /**
  * How finely the text fixes the date. 'part-of-month' is "late July 1948" (a third of a month);
- * 'part-of-year' is "mid-1949" or a season, "the spring of 1949" (a few months).
+ * 'part-of-year' is "mid-1949" or a season, "the spring of 1949" (a few months);
+ * 'part-of-century' is "the early twelfth century" or "the middle of the eighteenth century".
  */
 export type DatePrecision =
-  'day' | 'part-of-month' | 'month' | 'part-of-year' | 'year' | 'decade' | 'part-of-decade'
+  | 'day'
+  | 'part-of-month'
+  | 'month'
+  | 'part-of-year'
+  | 'year'
+  | 'decade'
+  | 'part-of-decade'
+  | 'century'
+  | 'part-of-century'
 
-/** A date as an interval of days, both ends inclusive, written `YYYY-MM-DD` so they sort as strings. */
+/**
+ * A date as an interval of days, both ends inclusive, written `YYYY-MM-DD`; a year BC is negative
+ * and written with a minus sign ("-0490-09-12" is 12 September 490 BC; there is no year 0). Compare
+ * them with calendar.ts's `compareDays` or `yearOf`, as numbers: as strings they do not sort.
+ */
 export interface NormalisedDate {
   start: string
   end: string

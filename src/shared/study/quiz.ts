@@ -100,7 +100,7 @@ export function whoQuestion(actors: readonly WhoActor[], random: Random): WhoQue
   const names = [actor.name, ...actor.aliases, ...(actor.acronym ? [actor.acronym] : [])]
   let clue: string
   if (actor.role) {
-    clue = `Who was ${/^(the|a|an)\s/i.test(actor.role) ? '' : 'the '}${actor.role}?`
+    clue = `Who was ${/^(the|a|an|one)\s/i.test(actor.role) ? '' : 'the '}${actor.role}?`
   } else {
     const mention = shuffle(actor.mentions, random)[0]
     const context = mention ? `${mention.before}${mention.text}${mention.after}` : ''

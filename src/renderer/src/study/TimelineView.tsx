@@ -1,7 +1,9 @@
 // The timeline of a document: every dated event on a time axis, one lane per precision (days,
 // months, years, decades), each opening its passage; the chronological list; a chronology quiz.
 import { useEffect, useState } from 'react'
+import { formatYears, yearOf } from '../../../shared/extraction/calendar'
 import type { DatePrecision } from '../../../shared/extraction/types'
+import { axisTicks, axisYearLabel } from '../../../shared/study/timeline'
 import type { Timeline, TimelineEvent } from '../../../shared/study/types'
 import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
@@ -13,7 +15,8 @@ const lanes: { label: string; precisions: DatePrecision[] }[] = [
   { label: 'Days', precisions: ['day'] },
   { label: 'Months', precisions: ['month', 'part-of-month'] },
   { label: 'Years', precisions: ['year', 'part-of-year'] },
-  { label: 'Decades', precisions: ['decade', 'part-of-decade'] }
+  { label: 'Decades', precisions: ['decade', 'part-of-decade'] },
+  { label: 'Centuries', precisions: ['century', 'part-of-century'] }
 ]
 
 const width = 920
@@ -21,10 +24,6 @@ const left = 78
 const right = 20
 const laneHeight = 56
 const top = 16
-
-function tickStep(span: number): number {
-  return span <= 12 ? 1 : span <= 30 ? 5 : span <= 120 ? 10 : 50
-}
 
 function eventHref(documentId: string, event: TimelineEvent): string | undefined {
   return event.at === null ? undefined : passageHref(documentId, event.at)
@@ -39,9 +38,7 @@ function TimelineAxis({ timeline }: { timeline: Timeline }) {
   const span = Math.max(1, lastYear - firstYear)
   const x = (year: number): number => left + ((year - firstYear) / span) * (width - left - right)
   const height = top + lanes.length * laneHeight + 28
-  const step = tickStep(span)
-  const ticks: number[] = []
-  for (let year = Math.ceil(firstYear / step) * step; year <= lastYear; year += step) ticks.push(year)
+  const ticks = axisTicks(firstYear, lastYear)
   return (
     <svg
       className="timeline-svg"
@@ -49,12 +46,12 @@ function TimelineAxis({ timeline }: { timeline: Timeline }) {
       role="img"
       aria-labelledby="timeline-svg-title"
     >
-      <title id="timeline-svg-title">{`Time axis from ${firstYear} to ${lastYear}, ${timeline.events.length} events`}</title>
-      {ticks.map((year) => (
-        <g key={year}>
-          <line x1={x(year)} x2={x(year)} y1={top - 6} y2={height - 24} stroke="var(--rule)" />
-          <text x={x(year)} y={height - 8} textAnchor="middle" className="chart-axis">
-            {year}
+      <title id="timeline-svg-title">{`Time axis from ${axisYearLabel(firstYear)} to ${axisYearLabel(lastYear - 1)}, ${timeline.events.length} events`}</title>
+      {ticks.map((tick) => (
+        <g key={tick.at}>
+          <line x1={x(tick.at)} x2={x(tick.at)} y1={top - 6} y2={height - 24} stroke="var(--rule)" />
+          <text x={x(tick.at)} y={height - 8} textAnchor="middle" className="chart-axis">
+            {tick.label}
           </text>
         </g>
       ))}
@@ -116,9 +113,7 @@ function TimelineAxis({ timeline }: { timeline: Timeline }) {
 }
 
 function dateRange(event: TimelineEvent): string {
-  const from = event.date.start.slice(0, 4)
-  const to = event.date.end.slice(0, 4)
-  return from === to ? from : `${from}–${to}`
+  return formatYears(yearOf(event.date.start), yearOf(event.date.end))
 }
 
 export function TimelineView({ documentId }: { documentId: string }) {
@@ -150,8 +145,9 @@ export function TimelineView({ documentId }: { documentId: string }) {
         {timeline && timeline.events.length > 0 && (
           <>
             <p className="muted">
-              {timeline.events.length} dated events, {timeline.firstYear} to {timeline.lastYear}. Teal: stated
-              in the text; red: your own cards. Each opens its passage.
+              {timeline.events.length} dated events, {axisYearLabel(timeline.firstYear)} to{' '}
+              {axisYearLabel(timeline.lastYear - 1)}. Teal: stated in the text; red: your own cards. Each
+              opens its passage.
             </p>
             <TimelineAxis timeline={timeline} />
             <h2>Chronology quiz</h2>
