@@ -1,16 +1,31 @@
 // The bar above every screen: the app's name, the way back to the library, and screen-specific tools.
+// Its first stop is "Skip to content", for the keyboard to pass over the bar (and the contents).
 import type { ReactNode } from 'react'
+import { focusPlace } from './focus'
 import { SearchTools } from '../search/SearchTools'
 import { StudyLink } from '../study/StudyLink'
 
 export function TopBar({ children, title }: { children?: ReactNode; title?: string }) {
   return (
     <header className="top-bar">
-      <a className="brand" href="#/library" aria-label="Scholia — Library">
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(event) => {
+          // Not a hash change: the hash is the app's route.
+          event.preventDefault()
+          focusPlace(document.querySelector<HTMLElement>('article.article') ?? document.querySelector('main'))
+        }}
+      >
+        Skip to content
+      </a>
+      {/* Named by its visible text, then where it goes (not an aria-label that drops what is seen). */}
+      <a className="brand" href="#/library">
         <span className="brand-mark" aria-hidden="true">
           S
         </span>
         <span className="brand-name">Scholia</span>
+        <span className="visually-hidden"> — Library</span>
       </a>
       <a className="top-link" href="#/library">
         Library

@@ -2,11 +2,12 @@
 // other tools open, optionally only the notes with one tag or colour; the study sheet also as PDF in
 // the desktop app (the browser prints the HTML sheet itself). For one document the panel also
 // imports a W3C annotation file back. DocumentExportMenu is the reader's button for the document on screen.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { ExportFormat } from '../../../shared/library/types'
 import type { HighlightColour, HighlightColourId } from '../../../shared/types'
 import { api } from '../api/client'
 import { useToast } from '../app/toast'
+import { usePopover } from '../app/usePopover'
 import { appMode, deliverExport, deliverStudySheetPdf } from './deliverExport'
 import { ImportAnnotations } from './ImportAnnotations'
 import './export.css'
@@ -60,7 +61,7 @@ export function ExportMenu({
   /** Which edge of the button the panel lines up with. */
   align?: 'left' | 'right'
 }) {
-  const [open, setOpen] = useState(false)
+  const { open, toggle, close, host, button } = usePopover()
   const [format, setFormat] = useState<NotesFormat>('markdown')
   const [tag, setTag] = useState('')
   const [colour, setColour] = useState<HighlightColourId | ''>('')
@@ -70,7 +71,6 @@ export function ExportMenu({
   const [error, setError] = useState<string | null>(null)
   const [mode, setMode] = useState<'electron' | 'web' | null>(null)
   const toast = useToast()
-  const host = useRef<HTMLDivElement>(null)
   const headingId = useId()
 
   useEffect(() => {
@@ -86,18 +86,6 @@ export function ExportMenu({
       .getHighlightColours({})
       .then(setColours)
       .catch(() => setColours([]))
-    const onPointer = (event: PointerEvent): void => {
-      if (host.current && !host.current.contains(event.target as Node)) setOpen(false)
-    }
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey)
-    }
   }, [open])
 
   async function run(): Promise<void> {
@@ -114,7 +102,7 @@ export function ExportMenu({
           ? await deliverStudySheetPdf({ documentId, ...filters })
           : await deliverExport({ documentId, format, ...filters })
       if (message) toast({ message })
-      setOpen(false)
+      close()
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause))
     } finally {
@@ -126,10 +114,11 @@ export function ExportMenu({
     <div className="popover-host" ref={host}>
       <button
         type="button"
+        ref={button}
         className="tool-button"
         aria-expanded={open}
         aria-haspopup="dialog"
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         {label}
       </button>
@@ -204,7 +193,7 @@ export function ExportMenu({
               {busy ? 'Exporting…' : 'Export file'}
             </button>
           </div>
-          {documentId !== null && <ImportAnnotations documentId={documentId} onDone={() => setOpen(false)} />}
+          {documentId !== null && <ImportAnnotations documentId={documentId} onDone={close} />}
         </div>
       )}
     </div>

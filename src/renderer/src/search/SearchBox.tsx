@@ -61,7 +61,7 @@ export function SearchBox() {
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return
     setOpen(false)
-    inputRef.current?.blur()
+    // Focus stays here until the reader moves it to the passage (not dropped on the page body).
     window.location.hash = documentHref(hit.documentId, hit.at)
   }
 
@@ -102,7 +102,8 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         value={query}
-        aria-controls={`${id}-results`}
+        // Only while the results exist: a reference to a missing element is an error for assistive technology.
+        aria-controls={showPanel ? `${id}-results` : undefined}
         aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
         onChange={(event) => {
           setQuery(event.target.value)

@@ -1,0 +1,168 @@
+// Accessibility: axe-core (WCAG 2.1 A and AA, no best-practice rules) finds nothing on any screen,
+// in the light theme and in the dark one. Each page load is scanned in several states (a dialog
+// open, a panel open, an answer shown) to stay within the two minutes the issue allows.
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { acceptSuggestedCards, annotate, openArticle, searchFor, selectText } from './helpers'
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** Scans the page as it is now in both themes; what axe finds is added to `found`, named by state. */
+async function scan(page: Page, state: string, found: string[]): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    // The theme the reader would choose, applied the way the app applies it (and the system's too,
+    // for the "System" theme); nothing animates, so colours are read at rest.
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    await page.evaluate((value) => {
+      document.documentElement.dataset.theme = value
+    }, theme)
+    const results = await new AxeBuilder({ page })
+      .options({ resultTypes: ['violations'] })
+      .withTags(wcagTags)
+      .analyze()
+    for (const violation of results.violations) {
+      const where = violation.nodes
+        .slice(0, 4)
+        .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+        .join('\n')
+      found.push(`${state}, ${theme}: ${violation.id} (${violation.help})\n${where}`)
+    }
+  }
+}
+
+test.describe.configure({ mode: 'parallel' })
+
+test('the reader, its panels and its dialogs have no axe violations in either theme', async ({
+  page,
+  scholia
+}) => {
+  test.setTimeout(120_000)
+  const found: string[] = []
+  const { documentId } = await openArticle(page, scholia.url)
+  await annotate(page, documentId, 'North Korea has identified its official foreign policy', {
+    colour: 'yellow',
+    note: 'The **thesis**',
+    tags: ['frame']
+  })
+  await annotate(page, documentId, 'strong sense of self-reliance', { colour: 'green' })
+  await annotate(page, documentId, 'Six-Party Talks', { colour: null, note: 'Compare with 1994.' })
+  await page.reload()
+  const notes = page.getByRole('complementary', { name: 'Notes' })
+  await expect(notes.getByRole('article').first()).toBeVisible()
+  await scan(page, 'the reader with notes and highlights', found)
+
+  await notes.getByRole('button', { name: 'Edit note' }).first().click()
+  await expect(notes.getByRole('textbox', { name: 'Note' })).toBeFocused()
+  await scan(page, 'the note editor', found)
+  await notes.getByRole('button', { name: 'Done' }).click()
+
+  await notes.getByRole('button', { name: 'List' }).click()
+  await expect(notes.getByText(/\d+ notes/)).toBeVisible()
+  await scan(page, 'notes as a list', found)
+  await notes.getByRole('button', { name: 'Beside text' }).click()
+
+  await page.getByRole('button', { name: 'Note 12', exact: true }).click()
+  await expect(page.getByRole('dialog', { name: 'Footnote 12' })).toBeVisible()
+  await scan(page, 'a footnote open', found)
+  await page.keyboard.press('Escape')
+
+  const search = await searchFor(page, 'nixon')
+  await search.press('ArrowDown')
+  await search.press('ArrowDown')
+  await scan(page, 'search results', found)
+  await search.press('Escape')
+  await search.press('Escape')
+
+  await page.keyboard.press('Control+f')
+  const find = page.getByRole('searchbox', { name: 'Find in document' })
+  await find.fill('Beijing')
+  await expect(page.getByRole('status').filter({ hasText: /of \d+/ })).toBeVisible()
+  await scan(page, 'Find', found)
+  await find.press('Escape')
+
+  await page.getByRole('button', { name: 'Export' }).click()
+  await expect(page.getByRole('dialog', { name: 'Export this document' })).toBeVisible()
+  await scan(page, 'Export', found)
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: 'Reader settings' }).click()
+  await expect(page.getByRole('group', { name: 'Reader settings' })).toBeVisible()
+  await scan(page, 'Reader settings', found)
+  await page.keyboard.press('Escape')
+
+  await selectText(page, 'frequently labelled as erratic and irrational')
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+  await expect(toolbar).toBeVisible()
+  await scan(page, 'the selection toolbar', found)
+  await toolbar.getByRole('button', { name: 'Make card' }).click()
+  await expect(page.getByRole('dialog', { name: 'Make card' })).toBeVisible()
+  await scan(page, 'Make card', found)
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  const generate = page.getByRole('dialog', { name: 'Generate cards' })
+  await expect(generate.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').first()).toBeVisible(
+    {
+      timeout: 30_000
+    }
+  )
+  await scan(page, 'Generate cards', found)
+
+  expect(found, found.join('\n')).toEqual([])
+})
+
+test('the library and the study screens have no axe violations in either theme', async ({
+  page,
+  scholia
+}) => {
+  test.setTimeout(120_000)
+  const found: string[] = []
+  const { base, documentId } = await openArticle(page, scholia.url)
+  await acceptSuggestedCards(page, documentId, 6)
+  const id = encodeURIComponent(documentId)
+
+  await page.goto(`${base}#/library`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
+  await scan(page, 'the library', found)
+
+  await page.goto(`${base}#/deck/${id}`)
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  await expect(page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').first()).toBeVisible({
+    timeout: 30_000
+  })
+  await scan(page, 'a document’s study page', found)
+
+  await page.goto(`${base}#/study`)
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
+  await scan(page, 'review, front', found)
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible()
+  await scan(page, 'review, back', found)
+  await page.keyboard.press('3')
+
+  await page.goto(`${base}#/cards`)
+  await expect(page.getByRole('row').nth(1)).toBeVisible()
+  await scan(page, 'the card browser', found)
+
+  await page.goto(`${base}#/stats`)
+  await expect(page.getByRole('region', { name: 'Study settings' })).toBeVisible()
+  await scan(page, 'statistics', found)
+
+  await page.goto(`${base}#/timeline/${id}`)
+  await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toBeVisible({
+    timeout: 30_000
+  })
+  await scan(page, 'the timeline', found)
+  await page.getByRole('button', { name: 'Check order' }).click()
+  await scan(page, 'the timeline, quiz checked', found)
+
+  await page.goto(`${base}#/people/${id}`)
+  const quiz = page.getByRole('group', { name: 'Who is this? quiz' })
+  await expect(quiz.getByRole('button').first()).toBeVisible({ timeout: 30_000 })
+  await scan(page, 'the who’s-who', found)
+  await quiz.getByRole('button').first().click()
+  await scan(page, 'the who’s-who, answered', found)
+
+  expect(found, found.join('\n')).toEqual([])
+})
