@@ -16,11 +16,15 @@ export interface StackInput {
   height: number
 }
 
-/** Greedy stacking: in order of wished-for top, each card goes as high as it can without overlap. */
+/**
+ * Greedy stacking: in order of wished-for top, each card goes as high as it can without overlap,
+ * and never above the column's top (a passage above it, such as the text's first line, would put
+ * its card over the NOTES header).
+ */
 export function stackCards(cards: readonly StackInput[]): Map<string, number> {
   const sorted = [...cards].sort((a, b) => a.desiredTop - b.desiredTop)
   const tops = new Map<string, number>()
-  let nextFree = -Infinity
+  let nextFree = 0
   for (const card of sorted) {
     const top = Math.max(card.desiredTop, nextFree)
     tops.set(card.id, top)

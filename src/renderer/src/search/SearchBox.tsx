@@ -1,7 +1,7 @@
 // The search box in the top bar: searches text, footnotes, notes and cards as you type, shows
 // results grouped with counts and marked snippets, and opens the chosen one at its passage.
 // Ctrl/Cmd+K focuses it; arrow keys and Enter choose; Escape closes.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import {
   searchHelpLine,
   type SearchFilters,
@@ -90,6 +90,26 @@ export function SearchBox() {
   }, [active])
 
   const showPanel = open && query.trim() !== ''
+  const panelRef = useRef<HTMLDivElement>(null)
+
+  // The panel hangs from the box's right edge; where the box sits too far left for its width (a
+  // narrow window), it is moved right so that it stays inside the window. Measured before paint.
+  useLayoutEffect(() => {
+    if (!showPanel) return
+    const place = (): void => {
+      const panel = panelRef.current
+      if (!panel) return
+      panel.style.right = ''
+      const margin = 12
+      const { left, right } = panel.getBoundingClientRect()
+      const shift = Math.max(0, margin - left) - Math.max(0, right - (window.innerWidth - margin))
+      if (shift !== 0) panel.style.right = `${-shift}px`
+    }
+    place()
+    window.addEventListener('resize', place)
+    return () => window.removeEventListener('resize', place)
+  }, [showPanel])
+
   let index = -1
   return (
     <div className="search" ref={rootRef}>
@@ -116,7 +136,7 @@ export function SearchBox() {
         {navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl K'}
       </kbd>
       {showPanel && (
-        <div className="search-panel">
+        <div className="search-panel" ref={panelRef}>
           <SearchFiltersBar filters={filters} onChange={setFilters} />
           {error && (
             <p className="search-message" role="alert">
