@@ -9,7 +9,7 @@ import { acceptSuggestedCards, annotate, openArticle, searchFor, selectText } fr
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 /** Scans the page as it is now in both themes; what axe finds is added to `found`, named by state. */
-async function scan(page: Page, state: string, found: string[]): Promise<void> {
+async function scanBothThemes(page: Page, state: string, found: string[]): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     // The theme the reader would choose, applied the way the app applies it (and the system's too,
     // for the "System" theme); nothing animates, so colours are read at rest.
@@ -45,139 +45,145 @@ async function openAnnotatedArticle(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('complementary', { name: 'Notes' }).getByRole('article').first()).toBeVisible()
 }
 
+/**
+ * A test that takes the page through states, scanning each (`scan`), and expects no violation in
+ * any of them: all are listed at the end, named by state and theme.
+ */
+function axeTest(
+  title: string,
+  visit: (page: Page, url: string, scan: (state: string) => Promise<void>) => Promise<void>
+): void {
+  test(title, async ({ page, scholia }) => {
+    const found: string[] = []
+    await visit(page, scholia.url, (state) => scanBothThemes(page, state, found))
+    expect(found, found.join('\n')).toEqual([])
+  })
+}
+
 // Three tests that run side by side (each scan of the long article takes a while on a busy machine);
 // the time limit is generous because the machine may be busier still, not because a scan is slow.
 test.describe.configure({ mode: 'parallel', timeout: 180_000 })
 
-test('the reader with its notes, search and Find has no axe violations in either theme', async ({
-  page,
-  scholia
-}) => {
-  const found: string[] = []
-  await openAnnotatedArticle(page, scholia.url)
-  const notes = page.getByRole('complementary', { name: 'Notes' })
-  await scan(page, 'the reader with notes and highlights', found)
+axeTest(
+  'the reader with its notes, search and Find has no axe violations in either theme',
+  async (page, url, scan) => {
+    await openAnnotatedArticle(page, url)
+    const notes = page.getByRole('complementary', { name: 'Notes' })
+    await scan('the reader with notes and highlights')
 
-  await notes.getByRole('button', { name: 'Edit note' }).first().click()
-  await expect(notes.getByRole('textbox', { name: 'Note' })).toBeFocused()
-  await scan(page, 'the note editor', found)
-  await notes.getByRole('button', { name: 'Done' }).click()
+    await notes.getByRole('button', { name: 'Edit note' }).first().click()
+    await expect(notes.getByRole('textbox', { name: 'Note' })).toBeFocused()
+    await scan('the note editor')
+    await notes.getByRole('button', { name: 'Done' }).click()
 
-  await notes.getByRole('button', { name: 'List' }).click()
-  await expect(notes.getByText(/\d+ notes/)).toBeVisible()
-  await scan(page, 'notes as a list', found)
-  await notes.getByRole('button', { name: 'Beside text' }).click()
+    await notes.getByRole('button', { name: 'List' }).click()
+    await expect(notes.getByText(/\d+ notes/)).toBeVisible()
+    await scan('notes as a list')
+    await notes.getByRole('button', { name: 'Beside text' }).click()
 
-  await page.getByRole('button', { name: 'Note 12', exact: true }).click()
-  await expect(page.getByRole('dialog', { name: 'Footnote 12' })).toBeVisible()
-  await scan(page, 'a footnote open', found)
-  await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Note 12', exact: true }).click()
+    await expect(page.getByRole('dialog', { name: 'Footnote 12' })).toBeVisible()
+    await scan('a footnote open')
+    await page.keyboard.press('Escape')
 
-  const search = await searchFor(page, 'nixon')
-  await search.press('ArrowDown')
-  await search.press('ArrowDown')
-  await scan(page, 'search results', found)
-  await search.press('Escape')
-  await search.press('Escape')
+    const search = await searchFor(page, 'nixon')
+    await search.press('ArrowDown')
+    await search.press('ArrowDown')
+    await scan('search results')
+    await search.press('Escape')
+    await search.press('Escape')
 
-  await page.keyboard.press('Control+f')
-  const find = page.getByRole('searchbox', { name: 'Find in document' })
-  await find.fill('Beijing')
-  await expect(page.getByRole('status').filter({ hasText: /of \d+/ })).toBeVisible()
-  await scan(page, 'Find', found)
-  await find.press('Escape')
+    await page.keyboard.press('Control+f')
+    const find = page.getByRole('searchbox', { name: 'Find in document' })
+    await find.fill('Beijing')
+    await expect(page.getByRole('status').filter({ hasText: /of \d+/ })).toBeVisible()
+    await scan('Find')
+    await find.press('Escape')
+  }
+)
 
-  expect(found, found.join('\n')).toEqual([])
-})
+axeTest(
+  'the reader’s panels, toolbar and dialogs have no axe violations in either theme',
+  async (page, url, scan) => {
+    await openAnnotatedArticle(page, url)
 
-test('the reader’s panels, toolbar and dialogs have no axe violations in either theme', async ({
-  page,
-  scholia
-}) => {
-  const found: string[] = []
-  await openAnnotatedArticle(page, scholia.url)
+    await page.getByRole('button', { name: 'Export' }).click()
+    await expect(page.getByRole('dialog', { name: 'Export this document' })).toBeVisible()
+    await scan('Export')
+    await page.keyboard.press('Escape')
 
-  await page.getByRole('button', { name: 'Export' }).click()
-  await expect(page.getByRole('dialog', { name: 'Export this document' })).toBeVisible()
-  await scan(page, 'Export', found)
-  await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Reader settings' }).click()
+    await expect(page.getByRole('group', { name: 'Reader settings' })).toBeVisible()
+    await scan('Reader settings')
+    await page.keyboard.press('Escape')
 
-  await page.getByRole('button', { name: 'Reader settings' }).click()
-  await expect(page.getByRole('group', { name: 'Reader settings' })).toBeVisible()
-  await scan(page, 'Reader settings', found)
-  await page.keyboard.press('Escape')
+    await selectText(page, 'frequently labelled as erratic and irrational')
+    const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+    await expect(toolbar).toBeVisible()
+    await scan('the selection toolbar')
+    await toolbar.getByRole('button', { name: 'Make card' }).click()
+    await expect(page.getByRole('dialog', { name: 'Make card' })).toBeVisible()
+    await scan('Make card')
+    await page.keyboard.press('Escape')
 
-  await selectText(page, 'frequently labelled as erratic and irrational')
-  const toolbar = page.getByRole('toolbar', { name: 'Selection' })
-  await expect(toolbar).toBeVisible()
-  await scan(page, 'the selection toolbar', found)
-  await toolbar.getByRole('button', { name: 'Make card' }).click()
-  await expect(page.getByRole('dialog', { name: 'Make card' })).toBeVisible()
-  await scan(page, 'Make card', found)
-  await page.keyboard.press('Escape')
-
-  await page.getByRole('button', { name: 'Generate cards' }).click()
-  const generate = page.getByRole('dialog', { name: 'Generate cards' })
-  await expect(generate.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').first()).toBeVisible(
-    {
+    await page.getByRole('button', { name: 'Generate cards' }).click()
+    const generate = page.getByRole('dialog', { name: 'Generate cards' })
+    await expect(
+      generate.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').first()
+    ).toBeVisible({
       timeout: 30_000
-    }
-  )
-  await scan(page, 'Generate cards', found)
+    })
+    await scan('Generate cards')
+  }
+)
 
-  expect(found, found.join('\n')).toEqual([])
-})
+axeTest(
+  'the library and the study screens have no axe violations in either theme',
+  async (page, url, scan) => {
+    const { base, documentId } = await openArticle(page, url)
+    await acceptSuggestedCards(page, documentId, 6)
+    const id = encodeURIComponent(documentId)
 
-test('the library and the study screens have no axe violations in either theme', async ({
-  page,
-  scholia
-}) => {
-  const found: string[] = []
-  const { base, documentId } = await openArticle(page, scholia.url)
-  await acceptSuggestedCards(page, documentId, 6)
-  const id = encodeURIComponent(documentId)
+    await page.goto(`${base}#/library`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
+    await scan('the library')
 
-  await page.goto(`${base}#/library`)
-  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
-  await scan(page, 'the library', found)
+    await page.goto(`${base}#/deck/${id}`)
+    await page.getByRole('button', { name: 'Generate cards' }).click()
+    await expect(page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').first()).toBeVisible({
+      timeout: 30_000
+    })
+    await scan('a document’s study page')
 
-  await page.goto(`${base}#/deck/${id}`)
-  await page.getByRole('button', { name: 'Generate cards' }).click()
-  await expect(page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').first()).toBeVisible({
-    timeout: 30_000
-  })
-  await scan(page, 'a document’s study page', found)
+    await page.goto(`${base}#/study`)
+    await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
+    await scan('review, front')
+    await page.keyboard.press('Space')
+    await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible()
+    await scan('review, back')
+    await page.keyboard.press('3')
 
-  await page.goto(`${base}#/study`)
-  await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible()
-  await scan(page, 'review, front', found)
-  await page.keyboard.press('Space')
-  await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible()
-  await scan(page, 'review, back', found)
-  await page.keyboard.press('3')
+    await page.goto(`${base}#/cards`)
+    await expect(page.getByRole('row').nth(1)).toBeVisible()
+    await scan('the card browser')
 
-  await page.goto(`${base}#/cards`)
-  await expect(page.getByRole('row').nth(1)).toBeVisible()
-  await scan(page, 'the card browser', found)
+    await page.goto(`${base}#/stats`)
+    await expect(page.getByRole('region', { name: 'Study settings' })).toBeVisible()
+    await scan('statistics')
 
-  await page.goto(`${base}#/stats`)
-  await expect(page.getByRole('region', { name: 'Study settings' })).toBeVisible()
-  await scan(page, 'statistics', found)
+    await page.goto(`${base}#/timeline/${id}`)
+    await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toBeVisible({
+      timeout: 30_000
+    })
+    await scan('the timeline')
+    await page.getByRole('button', { name: 'Check order' }).click()
+    await scan('the timeline, quiz checked')
 
-  await page.goto(`${base}#/timeline/${id}`)
-  await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toBeVisible({
-    timeout: 30_000
-  })
-  await scan(page, 'the timeline', found)
-  await page.getByRole('button', { name: 'Check order' }).click()
-  await scan(page, 'the timeline, quiz checked', found)
-
-  await page.goto(`${base}#/people/${id}`)
-  const quiz = page.getByRole('group', { name: 'Who is this? quiz' })
-  await expect(quiz.getByRole('button').first()).toBeVisible({ timeout: 30_000 })
-  await scan(page, 'the who’s-who', found)
-  await quiz.getByRole('button').first().click()
-  await scan(page, 'the who’s-who, answered', found)
-
-  expect(found, found.join('\n')).toEqual([])
-})
+    await page.goto(`${base}#/people/${id}`)
+    const quiz = page.getByRole('group', { name: 'Who is this? quiz' })
+    await expect(quiz.getByRole('button').first()).toBeVisible({ timeout: 30_000 })
+    await scan('the who’s-who')
+    await quiz.getByRole('button').first().click()
+    await scan('the who’s-who, answered')
+  }
+)
