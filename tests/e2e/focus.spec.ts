@@ -187,6 +187,14 @@ test('reviews, the chronology quiz and the who’s-who quiz keep the focus on wh
   await page.getByRole('button', { name: 'New quiz' }).click()
   await expectFocusWithin(order)
 
+  // A link that leads to another screen goes with the old screen: focus goes to the new one's content.
+  await page.getByRole('link', { name: '← Study page' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Study: / })).toBeVisible()
+  await expectFocusWithin(page.getByRole('main'))
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
+  await expectFocusWithin(page.getByRole('main'))
+
   // Answering who's who gives focus to "Next question", which gives it to the next options.
   await page.goto(`${base}#/people/${id}`)
   const quiz = page.getByRole('group', { name: 'Who is this? quiz' })

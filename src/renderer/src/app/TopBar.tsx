@@ -1,11 +1,19 @@
 // The bar above every screen: the app's name, the way back to the library, and screen-specific tools.
 // Its first stop is "Skip to content", for the keyboard to pass over the bar (and the contents).
-import type { ReactNode } from 'react'
-import { focusPlace } from './focus'
+// Each screen draws its own bar, so a bar appearing means a new screen: if the link that led here
+// went with the old one, focus goes to the new screen's main content instead of the page body.
+import { useEffect, type ReactNode } from 'react'
+import { focusIsLost, focusPlace } from './focus'
+
+/** Screens shown so far: the first one, on opening the app, leaves focus where the browser puts it. */
+let screensShown = 0
 import { SearchTools } from '../search/SearchTools'
 import { StudyLink } from '../study/StudyLink'
 
 export function TopBar({ children, title }: { children?: ReactNode; title?: string }) {
+  useEffect(() => {
+    if (screensShown++ > 0 && focusIsLost()) focusPlace(document.querySelector('main'))
+  }, [])
   return (
     <header className="top-bar">
       <a
