@@ -2,7 +2,7 @@
 // it again in the notes list by tag, delete it and undo; overlapping highlights stay selectable.
 import type { Page } from '@playwright/test'
 import { apiResponse, expect, test } from './fixtures'
-import { selectText } from './selection'
+import { selectText } from './helpers'
 
 const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 

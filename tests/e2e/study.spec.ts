@@ -1,15 +1,8 @@
 // Studying as a person does: generate card suggestions from the article, accept some, review three
 // cards from the keyboard (Space, then 3) and undo the last answer, then see the timeline and the
 // who's-who.
-import type { Page } from '@playwright/test'
 import { apiResponse, expect, test } from './fixtures'
-
-async function openArticle(page: Page, url: string): Promise<{ base: string; documentId: string }> {
-  await page.goto(url)
-  await expect(page).toHaveURL(/#\/doc\//)
-  const documentId = decodeURIComponent(page.url().split('#/doc/')[1]?.split('?')[0] ?? '')
-  return { base: page.url().split('#')[0] ?? '', documentId }
-}
+import { openArticle } from './helpers'
 
 test('suggested cards are accepted one by one and reviewed from the keyboard', async ({ page, scholia }) => {
   const { base, documentId } = await openArticle(page, scholia.url)
@@ -20,20 +13,20 @@ test('suggested cards are accepted one by one and reviewed from the keyboard', a
   const offered = await suggestions.count()
   expect(offered).toBeGreaterThan(5)
   // Nothing is studied before it is accepted.
-  await expect(page.getByRole('link', { name: 'Study, 0 due' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Study 0 due' })).toBeVisible()
   for (let index = 0; index < 3; index++) {
     await suggestions.first().getByRole('button', { name: 'Accept' }).click()
     await expect(suggestions).toHaveCount(offered - index - 1)
   }
   await suggestions.first().getByRole('button', { name: 'Reject' }).click()
   await expect(suggestions).toHaveCount(offered - 4)
-  await expect(page.getByRole('link', { name: 'Study, 3 due' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Study 3 due' })).toBeVisible()
 
   // Regenerating brings back neither the accepted nor the rejected ones.
   await page.getByRole('button', { name: 'Generate again' }).click()
   await expect(page.getByText(`${offered - 4} suggestions to review`)).toBeVisible()
 
-  await page.getByRole('link', { name: 'Study, 3 due' }).click()
+  await page.getByRole('link', { name: 'Study 3 due' }).click()
   const progress = page.getByRole('progressbar', { name: 'Session progress' })
   for (let answered = 0; answered < 3; answered++) {
     await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible()

@@ -2,12 +2,13 @@
 // other tools open, optionally only the notes with one tag or colour; the study sheet also as PDF in
 // the desktop app (the browser prints the HTML sheet itself). For one document the panel also
 // imports a W3C annotation file back. DocumentExportMenu is the reader's button for the document on screen.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { ExportFormat } from '../../../shared/library/types'
 import type { HighlightColour, HighlightColourId } from '../../../shared/types'
 import { api } from '../api/client'
 import { useDesktopCommands } from '../app/desktopCommands'
 import { useToast } from '../app/toast'
+import { usePopover } from '../app/usePopover'
 import { appMode, deliverExport, deliverStudySheetPdf } from './deliverExport'
 import { ImportAnnotations } from './ImportAnnotations'
 import './export.css'
@@ -64,8 +65,8 @@ export function ExportMenu({
   /** Opened by File › Export… in the desktop app (one such menu per screen). */
   openOnCommand?: boolean
 }) {
-  const [open, setOpen] = useState(false)
-  useDesktopCommands(openOnCommand ? { 'open-export': () => setOpen(true) } : {})
+  const { open, toggle, close, host, button } = usePopover()
+  useDesktopCommands(openOnCommand ? { 'open-export': () => !open && toggle() } : {})
   const [format, setFormat] = useState<NotesFormat>('markdown')
   const [tag, setTag] = useState('')
   const [colour, setColour] = useState<HighlightColourId | ''>('')
@@ -75,7 +76,6 @@ export function ExportMenu({
   const [error, setError] = useState<string | null>(null)
   const [mode, setMode] = useState<'electron' | 'web' | null>(null)
   const toast = useToast()
-  const host = useRef<HTMLDivElement>(null)
   const headingId = useId()
 
   useEffect(() => {
@@ -91,18 +91,6 @@ export function ExportMenu({
       .getHighlightColours({})
       .then(setColours)
       .catch(() => setColours([]))
-    const onPointer = (event: PointerEvent): void => {
-      if (host.current && !host.current.contains(event.target as Node)) setOpen(false)
-    }
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey)
-    }
   }, [open])
 
   async function run(): Promise<void> {
@@ -119,7 +107,7 @@ export function ExportMenu({
           ? await deliverStudySheetPdf({ documentId, ...filters })
           : await deliverExport({ documentId, format, ...filters })
       if (message) toast({ message })
-      setOpen(false)
+      close()
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause))
     } finally {
@@ -131,10 +119,11 @@ export function ExportMenu({
     <div className="popover-host" ref={host}>
       <button
         type="button"
+        ref={button}
         className="tool-button"
         aria-expanded={open}
         aria-haspopup="dialog"
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         {label}
       </button>
@@ -209,7 +198,7 @@ export function ExportMenu({
               {busy ? 'Exporting…' : 'Export file'}
             </button>
           </div>
-          {documentId !== null && <ImportAnnotations documentId={documentId} onDone={() => setOpen(false)} />}
+          {documentId !== null && <ImportAnnotations documentId={documentId} onDone={close} />}
         </div>
       )}
     </div>

@@ -4,30 +4,11 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Annotation } from '../../../shared/types'
 import { NoteCard, type NoteCardProps } from './NoteCard'
+import { stackCards } from './stackCards'
 
-const gap = 8
 const estimatedHeight = 96
 const overscan = 1200
 const viewportStep = 400
-
-export interface StackInput {
-  id: string
-  desiredTop: number
-  height: number
-}
-
-/** Greedy stacking: in order of wished-for top, each card goes as high as it can without overlap. */
-export function stackCards(cards: readonly StackInput[]): Map<string, number> {
-  const sorted = [...cards].sort((a, b) => a.desiredTop - b.desiredTop)
-  const tops = new Map<string, number>()
-  let nextFree = -Infinity
-  for (const card of sorted) {
-    const top = Math.max(card.desiredTop, nextFree)
-    tops.set(card.id, top)
-    nextFree = top + card.height + gap
-  }
-  return tops
-}
 
 export function AlignedNotes({
   annotations,

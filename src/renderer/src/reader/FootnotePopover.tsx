@@ -1,7 +1,10 @@
 // A footnote opened where it is referenced: a small dialog beside its marker. Escape, the close
-// button or a click elsewhere closes it and returns focus to the marker.
-import { useEffect, useLayoutEffect, useRef } from 'react'
+// button or a click elsewhere closes it and returns focus to the marker. To the keyboard it sits
+// right after its marker: Tab past its last control closes it and goes on to what follows the
+// marker in the text, Shift+Tab out of it closes it and goes back to the marker.
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { Block } from '../../../shared/types'
+import { tabbables } from '../app/focus'
 import { blockAttributes } from './textOffsets'
 import { BlockText } from './BlockText'
 
@@ -66,6 +69,22 @@ export function FootnotePopover({
     }
   }, [anchor, onClose])
 
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'Tab') return
+    const stops = tabbables(event.currentTarget)
+    const active = document.activeElement
+    const leaving = event.shiftKey
+      ? active === event.currentTarget || active === stops[0]
+      : stops.length === 0 || active === stops[stops.length - 1]
+    if (!leaving) return
+    event.preventDefault()
+    const popover = event.currentTarget
+    const page = tabbables(document.body).filter((element) => !popover.contains(element))
+    const next = event.shiftKey ? anchor : (page[page.indexOf(anchor) + 1] ?? anchor)
+    onClose()
+    next.focus()
+  }
+
   return (
     <div
       ref={dialog}
@@ -73,6 +92,7 @@ export function FootnotePopover({
       aria-label={`Footnote ${footnote.number ?? ''}`}
       className="footnote-popover"
       tabIndex={-1}
+      onKeyDown={onKeyDown}
     >
       <div className="footnote-popover-head">
         <span className="footnote-popover-number">Note {footnote.number}</span>

@@ -14,7 +14,9 @@ import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 import { useDesktopCommands } from '../app/desktopCommands'
 import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
+import { focusPlace } from '../app/focus'
 import { useToast } from '../app/toast'
+import { usePopover } from '../app/usePopover'
 import { NotesColumn } from '../notes/NotesColumn'
 import { useAnnotations } from '../notes/useAnnotations'
 import { GenerateCardsButton, MakeCardDialog } from '../study'
@@ -84,8 +86,20 @@ export function ReaderView({
   const [view, setView] = useState<DocumentView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [openFootnote, setOpenFootnote] = useState<{ number: number; anchor: HTMLElement } | null>(null)
-  const [settingsOpen, setSettingsOpen] = useState(false)
-  const [contentsOpen, setContentsOpen] = useState(false)
+  // Reader settings stays open while the text is clicked, to watch a change take effect.
+  const {
+    open: settingsOpen,
+    toggle: toggleSettings,
+    host: settingsHost,
+    button: settingsButton
+  } = usePopover({ closeOnOutsidePress: false })
+  const {
+    open: contentsOpen,
+    toggle: toggleContents,
+    close: closeContents,
+    host: contentsHost,
+    button: contentsButton
+  } = usePopover()
   const wide = useMediaQuery('(min-width: 1200px)')
   const articleRef = useRef<HTMLElement>(null)
   const readerRoot = useRef<HTMLDivElement>(null)
@@ -130,22 +144,39 @@ export function ReaderView({
   const current = useCurrentSection(entries, ready)
   useReadingPosition(documentId, articleRef, ready, at !== null)
 
-  // A link to a passage (#/doc/ID?at=OFFSET) opens the document there and marks the passage briefly.
-  useEffect(() => {
-    if (!view || at === null || !articleRef.current) return
-    const target = [...view.blocks].reverse().find((block) => block.start <= at)
-    if (!target) return
-    scrollToBlock(articleRef.current, target.id, 0)
-    return flashBlock(articleRef.current, target.id)
-  }, [view, at])
+  /** The element of the block that holds `offset` in the document's full text. */
+  const blockElementAt = useCallback(
+    (offset: number): HTMLElement | null => {
+      const target = view && [...view.blocks].reverse().find((block) => block.start <= offset)
+      if (!target) return null
+      return (
+        articleRef.current?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(target.id)}"]`) ?? null
+      )
+    },
+    [view]
+  )
 
-  const navigate = useCallback((id: string) => {
-    const element = document.getElementById(id)
-    if (!element) return
-    scrollToElement(element, { smooth: true })
-    element.focus({ preventScroll: true })
-    setContentsOpen(false)
-  }, [])
+  // A link to a passage (#/doc/ID?at=OFFSET) opens the document there and marks the passage briefly;
+  // the keyboard's focus goes there too (a search result chosen with Enter continues from it).
+  useEffect(() => {
+    const element = at === null ? null : blockElementAt(at)
+    const blockId = element?.dataset.blockId
+    if (!element || !blockId || !articleRef.current) return
+    scrollToBlock(articleRef.current, blockId, 0)
+    focusPlace(element)
+    return flashBlock(articleRef.current, blockId)
+  }, [blockElementAt, at])
+
+  const navigate = useCallback(
+    (id: string) => {
+      const element = document.getElementById(id)
+      if (!element) return
+      scrollToElement(element, { smooth: true })
+      element.focus({ preventScroll: true })
+      closeContents()
+    },
+    [closeContents]
+  )
 
   const onFootnote = useCallback((number: number, anchor: HTMLElement) => {
     setOpenFootnote((open) => (open?.number === number ? null : { number, anchor }))
@@ -277,12 +308,13 @@ export function ReaderView({
         {view && <GenerateCardsButton documentId={documentId} />}
         {view && <DocumentExportMenu documentId={documentId} />}
         {!wide && view && (
-          <div className="popover-host">
+          <div className="popover-host" ref={contentsHost}>
             <button
               type="button"
+              ref={contentsButton}
               className="tool-button"
               aria-expanded={contentsOpen}
-              onClick={() => setContentsOpen((open) => !open)}
+              onClick={toggleContents}
             >
               Contents
             </button>
@@ -293,12 +325,13 @@ export function ReaderView({
             )}
           </div>
         )}
-        <div className="popover-host">
+        <div className="popover-host" ref={settingsHost}>
           <button
             type="button"
+            ref={settingsButton}
             className="tool-button"
             aria-expanded={settingsOpen}
-            onClick={() => setSettingsOpen((open) => !open)}
+            onClick={toggleSettings}
           >
             Reader settings
           </button>
@@ -371,6 +404,8 @@ export function ReaderView({
         <MakeCardDialog
           documentId={documentId}
           {...cardDraft}
+          // The toolbar it was made from has gone with the selection: back to the passage.
+          returnFocus={() => blockElementAt(cardDraft.start)}
           onClose={(saved) => {
             setCardDraft(null)
             if (saved) toast({ message: 'Card saved: it is in your review queue' })

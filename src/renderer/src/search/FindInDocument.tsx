@@ -1,9 +1,11 @@
 // Find in document (Ctrl/Cmd+F while a document is open): marks every match in the text with the
 // CSS Custom Highlight API, shows "3 of 17", and moves between matches with Enter / Shift+Enter.
 // The React-rendered DOM is never changed: highlights are Ranges over its text nodes.
+// Closing gives focus back to where it was before, or else to the passage of the current match.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 import { useDesktopCommands } from '../app/desktopCommands'
+import { focusPlace } from '../app/focus'
 import { findRanges } from './findRanges'
 import './search.css'
 
@@ -41,8 +43,12 @@ export function FindInDocument() {
   const [query, setQuery] = useState('')
   const inputRef = useRef<HTMLInputElement>(null)
   const [version, setVersion] = useState(0)
+  /** What had focus before Ctrl/Cmd+F, to go back to. */
+  const returnTo = useRef<Element | null>(null)
 
   const openBar = useCallback(() => {
+    if (!document.querySelector('.find-bar')?.contains(document.activeElement))
+      returnTo.current = document.activeElement
     setOpen(true)
     // Already open: back to the box, its text selected (a new bar focuses itself as it mounts).
     inputRef.current?.focus()
@@ -111,8 +117,12 @@ export function FindInDocument() {
   )
 
   const close = (): void => {
+    const before = returnTo.current
+    const match = ranges[current]?.startContainer.parentElement?.closest<HTMLElement>('[data-block-id]')
     setOpen(false)
     setQuery('')
+    if (!(before instanceof HTMLElement && before !== document.body && focusPlace(before)))
+      focusPlace(match ?? articleElement())
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

@@ -1,7 +1,16 @@
 // The search box in the top bar: searches text, footnotes, notes and cards as you type, shows
 // results grouped with counts and marked snippets, and opens the chosen one at its passage.
 // Ctrl/Cmd+K focuses it; arrow keys and Enter choose; Escape closes.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent
+} from 'react'
 import {
   searchHelpLine,
   type SearchFilters,
@@ -64,7 +73,7 @@ export function SearchBox() {
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return
     setOpen(false)
-    inputRef.current?.blur()
+    // Focus stays here until the reader moves it to the passage (not dropped on the page body).
     window.location.hash = documentHref(hit.documentId, hit.at)
   }
 
@@ -93,6 +102,26 @@ export function SearchBox() {
   }, [active])
 
   const showPanel = open && query.trim() !== ''
+  const panelRef = useRef<HTMLDivElement>(null)
+
+  // The panel hangs from the box's right edge; where the box sits too far left for its width (a
+  // narrow window), it is moved right so that it stays inside the window. Measured before paint.
+  useLayoutEffect(() => {
+    if (!showPanel) return
+    const place = (): void => {
+      const panel = panelRef.current
+      if (!panel) return
+      panel.style.right = ''
+      const margin = 12
+      const { left, right } = panel.getBoundingClientRect()
+      const shift = Math.max(0, margin - left) - Math.max(0, right - (window.innerWidth - margin))
+      if (shift !== 0) panel.style.right = `${-shift}px`
+    }
+    place()
+    window.addEventListener('resize', place)
+    return () => window.removeEventListener('resize', place)
+  }, [showPanel])
+
   let index = -1
   return (
     <div className="search" ref={rootRef}>
@@ -105,7 +134,8 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         value={query}
-        aria-controls={`${id}-results`}
+        // Only while the results exist: a reference to a missing element is an error for assistive technology.
+        aria-controls={showPanel ? `${id}-results` : undefined}
         aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
         onChange={(event) => {
           setQuery(event.target.value)
@@ -118,7 +148,7 @@ export function SearchBox() {
         {navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl K'}
       </kbd>
       {showPanel && (
-        <div className="search-panel">
+        <div className="search-panel" ref={panelRef}>
           <SearchFiltersBar filters={filters} onChange={setFilters} />
           {error && (
             <p className="search-message" role="alert">

@@ -3,6 +3,15 @@
 import { clozeParts } from '../../../shared/study/cloze'
 import type { StudyCard } from '../../../shared/study/types'
 
+/** The answer in words, for a screen reader to announce when it is shown. */
+export function answerText(card: StudyCard): string {
+  if (card.clozeIndex === null) return `Answer: ${card.back}`
+  const asked = clozeParts(card.front, card.clozeIndex)
+    .filter((part) => part.kind === 'asked')
+    .map((part) => part.text)
+  return `Answer: ${asked.join(', ')}${card.back ? `. ${card.back}` : ''}`
+}
+
 export function CardFace({ card, revealed }: { card: StudyCard; revealed: boolean }) {
   if (card.clozeIndex !== null) {
     const parts = clozeParts(card.front, card.clozeIndex)

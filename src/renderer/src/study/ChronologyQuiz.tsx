@@ -1,6 +1,8 @@
 // Put five events in order, by dragging or with "Move up"/"Move down"; "Check" scores the order
-// and shows the right one with the dates.
-import { useState, type DragEvent } from 'react'
+// and shows the right one with the dates. The keyboard's focus travels with the event it moves
+// (to its other button at either end), to the score after "Check", to the first event after "New quiz".
+import { useEffect, useRef, useState, type DragEvent } from 'react'
+import { focusPlace } from '../app/focus'
 import { chronologyQuestion, correctOrder, scoreChronology } from '../../../shared/study/quiz'
 import type { TimelineEvent } from '../../../shared/study/types'
 import './study.css'
@@ -9,11 +11,28 @@ export function ChronologyQuiz({ events }: { events: TimelineEvent[] }) {
   const [order, setOrder] = useState(() => chronologyQuestion(events, Math.random))
   const [checked, setChecked] = useState(false)
   const [dragged, setDragged] = useState<number | null>(null)
+  const items = useRef<HTMLOListElement>(null)
+  const result = useRef<HTMLDivElement>(null)
+  /** Where focus goes once the list has been drawn again: a moved event's button, or a part. */
+  const refocus = useRef<{ index: number; up: boolean } | 'result' | 'first' | null>(null)
+  useEffect(() => {
+    const target = refocus.current
+    refocus.current = null
+    if (target === 'result') focusPlace(result.current)
+    else if (target === 'first')
+      items.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus()
+    else if (target) {
+      const [up, down] = items.current?.children[target.index]?.querySelectorAll('button') ?? []
+      const wanted = target.up ? up : down
+      ;(wanted && !wanted.disabled ? wanted : target.up ? down : up)?.focus()
+    }
+  }, [order, checked])
 
   if (order.length < 2) return <p className="muted">Too few distinct dates for a quiz.</p>
 
   const move = (from: number, to: number): void => {
     if (to < 0 || to >= order.length || checked) return
+    if (items.current?.contains(document.activeElement)) refocus.current = { index: to, up: to < from }
     const next = [...order]
     const [item] = next.splice(from, 1)
     if (item) next.splice(to, 0, item)
@@ -25,7 +44,7 @@ export function ChronologyQuiz({ events }: { events: TimelineEvent[] }) {
   return (
     <div className="quiz" aria-label="Chronology quiz" role="group">
       <p>Put these events in the order they happened, earliest first.</p>
-      <ol className="quiz-items" aria-label="Your order">
+      <ol className="quiz-items" aria-label="Your order" ref={items}>
         {order.map((event, index) => (
           <li
             key={event.id}
@@ -67,11 +86,18 @@ export function ChronologyQuiz({ events }: { events: TimelineEvent[] }) {
         ))}
       </ol>
       {!checked ? (
-        <button type="button" className="primary-button" onClick={() => setChecked(true)}>
+        <button
+          type="button"
+          className="primary-button"
+          onClick={() => {
+            refocus.current = 'result'
+            setChecked(true)
+          }}
+        >
           Check order
         </button>
       ) : (
-        <div>
+        <div ref={result}>
           <p role="status">
             <strong>
               {score.correct} of {score.total} in the right place.
@@ -89,6 +115,7 @@ export function ChronologyQuiz({ events }: { events: TimelineEvent[] }) {
             type="button"
             className="tool-button"
             onClick={() => {
+              refocus.current = 'first'
               setOrder(chronologyQuestion(events, Math.random))
               setChecked(false)
             }}

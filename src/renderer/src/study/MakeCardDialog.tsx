@@ -17,6 +17,8 @@ export interface MakeCardDialogProps {
   /** The sentence the selection stands in. */
   sentence: string
   onClose: (saved: boolean) => void
+  /** Where focus goes when the dialog closes (the passage it was made from). */
+  returnFocus?: () => HTMLElement | null
 }
 
 export function MakeCardDialog({
@@ -25,7 +27,8 @@ export function MakeCardDialog({
   end,
   selectedText,
   sentence,
-  onClose
+  onClose,
+  returnFocus
 }: MakeCardDialogProps) {
   const [text, setText] = useState(() => proposeCloze(sentence, selectedText))
   const [extra, setExtra] = useState('')
@@ -50,7 +53,7 @@ export function MakeCardDialog({
   }
 
   return (
-    <Modal title="Make card" onClose={() => onClose(false)}>
+    <Modal title="Make card" onClose={() => onClose(false)} returnFocus={returnFocus}>
       <form
         className="edit-form"
         onSubmit={(event) => {

@@ -1,14 +1,16 @@
 // The review screen, keyboard first: Space shows the answer, 1–4 grade it (Again, Hard, Good,
 // Easy, each labelled with the interval it would give), Ctrl/Cmd+Z takes the last answer back
 // (through the app's one undo history). The queue is asked for again after every answer, so that
-// learning cards come back when due and siblings stay buried.
+// learning cards come back when due and siblings stay buried. The keyboard's focus follows: to the
+// grades when the answer shows (announced through a live region), to the next card's "Show answer".
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { formatInterval } from '../../../shared/study/scheduling'
 import { gradeNames, type Grade, type ReviewQueue } from '../../../shared/study/types'
 import { api } from '../api/client'
+import { focusIsLost, focusPlace } from '../app/focus'
 import { TopBar } from '../app/TopBar'
 import { pushUndo } from '../app/undo'
-import { CardFace } from './CardFace'
+import { answerText, CardFace } from './CardFace'
 import { DeckList } from './DeckView'
 import { passageHref } from './routes'
 import { StudyNav } from './StudyNav'
@@ -35,6 +37,11 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
   const [error, setError] = useState<string | null>(null)
   const shownAt = useRef(0)
   const mounted = useRef(true)
+  const showAnswerButton = useRef<HTMLButtonElement>(null)
+  const gradeGroup = useRef<HTMLDivElement>(null)
+  const doneHeading = useRef<HTMLHeadingElement>(null)
+  /** Set once an answer showed: the next card (or the end) takes the focus the grade buttons had. */
+  const answeredHere = useRef(false)
 
   const load = useCallback(
     async (preferCardId?: string) => {
@@ -60,6 +67,17 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
   }, [load])
 
   const current = queue?.cards[0] ?? null
+
+  // Not on opening the screen: only once the person has shown an answer (and answered, or undone).
+  useEffect(() => {
+    if (revealed) {
+      answeredHere.current = true
+      focusPlace(gradeGroup.current)
+    } else if (answeredHere.current && focusIsLost()) {
+      answeredHere.current = false
+      focusPlace(showAnswerButton.current ?? doneHeading.current)
+    }
+  }, [revealed, queue])
 
   const grade = useCallback(
     async (value: Grade) => {
@@ -149,7 +167,7 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
         )}
         {queue && !current && (
           <div className="done-panel">
-            <h2>Nothing more to study now</h2>
+            <h2 ref={doneHeading}>Nothing more to study now</h2>
             <p className="muted">
               {answered > 0 ? `You answered ${answered} card${answered === 1 ? '' : 's'} this session. ` : ''}
               New cards come from a document’s suggestions: open a document’s study page to generate them.
@@ -185,11 +203,21 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
             <CardFace card={current.card} revealed={revealed} />
             <div className="review-actions">
               {!revealed ? (
-                <button type="button" className="primary-button" onClick={() => setRevealed(true)}>
+                <button
+                  type="button"
+                  ref={showAnswerButton}
+                  className="primary-button"
+                  onClick={() => setRevealed(true)}
+                >
                   Show answer <span className="kbd">Space</span>
                 </button>
               ) : (
-                <div className="grade-buttons" role="group" aria-label="How well did you remember?">
+                <div
+                  className="grade-buttons"
+                  role="group"
+                  aria-label="How well did you remember?"
+                  ref={gradeGroup}
+                >
                   {grades.map((value) => (
                     <button
                       key={value}
@@ -212,6 +240,10 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
             </div>
           </section>
         )}
+        {/* Mounted before the answer shows, so that screen readers announce the change. */}
+        <p className="visually-hidden" aria-live="polite">
+          {revealed && current ? answerText(current.card) : ''}
+        </p>
         {!documentId && <DeckList />}
       </main>
     </>

@@ -1,9 +1,11 @@
 // Generated card suggestions for one document: each can be accepted, edited then accepted, or
 // rejected, or all accepted at once. Nothing reaches the review queue without one of these.
-import { useEffect, useRef, useState } from 'react'
+// The keyboard keeps its place: a decided suggestion hands focus to the one that takes its place.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CardSuggestion } from '../../../shared/extraction/types'
 import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
 import { api } from '../api/client'
+import { focusIsLost, focusPlace } from '../app/focus'
 import { notifyStudyChanged } from './studyEvents'
 import './study.css'
 
@@ -23,6 +25,19 @@ function SuggestionItem({
   const [editing, setEditing] = useState(false)
   const [front, setFront] = useState(initialFront(suggestion))
   const [back, setBack] = useState(suggestion.back)
+  const question = useRef<HTMLTextAreaElement>(null)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const toggled = useRef(false)
+  // Edit opens the form at its first field; Cancel comes back to Edit (the buttons come and go).
+  useEffect(() => {
+    if (!toggled.current) return
+    if (editing) question.current?.focus()
+    else editButton.current?.focus()
+  }, [editing])
+  const edit = (value: boolean): void => {
+    toggled.current = true
+    setEditing(value)
+  }
   const label = suggestion.front.length > 80 ? `${suggestion.front.slice(0, 80)}…` : suggestion.front
   return (
     <li className="suggestion" aria-label={label}>
@@ -36,7 +51,12 @@ function SuggestionItem({
         >
           <label>
             Question (use {'{{c1::…}}'} to hide words)
-            <textarea value={front} rows={3} onChange={(event) => setFront(event.target.value)} />
+            <textarea
+              ref={question}
+              value={front}
+              rows={3}
+              onChange={(event) => setFront(event.target.value)}
+            />
           </label>
           <label>
             Answer
@@ -46,7 +66,7 @@ function SuggestionItem({
             <button type="submit" className="primary-button" disabled={!front.trim()}>
               Save and accept
             </button>
-            <button type="button" className="tool-button" onClick={() => setEditing(false)}>
+            <button type="button" className="tool-button" onClick={() => edit(false)}>
               Cancel
             </button>
           </div>
@@ -68,7 +88,7 @@ function SuggestionItem({
           <button type="button" className="tool-button" onClick={() => void onAccept()}>
             Accept
           </button>
-          <button type="button" className="tool-button" onClick={() => setEditing(true)}>
+          <button type="button" ref={editButton} className="tool-button" onClick={() => edit(true)}>
             Edit
           </button>
           <button type="button" className="tool-button" onClick={() => void onReject()}>
@@ -93,10 +113,33 @@ export function SuggestionsPanel({
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const started = useRef(false)
+  const list = useRef<HTMLUListElement>(null)
+  const status = useRef<HTMLParagraphElement>(null)
+  /** The place of a suggestion just decided from inside it, whose successor should take focus. */
+  const refocusAt = useRef<number | null>(null)
+  const generateButton = useRef<HTMLButtonElement>(null)
+  // Disabled while the text is read, the button loses focus; it gets it back when it is ready again.
+  const generatingFromButton = useRef(false)
+  useEffect(() => {
+    if (loading || !generatingFromButton.current) return
+    generatingFromButton.current = false
+    if (focusIsLost()) generateButton.current?.focus()
+  }, [loading])
+
+  useLayoutEffect(() => {
+    const index = refocusAt.current
+    if (index === null) return
+    refocusAt.current = null
+    const items = list.current?.children
+    const next = items?.[Math.min(index, items.length - 1)]
+    // The next suggestion's first button; with none left, the line that says what was done.
+    if (!focusPlace(next?.querySelector('button'))) focusPlace(status.current)
+  }, [suggestions])
 
   const fail = (cause: unknown): void => setError(cause instanceof Error ? cause.message : String(cause))
 
   const generate = (): void => {
+    generatingFromButton.current = document.activeElement === generateButton.current
     setLoading(true)
     setError(null)
     api
@@ -117,13 +160,18 @@ export function SuggestionsPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoStart])
 
-  const remove = (key: string): void =>
+  const remove = (key: string): void => {
+    const index = suggestions?.findIndex((suggestion) => suggestion.key === key) ?? -1
+    const item = list.current?.children[index]
+    if (item?.contains(document.activeElement)) refocusAt.current = index
     setSuggestions((current) => current?.filter((suggestion) => suggestion.key !== key) ?? null)
+  }
 
   const acceptAll = async (): Promise<void> => {
     try {
       const result = await api.acceptAllSuggestions({ documentId })
       setAccepted((count) => count + result.accepted)
+      refocusAt.current = 0
       setSuggestions([])
       notifyStudyChanged()
     } catch (cause) {
@@ -137,7 +185,13 @@ export function SuggestionsPanel({
         <h2 id="suggestions-heading" style={{ margin: 0, flex: 1 }}>
           Suggested cards
         </h2>
-        <button type="button" className="primary-button" onClick={generate} disabled={loading}>
+        <button
+          type="button"
+          ref={generateButton}
+          className="primary-button"
+          onClick={generate}
+          disabled={loading}
+        >
           {loading ? 'Reading the text…' : suggestions ? 'Generate again' : 'Generate cards'}
         </button>
         {suggestions && suggestions.length > 0 && (
@@ -146,7 +200,7 @@ export function SuggestionsPanel({
           </button>
         )}
       </div>
-      <p className="muted" role="status">
+      <p className="muted" role="status" ref={status}>
         {loading
           ? 'Finding dates and actors in the text…'
           : suggestions
@@ -161,7 +215,7 @@ export function SuggestionsPanel({
         </p>
       )}
       {suggestions && (
-        <ul className="suggestion-list" aria-label="Suggestions">
+        <ul className="suggestion-list" aria-label="Suggestions" ref={list}>
           {suggestions.map((suggestion) => (
             <SuggestionItem
               key={suggestion.key}

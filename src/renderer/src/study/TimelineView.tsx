@@ -59,7 +59,7 @@ function TimelineAxis({ timeline }: { timeline: Timeline }) {
         const y0 = top + laneIndex * laneHeight
         const events = timeline.events.filter((event) => lane.precisions.includes(event.precision))
         return (
-          <g key={lane.label} role="list" aria-label={lane.label}>
+          <g key={lane.label}>
             <text x={8} y={y0 + laneHeight / 2 + 4} className="chart-axis">
               {lane.label}
             </text>
@@ -89,19 +89,22 @@ function TimelineAxis({ timeline }: { timeline: Timeline }) {
                   />
                 )
               const href = eventHref(documentId, event)
+              // A click opens the passage, for the pointer only: the same passages are links in the
+              // Events list, so the picture stays one image, not dozens of Tab stops inside an image.
               return (
-                <g key={event.id} role="listitem">
-                  {href ? (
-                    <a href={href} aria-label={describe(event)}>
-                      <title>{describe(event)}</title>
-                      {shape}
-                    </a>
-                  ) : (
-                    <g aria-label={describe(event)}>
-                      <title>{describe(event)}</title>
-                      {shape}
-                    </g>
-                  )}
+                <g
+                  key={event.id}
+                  className={href ? 'timeline-point' : undefined}
+                  onClick={
+                    href
+                      ? () => {
+                          window.location.hash = href
+                        }
+                      : undefined
+                  }
+                >
+                  <title>{describe(event)}</title>
+                  {shape}
                 </g>
               )
             })}

@@ -1,0 +1,106 @@
+// Steps several end-to-end tests share: opening the bundled article, selecting text in it as a
+// drag would, and setting up notes and cards through the API when the test is about something else.
+import type { Locator, Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+/** Opens the app's home (the bundled article) and returns the page's base URL and document id. */
+export async function openArticle(page: Page, url: string): Promise<{ base: string; documentId: string }> {
+  await page.goto(url)
+  await expect(page).toHaveURL(/#\/doc\//)
+  const documentId = decodeURIComponent(page.url().split('#/doc/')[1]?.split('?')[0] ?? '')
+  return { base: page.url().split('#')[0] ?? '', documentId }
+}
+
+/** Selects `quote` in the article the way a drag would: a DOM selection over its text. */
+export async function selectText(page: Page, quote: string): Promise<void> {
+  await page.locator('article p.paragraph').first().waitFor()
+  const found = await page.evaluate((text) => {
+    const article = document.querySelector('article')
+    if (!article) return false
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf(text)
+      if (index < 0) continue
+      const range = document.createRange()
+      range.setStart(node, index)
+      range.setEnd(node, index + text.length)
+      node.parentElement?.scrollIntoView({ block: 'center' })
+      const selection = document.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
+      return true
+    }
+    return false
+  }, quote)
+  expect(found, `"${quote}" is in one text node of the article`).toBe(true)
+}
+
+/** Types `query` into the top bar's search box and waits for its first result; returns the box. */
+export async function searchFor(page: Page, query: string): Promise<Locator> {
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  await search.pressSequentially(query)
+  await expect(
+    page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()
+  ).toBeVisible()
+  return search
+}
+
+/** Calls the back end from the page, with its session cookie, as the renderer does. */
+export async function callApi<T>(page: Page, method: string, args: Record<string, unknown>): Promise<T> {
+  const response = await page.evaluate(
+    async ({ method, args }) => {
+      const reply = await fetch(`/api/${method}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(args)
+      })
+      return (await reply.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+    },
+    { method, args }
+  )
+  expect(response.ok, `${method}: ${response.error?.message ?? ''}`).toBe(true)
+  return response.value as T
+}
+
+/** Where `quote` starts in the document's full text (blocks joined as the back end lays them out). */
+async function offsetOf(page: Page, documentId: string, quote: string): Promise<number> {
+  const view = await callApi<{ blocks: { start: number; text: string }[] }>(page, 'getDocument', {
+    documentId
+  })
+  for (const block of view.blocks) {
+    const index = block.text.indexOf(quote)
+    if (index >= 0) return block.start + index
+  }
+  throw new Error(`"${quote}" is not in the document`)
+}
+
+/** Highlights `quote` (with a note and tags if given) through the API. */
+export async function annotate(
+  page: Page,
+  documentId: string,
+  quote: string,
+  options: { colour: string | null; note?: string; tags?: string[] }
+): Promise<void> {
+  const start = await offsetOf(page, documentId, quote)
+  const created = await callApi<{ id: string }>(page, 'createAnnotation', {
+    documentId,
+    start,
+    end: start + quote.length,
+    colour: options.colour,
+    ...(options.note === undefined ? {} : { note: options.note })
+  })
+  if (options.tags) await callApi(page, 'updateAnnotation', { id: created.id, tags: options.tags })
+}
+
+/**
+ * The last `count` cards the text suggests, accepted: a review queue, a card browser and statistics
+ * to show, and suggestions still to decide (the first, with its warning, among them).
+ */
+export async function acceptSuggestedCards(page: Page, documentId: string, count: number): Promise<void> {
+  const { suggestions } = await callApi<{ suggestions: { key: string }[] }>(page, 'generateSuggestions', {
+    documentId
+  })
+  for (const suggestion of suggestions.slice(-count))
+    await callApi(page, 'acceptSuggestion', { documentId, key: suggestion.key })
+}
