@@ -1,10 +1,10 @@
 // Files offered for import (BAD_INPUTS 8–13): sizes, binary files, encodings, line endings, HTML
 // that must never run, empty files — each decoded or refused with a message that names the problem.
 import { describe, expect, it } from 'vitest'
-import { decodeFileBytes, maxImportBytes } from '../../src/shared/importing/decodeFile'
-import { htmlToMarkdown, maxOpenElements, type HtmlWork } from '../../src/shared/importing/htmlToMarkdown'
-import { prepareImport } from '../../src/shared/importing/prepareImport'
-import { parseDocument } from '../../src/shared/import/parseDocument'
+import { decodeFileBytes, maxImportBytes } from '../../src/shared/import/frontEnds/decodeFile'
+import { htmlToMarkdown, maxOpenElements, type HtmlWork } from '../../src/shared/import/frontEnds/htmlToMarkdown'
+import { prepareImport } from '../../src/shared/import/frontEnds/prepareImport'
+import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {

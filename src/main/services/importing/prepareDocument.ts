@@ -2,7 +2,7 @@
 // that it runs on the import thread: a crafted 560 KB file once held every other request for 15 s.
 import { createHash } from 'node:crypto'
 import { layoutBlocks } from '../../../shared/document/layout'
-import { parseDocument } from '../../../shared/import/parseDocument'
+import { parseDocument } from '../../../shared/import/structure/parseDocument'
 import { normalizeText } from '../../../shared/text/normalize'
 import type { Block, DocumentMetadata } from '../../../shared/types'
 

@@ -2,8 +2,8 @@
 // read, bytes read with FileReader (which reports progress), decoded and converted by the shared
 // prepareImport (the same code the tests run), then stored by the back end.
 import type { ImportResult } from '../../../shared/contract'
-import { maxImportBytes, tooLargeMessage } from '../../../shared/importing/decodeFile'
-import { prepareImport } from '../../../shared/importing/prepareImport'
+import { maxImportBytes, tooLargeMessage } from '../../../shared/import/frontEnds/decodeFile'
+import { prepareImport } from '../../../shared/import/frontEnds/prepareImport'
 import type { UpdateFromFileResult } from '../../../shared/library/types'
 import { api } from '../api/client'
 
