@@ -26,12 +26,19 @@ import type {
   UpdateFromFileResult
 } from './library/types'
 import { studyMethodNameRecord, type StudyApiMethods } from './study/contract'
+import { maxImportBytes } from './import/frontEnds/decodeFile'
 
 export interface ImportResult {
   document: DocumentSummary
   /** True when the same text was already in the library: nothing new was stored. */
   existing: boolean
   warnings: string[]
+}
+
+/** Pages of a PDF read so far, of all its pages. */
+export interface ImportProgress {
+  pagesRead: number
+  pageCount: number
 }
 
 /** Method name → its one argument object and its result. */
@@ -41,6 +48,17 @@ export interface ApiMethods extends StudyApiMethods {
   listDocuments: { args: Record<string, never>; result: DocumentSummary[] }
   getDocument: { args: { documentId: string }; result: DocumentView }
   importDocument: { args: { fileName: string; text: string }; result: ImportResult }
+  /**
+   * A binary file (PDF) imported from its bytes: a Uint8Array through IPC, the raw request body on
+   * the HTTP bridge's upload endpoint (see `binaryUploadMethods`). `importId` names the import for
+   * getImportProgress.
+   */
+  importDocumentFile: {
+    args: { fileName: string; bytes: Uint8Array; importId?: string }
+    result: ImportResult
+  }
+  /** How far a running importDocumentFile has got (pages read), or null when none runs under that id. */
+  getImportProgress: { args: { importId: string }; result: ImportProgress | null }
   removeDocument: { args: { documentId: string }; result: { removed: true } }
   getSettings: { args: Record<string, never>; result: ReaderSettings }
   updateSettings: { args: Partial<ReaderSettings>; result: ReaderSettings }
@@ -134,6 +152,8 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   listDocuments: true,
   getDocument: true,
   importDocument: true,
+  importDocumentFile: true,
+  getImportProgress: true,
   removeDocument: true,
   getSettings: true,
   updateSettings: true,
@@ -179,3 +199,18 @@ export const ipcChannelPrefix = 'scholia:'
 
 /** Largest request body either transport accepts (an imported file travels as text). */
 export const maxRequestBytes = 64 * 1024 * 1024
+
+/**
+ * Methods whose `bytes` argument is a file's raw bytes. Over HTTP they are called as
+ * `POST /api/upload/<method>?<the other arguments>` with the bytes as an application/octet-stream
+ * body (no base64 inside JSON); over IPC the Uint8Array is passed as it is (structured clone).
+ */
+export const binaryUploadMethods = ['importDocumentFile'] as const satisfies readonly ApiMethodName[]
+export type BinaryUploadMethod = (typeof binaryUploadMethods)[number]
+
+export function isBinaryUploadMethod(name: string): name is BinaryUploadMethod {
+  return (binaryUploadMethods as readonly string[]).includes(name)
+}
+
+/** Largest file a binary upload carries: the same limit as every other import. */
+export const maxUploadBytes = maxImportBytes

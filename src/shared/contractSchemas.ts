@@ -1,7 +1,7 @@
 // Validation of every API method's arguments, applied by the transports before a service sees them.
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
-import { maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
+import { maxRequestBytes, maxUploadBytes, type ApiArgs, type ApiMethodName } from './contract'
 import { studyArgumentSchemas } from './study/schemas'
 import { highlightColourIds } from './types'
 import { searchKinds } from './search/types'
@@ -15,6 +15,7 @@ const tags = z.array(z.string().max(200)).max(200)
 const maxNoteTransportLength = 1_000_000
 
 export const maxImportTextLength = 50 * 1024 * 1024
+const importId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
 const exportRequest = z.strictObject({
   documentId: id.nullable(),
@@ -34,6 +35,15 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     fileName: z.string().min(1).max(1024),
     text: z.string().max(maxImportTextLength)
   }),
+  importDocumentFile: z.strictObject({
+    fileName: z.string().min(1).max(1024),
+    // Checked by the service too, with a message that names the size.
+    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxUploadBytes, {
+      message: `larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit`
+    }),
+    importId: importId.optional()
+  }),
+  getImportProgress: z.strictObject({ importId }),
   removeDocument: z.strictObject({ documentId: id }),
   getSettings: empty,
   updateSettings: z.strictObject({

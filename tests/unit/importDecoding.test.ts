@@ -2,7 +2,11 @@
 // that must never run, empty files — each decoded or refused with a message that names the problem.
 import { describe, expect, it } from 'vitest'
 import { decodeFileBytes, maxImportBytes } from '../../src/shared/import/frontEnds/decodeFile'
-import { htmlToMarkdown, maxOpenElements, type HtmlWork } from '../../src/shared/import/frontEnds/htmlToMarkdown'
+import {
+  htmlToMarkdown,
+  maxOpenElements,
+  type HtmlWork
+} from '../../src/shared/import/frontEnds/htmlToMarkdown'
 import { prepareImport } from '../../src/shared/import/frontEnds/prepareImport'
 import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 
@@ -26,7 +30,7 @@ describe('sizes and binary files', () => {
   it.each([
     ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], /PNG image/],
     ['ZIP', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0], /ZIP archive/],
-    ['PDF', [...utf8('%PDF-1.7\n')], /PDF import is not available yet/]
+    ['PDF', [...utf8('%PDF-1.7\n')], /cannot be updated from a PDF yet/]
   ])('refuses a %s renamed .md', (_name, bytes, message) => {
     const result = decodeFileBytes(new Uint8Array(bytes), 'notes.md')
     expect(result.ok).toBe(false)

@@ -18,9 +18,15 @@ export function contentHashOf(normalizedText: string): string {
   return createHash('sha256').update(normalizedText, 'utf8').digest('hex')
 }
 
-export function prepareDocument(fileName: string, rawText: string): PreparedDocument {
+/** The SHA-256 of a file's bytes: the same PDF is stored once. */
+export function fileHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** `fileHash`: a binary file's own SHA-256 (a PDF is known by its bytes, not by the text read from it). */
+export function prepareDocument(fileName: string, rawText: string, fileHash?: string): PreparedDocument {
   const text = normalizeText(rawText)
-  const contentHash = contentHashOf(text)
+  const contentHash = fileHash ?? contentHashOf(text)
   const parsed = parseDocument(text, { fileName })
   if (!parsed.ok) return { contentHash, parsed: { ok: false, message: parsed.message } }
   const { blocks, warnings, ...metadata } = parsed.document

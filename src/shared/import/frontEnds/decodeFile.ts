@@ -3,7 +3,7 @@
 // Electron and in the browser mode, and unit tests run it in Node.
 //
 // Order matters: size first (nothing is read into a string past the limit), then formats we know
-// by their magic numbers (PDF and EPUB are named as out of scope), then byte order marks, then
+// by their magic numbers (PDF is imported from its bytes instead, EPUB is named as out of scope), then byte order marks, then
 // strict UTF-8, then UTF-16 without a BOM, and Windows-1252 only for files whose high bytes never
 // form UTF-8 sequences — a mostly-UTF-8 file with a few broken bytes is damaged, not Windows-1252.
 
@@ -30,12 +30,13 @@ interface MagicNumber {
   message: string
 }
 
-const outOfScope = 'Scholia imports Markdown, plain text and HTML for now.'
+const outOfScope = 'Scholia imports PDF, Markdown, plain text and HTML for now.'
 
 const magicNumbers: MagicNumber[] = [
   {
     bytes: [0x25, 0x50, 0x44, 0x46, 0x2d],
-    message: `This is a PDF file. ${outOfScope} PDF import is not available yet: convert the PDF to text or Markdown first.`
+    message:
+      "This is a PDF file. A document cannot be updated from a PDF yet: import the PDF as a new document with the library's Import button."
   },
   {
     // "mimetypeapplication/epub+zip" right after the first local file header.

@@ -1,0 +1,86 @@
+// The PDF front end's text rules, one at a time: the hyphen rule, characters, and a page's lines
+// (running heads and page numbers left out, notes at the foot taken out, two columns in order).
+import { describe, expect, it } from 'vitest'
+import { pdfToMarkdown } from '../../src/shared/import/frontEnds/pdf/pdfToMarkdown'
+import {
+  joinLines,
+  joinsWithoutHyphen,
+  normaliseCharacters,
+  wordsOf
+} from '../../src/shared/import/frontEnds/pdf/textJoin'
+import type { PdfPage, PdfTextItem } from '../../src/shared/import/frontEnds/pdf/types'
+
+const words = wordsOf(['the negotiations went on', 'self-reliance', 'Romania'])
+const dictionary = new Set(['reliance', 'diplomacy', 'something'])
+const rule = { words, isWord: (word: string) => dictionary.has(word) }
+
+describe('the hyphen rule', () => {
+  it('joins a word split at a line end when the whole word is in the text or the word list', () => {
+    expect(joinLines(['direct negotia-', 'tions with the US'], rule)).toBe('direct negotiations with the US')
+    expect(joinLines(['public diplo-', 'macy'], rule)).toBe('public diplomacy')
+    expect(joinLines(['some-', 'thing'], rule)).toBe('something')
+    expect(joinLines(['the Roma-', 'nian ministry'], rule)).toBe('the Romanian ministry')
+  })
+
+  it('keeps the hyphen of a compound', () => {
+    expect(joinLines(['the Sino-', 'Soviet split'], rule)).toBe('the Sino-Soviet split')
+    expect(joinLines(['anti-', 'imperialist'], rule)).toBe('anti-imperialist')
+    expect(joinsWithoutHyphen('self', 'reliance', rule)).toBe(false)
+    expect(joinLines(['a sense of self-re-', 'liance'], rule)).toBe('a sense of self-reliance')
+    expect(joinLines(['vis-', 'à-vis the West'], rule)).toBe('vis-à-vis the West')
+  })
+
+  it('joins at a soft hyphen, and lines with a space', () => {
+    expect(joinLines(['extra\u00AD', 'ordinary'], rule)).toBe('extraordinary')
+    expect(joinLines(['two', 'lines'], rule)).toBe('two lines')
+  })
+})
+
+describe('characters', () => {
+  it('undoes ligatures, odd spaces and spacing accents set before their letter', () => {
+    expect(normaliseCharacters('ﬁrst ﬂow ﬀ')).toBe('first flow ff')
+    expect(normaliseCharacters('a\u00A0b\u2009c\u202Fd')).toBe('a b c d')
+    expect(normaliseCharacters('Il-s\u02D8ong')).toBe('Il-sŏng')
+    expect(normaliseCharacters('zero\u200Bwidth')).toBe('zerowidth')
+  })
+})
+
+function item(text: string, x: number, y: number, size = 10, bold = false): PdfTextItem {
+  return { text, x, y, width: text.length * size * 0.5, size, bold }
+}
+
+describe('a page of lines', () => {
+  it('leaves out a running head and page numbers repeated on every page', () => {
+    const page = (number: number): PdfPage => ({
+      width: 600,
+      height: 800,
+      items: [
+        item('A Running Head', 72, 40),
+        item(`Text of page ${number} goes on and on.`, 72, 200),
+        item(String(number), 300, 770)
+      ]
+    })
+    const { markdown } = pdfToMarkdown([page(1), page(2), page(3)])
+    expect(markdown).not.toContain('Running Head')
+    expect(markdown).not.toMatch(/^\d+$/m)
+    expect(markdown).toContain('Text of page 2')
+  })
+
+  it('reads two columns left first, and takes the note at the foot of the page', () => {
+    const left = Array.from({ length: 6 }, (_, index) =>
+      item(`left line ${index} of the first column`, 50, 100 + 12 * index)
+    )
+    const right = Array.from({ length: 6 }, (_, index) =>
+      item(`right line ${index} of the other column`, 320, 100 + 12 * index)
+    )
+    const marker = { ...item('1', 200, 96, 6), width: 3 }
+    const note = [{ ...item('1', 50, 700, 6), width: 3 }, item('The note itself.', 54, 704, 8)]
+    const { markdown } = pdfToMarkdown([
+      { width: 600, height: 800, items: [...right, ...left, marker, ...note] }
+    ])
+    const text = markdown.replace(/\s+/g, ' ')
+    expect(text.indexOf('left line 5')).toBeLessThan(text.indexOf('right line 0'))
+    expect(markdown).toContain('<sup>1</sup>')
+    expect(markdown).toContain('[^1]: The note itself.')
+  })
+})
