@@ -1,5 +1,6 @@
 // A PDF imported as a person does it: picked in the library, read on the back end's import thread,
-// then opened in the reader with its title, headings and footnote pop-ups; the same PDF again is
+// then opened in the reader with its title, headings and footnote pop-ups, its text found by search;
+// the same PDF again is
 // offered as the document already there, and a protected PDF is refused with the reason.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -44,6 +45,16 @@ test('a PDF picked in the library opens in the reader with its headings and foot
   await expect(dialog).toContainText('Hong Sökryul (홍석률)')
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
+
+  // Its text is searchable, Hangul included.
+  // (The new document is indexed in the background: the query is typed again until it is in.)
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  await expect(async () => {
+    await box.fill('')
+    await box.fill('김일성')
+    await expect(page.getByRole('option').filter({ hasText: 'chuch' }).first()).toBeVisible({ timeout: 1000 })
+  }).toPass()
+  await page.keyboard.press('Escape')
 
   // The same file again: the document already there is offered.
   await page.goto(`${scholia.origin}/#/library`)
