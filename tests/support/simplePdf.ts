@@ -67,13 +67,15 @@ export interface BookSection {
 /**
  * A book laid out on A4 pages: a title page line, numbered bold headings, paragraphs wrapped at
  * about 90 characters with a first-line indent, a running head and a page number on every page, and
- * a footnote on every third page. Used by the bench (30 and 400 pages) and by tests.
+ * a footnote on every third page. Used by the bench (30 and 400 pages), which imports the same text
+ * as Markdown (`markdown`) for its baseline.
  */
 export function writeBookPdf(
   title: string,
   sections: readonly BookSection[],
   pagesWanted: number
-): Uint8Array {
+): { bytes: Uint8Array; markdown: string } {
+  const markdown = [`# ${title}`]
   const pages: SimpleLine[][] = []
   let page: SimpleLine[] = []
   let y = 0
@@ -109,8 +111,10 @@ export function writeBookPdf(
     sectionIndex += 1
     if (y < bottom + 60) newPage()
     page.push({ text: `${sectionIndex}. ${section.heading}`, x: 72, y, size: 12, bold: true })
+    markdown.push(`## ${sectionIndex}. ${section.heading}`)
     y -= 22
     for (const paragraph of section.paragraphs) {
+      markdown.push(paragraph)
       const words = paragraph.split(/\s+/)
       let line = ''
       let first = true
@@ -130,5 +134,5 @@ export function writeBookPdf(
       if (pages.length >= pagesWanted) break
     }
   }
-  return writeSimplePdf(pages.slice(0, pagesWanted))
+  return { bytes: writeSimplePdf(pages.slice(0, pagesWanted)), markdown: `${markdown.join('\n\n')}\n` }
 }
