@@ -9,6 +9,7 @@ import {
   wordsOf
 } from '../../src/shared/import/frontEnds/pdf/textJoin'
 import type { PdfPage, PdfTextItem } from '../../src/shared/import/frontEnds/pdf/types'
+import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 
 const words = wordsOf(['the negotiations went on', 'self-reliance', 'Romania'])
 const dictionary = new Set(['reliance', 'diplomacy', 'something'])
@@ -82,5 +83,44 @@ describe('a page of lines', () => {
     expect(text.indexOf('left line 5')).toBeLessThan(text.indexOf('right line 0'))
     expect(markdown).toContain('<sup>1</sup>')
     expect(markdown).toContain('[^1]: The note itself.')
+  })
+})
+
+describe('captions and symbol notes', () => {
+  it('sets a figure caption apart and matches a † marker to the note at the foot of its page', () => {
+    const items = [
+      item('A Title in Large Type', 72, 60, 16, true),
+      item('A paragraph of body text that runs across the whole', 72, 100),
+      item('measure of the page and ends here.', 72, 112),
+      { ...item('†', 247, 108, 6), width: 3 },
+      item('Figure 2. The border region of Yanbian in 1969.', 72, 136),
+      { ...item('†', 72, 700, 6), width: 3 },
+      item('A note marked with a dagger.', 76, 704, 8)
+    ]
+    const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items }])
+    const parsed = parseDocument(markdown, { fileName: 'x.pdf' })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const caption = parsed.document.blocks.find((block) => block.kind === 'caption')
+    expect(caption).toMatchObject({ number: 2, text: 'Figure 2. The border region of Yanbian in 1969.' })
+    const note = parsed.document.blocks.find((block) => block.kind === 'footnote')
+    expect(note?.text).toBe('A note marked with a dagger.')
+    const body = parsed.document.blocks.find((block) => block.refs.length > 0)
+    expect(body?.refs.map((ref) => ref.number)).toEqual([note?.number])
+  })
+})
+
+describe('headings', () => {
+  it('takes a numbered line of its own in body type as a heading, but not a numbered sentence', () => {
+    const items = [
+      item('A Title in Large Type', 72, 60, 16, true),
+      item('The first paragraph runs across the whole measure of', 72, 100),
+      item('the page and stops here.', 72, 112),
+      item('2.1 Sources and Method', 72, 136),
+      item('3 archives were read in 1973 and they are described', 72, 160),
+      item('in the text that follows this line.', 72, 172)
+    ]
+    const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items }])
+    expect(markdown).toContain('## 2.1 Sources and Method')
+    expect(markdown).not.toContain('## 3 archives')
   })
 })

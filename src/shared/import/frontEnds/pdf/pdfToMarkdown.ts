@@ -24,6 +24,7 @@ export interface PdfMarkdown {
 const headingSize = 1.12
 const titleSize = 1.15
 const captionPattern = /^(?:figure|fig\.|table|plate|map|chart)\s+\d+/i
+const numberedHeading = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+\p{Lu}/u
 const superscriptNumbers = /^\d{1,4}(?:\s*,\s*\d{1,4})*$/
 
 interface Block {
@@ -109,15 +110,26 @@ class PdfDocumentBuilder {
     })
   }
 
-  private isHeading(line: PdfLine): boolean {
+  private isHeading(line: PdfLine, index: number): boolean {
     if (line.text.length > 200 || !/\p{L}/u.test(line.text)) return false
     // Larger type is a heading when it is bold, numbered or much larger (an author line set a little
     // larger under the title is not).
     if (line.size >= headingSize * this.bodySize)
-      return line.bold || /^\d+(?:\.\d+)*\.?\s/.test(line.text) || line.size >= 1.3 * this.bodySize
-    return (
-      line.bold && line.text.length <= 120 && !/[.,;:]$/.test(line.text) && line.size >= 0.95 * this.bodySize
-    )
+      return line.bold || numberedHeading.test(line.text) || line.size >= 1.3 * this.bodySize
+    if (line.size < 0.95 * this.bodySize || line.text.length > 120 || /[.,;:]$/.test(line.text)) return false
+    // In body type: bold, or numbered ("2.1 Sources") on a line of its own.
+    return line.bold || (line.text.length <= 80 && numberedHeading.test(line.text) && this.standsAlone(index))
+  }
+
+  /** Whether the line is a paragraph of one line: the lines before and after it end and start one. */
+  private standsAlone(index: number): boolean {
+    const at = (offset: number): PdfLine | undefined => this.flow[index + offset]
+    const line = at(0) as PdfLine
+    const previous = at(-1)
+    const next = at(1)
+    const afterBreak = previous === undefined || this.startsParagraph(at(-2), previous, line)
+    const beforeBreak = next === undefined || this.startsParagraph(previous, line, next)
+    return afterBreak && beforeBreak
   }
 
   private startsParagraph(before: PdfLine | undefined, previous: PdfLine, line: PdfLine): boolean {
@@ -143,9 +155,9 @@ class PdfDocumentBuilder {
     const largest = Math.max(0, ...firstPage.map((line) => line.size))
     let titleOpen = largest >= titleSize * this.bodySize
     let previous: PdfLine | null = null
-    for (const line of this.flow) {
+    this.flow.forEach((line, index) => {
       const current = blocks[blocks.length - 1]
-      const heading = this.isHeading(line)
+      const heading = this.isHeading(line, index)
       const sameStyle =
         previous !== null &&
         Math.abs(previous.size - line.size) < 0.5 &&
@@ -170,7 +182,7 @@ class PdfDocumentBuilder {
         else blocks.push({ kind: 'paragraph', lines: [line] })
       }
       previous = line
-    }
+    })
     return blocks
   }
 
