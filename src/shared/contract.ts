@@ -103,6 +103,11 @@ export interface ApiMethods extends StudyApiMethods {
     args: { documentId: string; fileName: string; text: string }
     result: UpdateFromFileResult
   }
+  /** "Update from file…" with a PDF: its bytes, as importDocumentFile takes them. */
+  updateDocumentFromFileBytes: {
+    args: { documentId: string; fileName: string; bytes: Uint8Array; importId?: string }
+    result: UpdateFromFileResult
+  }
   /** The files of an export, for the renderer to download (browser mode). */
   exportFiles: { args: ExportRequest; result: { files: ExportFile[] } }
   /** The same export saved where the person chooses in a save dialog (desktop app only). */
@@ -175,6 +180,7 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   restoreDocument: true,
   updateDocumentDetails: true,
   updateDocumentFromFile: true,
+  updateDocumentFromFileBytes: true,
   exportFiles: true,
   saveExport: true,
   saveStudySheetPdf: true,
@@ -205,7 +211,10 @@ export const maxRequestBytes = 64 * 1024 * 1024
  * `POST /api/upload/<method>?<the other arguments>` with the bytes as an application/octet-stream
  * body (no base64 inside JSON); over IPC the Uint8Array is passed as it is (structured clone).
  */
-export const binaryUploadMethods = ['importDocumentFile'] as const satisfies readonly ApiMethodName[]
+export const binaryUploadMethods = [
+  'importDocumentFile',
+  'updateDocumentFromFileBytes'
+] as const satisfies readonly ApiMethodName[]
 export type BinaryUploadMethod = (typeof binaryUploadMethods)[number]
 
 export function isBinaryUploadMethod(name: string): name is BinaryUploadMethod {

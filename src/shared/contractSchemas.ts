@@ -16,6 +16,12 @@ const maxNoteTransportLength = 1_000_000
 
 export const maxImportTextLength = 50 * 1024 * 1024
 const importId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+const fileNameArgument = z.string().min(1).max(1024)
+// A file's bytes (a Uint8Array through IPC, the upload body over HTTP); the service checks the size
+// again with a message that names it.
+const fileBytes = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxUploadBytes, {
+  message: `larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit`
+})
 
 const exportRequest = z.strictObject({
   documentId: id.nullable(),
@@ -36,11 +42,8 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     text: z.string().max(maxImportTextLength)
   }),
   importDocumentFile: z.strictObject({
-    fileName: z.string().min(1).max(1024),
-    // Checked by the service too, with a message that names the size.
-    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxUploadBytes, {
-      message: `larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit`
-    }),
+    fileName: fileNameArgument,
+    bytes: fileBytes,
     importId: importId.optional()
   }),
   getImportProgress: z.strictObject({ importId }),
@@ -109,6 +112,12 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     documentId: id,
     fileName: z.string().min(1).max(1024),
     text: z.string().max(maxImportTextLength)
+  }),
+  updateDocumentFromFileBytes: z.strictObject({
+    documentId: id,
+    fileName: fileNameArgument,
+    bytes: fileBytes,
+    importId: importId.optional()
   }),
   exportFiles: exportRequest,
   saveExport: exportRequest,

@@ -30,7 +30,7 @@ describe('sizes and binary files', () => {
   it.each([
     ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], /PNG image/],
     ['ZIP', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0], /ZIP archive/],
-    ['PDF', [...utf8('%PDF-1.7\n')], /cannot be updated from a PDF yet/]
+    ['PDF', [...utf8('%PDF-1.7\n')], /PDFs are read from their own bytes/]
   ])('refuses a %s renamed .md', (_name, bytes, message) => {
     const result = decodeFileBytes(new Uint8Array(bytes), 'notes.md')
     expect(result.ok).toBe(false)

@@ -183,6 +183,35 @@ describe('importing a PDF into a library', () => {
     expect(view.blocks.filter((block) => block.kind === 'footnote')).toHaveLength(15)
   })
 
+  it('updates a document from a newer PDF of it, finding its notes again', async () => {
+    const { handlers } = state.current.backend
+    const { document } = await handlers.importDocumentFile({ fileName: 'groff-article.pdf', bytes: groff })
+    const view = await handlers.getDocument({ documentId: document.id })
+    const passage = 'bilateral negotiations with the US have since been seen'
+    const block = view.blocks.find((candidate) => candidate.text.includes(passage))
+    if (!block) throw new Error('passage not found')
+    const start = block.start + block.text.indexOf(passage)
+    await handlers.createAnnotation({
+      documentId: document.id,
+      start,
+      end: start + passage.length,
+      colour: 'yellow'
+    })
+    const latex = new Uint8Array(readFileSync(join(fixtures, 'latex-two-column.pdf')))
+    const updated = await handlers.updateDocumentFromFileBytes({
+      documentId: document.id,
+      fileName: 'latex-two-column.pdf',
+      bytes: latex
+    })
+    expect(updated).toMatchObject({ unchanged: false, anchored: 1, orphaned: 0 })
+    const again = await handlers.updateDocumentFromFileBytes({
+      documentId: document.id,
+      fileName: 'latex-two-column.pdf',
+      bytes: latex
+    })
+    expect(again.unchanged).toBe(true)
+  })
+
   it('stores nothing when a PDF is refused', async () => {
     const { handlers } = state.current.backend
     const before = (await handlers.listDocuments({})).length

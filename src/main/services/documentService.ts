@@ -47,6 +47,30 @@ export function createDocumentService({
   /** Imports from bytes under way, by the id the renderer polls getImportProgress with. */
   const progressById = new Map<string, ImportProgress>()
 
+  /** A file sent as bytes must be a PDF within the import limit; refused with what it is otherwise. */
+  function checkPdf(fileName: string, bytes: Uint8Array): void {
+    if (bytes.byteLength > maxImportBytes) throw new UserError('refused', tooLargeMessage(bytes.byteLength))
+    if (hasPdfSignature(bytes)) return
+    throw new UserError(
+      'refused',
+      isPdfFileName(fileName)
+        ? 'This file is named .pdf but is not a PDF (it does not start as one): it is damaged or mislabelled. Nothing was imported.'
+        : notPdfMessage
+    )
+  }
+
+  /** The PDF read on the import thread; its pages read so far are kept under `importId`. */
+  async function readPdf(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
+    if (importId !== undefined) progressById.set(importId, { pagesRead: 0, pageCount: 0 })
+    try {
+      return await parsePdf({ fileName, bytes }, (progress) => {
+        if (importId !== undefined) progressById.set(importId, progress)
+      })
+    } finally {
+      if (importId !== undefined) progressById.delete(importId)
+    }
+  }
+
   /** The document already stored under this hash, offered instead of a duplicate; null when none is. */
   function offerExisting(contentHash: string): ImportResult | null {
     const existing = documents.findByHash(contentHash)
@@ -102,26 +126,16 @@ export function createDocumentService({
      * offered as the document already there, without reading it again.
      */
     async importDocumentFile(fileName: string, bytes: Uint8Array, importId?: string): Promise<ImportResult> {
-      if (bytes.byteLength > maxImportBytes) throw new UserError('refused', tooLargeMessage(bytes.byteLength))
-      if (!hasPdfSignature(bytes)) {
-        throw new UserError(
-          'refused',
-          isPdfFileName(fileName)
-            ? 'This file is named .pdf but is not a PDF (it does not start as one): it is damaged or mislabelled. Nothing was imported.'
-            : notPdfMessage
-        )
-      }
+      checkPdf(fileName, bytes)
       const known = offerExisting(fileHashOf(bytes))
       if (known) return known
-      if (importId !== undefined) progressById.set(importId, { pagesRead: 0, pageCount: 0 })
-      try {
-        const prepared = await parsePdf({ fileName, bytes }, (progress) => {
-          if (importId !== undefined) progressById.set(importId, progress)
-        })
-        return importText(fileName, prepared, false)
-      } finally {
-        if (importId !== undefined) progressById.delete(importId)
-      }
+      return importText(fileName, await readPdf(fileName, bytes, importId), false)
+    },
+
+    /** Reads a PDF for replaceContent ("Update from file…"), on the import thread, with progress. */
+    preparePdf(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
+      checkPdf(fileName, bytes)
+      return readPdf(fileName, bytes, importId)
     },
 
     importProgress: (importId: string): ImportProgress | null => progressById.get(importId) ?? null,

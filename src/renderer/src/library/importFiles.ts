@@ -66,12 +66,12 @@ async function textFrom(
 
 const progressPollMs = 250
 
-/** A PDF's bytes to the back end, which reads its pages on the import thread; progress is polled. */
-async function importPdf(
+/** Runs `send` (a PDF's bytes to the back end) while polling the pages its import thread has read. */
+async function withPageProgress<T>(
   file: File,
-  bytes: Uint8Array,
-  onProgress: (progress: ImportProgress) => void
-): Promise<ImportResult & { notes: string[] }> {
+  onProgress: (progress: ImportProgress) => void,
+  send: (importId: string) => Promise<T>
+): Promise<T> {
   onProgress({ fileName: file.name, phase: 'pages', fraction: null })
   const importId = crypto.randomUUID()
   const poll = window.setInterval(() => {
@@ -88,8 +88,7 @@ async function importPdf(
       .catch(() => undefined)
   }, progressPollMs)
   try {
-    const result = await api.importDocumentFile({ fileName: file.name, bytes, importId })
-    return { ...result, notes: [] }
+    return await send(importId)
   } catch (cause) {
     throw new ImportRefusal(file.name, cause instanceof Error ? cause.message : String(cause))
   } finally {
@@ -97,12 +96,19 @@ async function importPdf(
   }
 }
 
+const isPdf = (file: File, bytes: Uint8Array): boolean => isPdfFileName(file.name) || hasPdfSignature(bytes)
+
 export async function importFile(
   file: File,
   onProgress: (progress: ImportProgress) => void
 ): Promise<ImportResult & { notes: string[] }> {
   const bytes = await bytesOf(file, onProgress)
-  if (isPdfFileName(file.name) || hasPdfSignature(bytes)) return importPdf(file, bytes, onProgress)
+  if (isPdf(file, bytes)) {
+    const result = await withPageProgress(file, onProgress, (importId) =>
+      api.importDocumentFile({ fileName: file.name, bytes, importId })
+    )
+    return { ...result, notes: [] }
+  }
   const { text, notes } = await textFrom(file, bytes, onProgress)
   const result = await api.importDocument({ fileName: file.name, text })
   return { ...result, notes }
@@ -113,7 +119,13 @@ export async function updateFromFile(
   file: File,
   onProgress: (progress: ImportProgress) => void
 ): Promise<UpdateFromFileResult> {
-  const { text } = await textFrom(file, await bytesOf(file, onProgress), onProgress)
+  const bytes = await bytesOf(file, onProgress)
+  if (isPdf(file, bytes)) {
+    return withPageProgress(file, onProgress, (importId) =>
+      api.updateDocumentFromFileBytes({ documentId, fileName: file.name, bytes, importId })
+    )
+  }
+  const { text } = await textFrom(file, bytes, onProgress)
   return api.updateDocumentFromFile({ documentId, fileName: file.name, text })
 }
 

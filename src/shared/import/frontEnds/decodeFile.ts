@@ -36,7 +36,7 @@ const magicNumbers: MagicNumber[] = [
   {
     bytes: [0x25, 0x50, 0x44, 0x46, 0x2d],
     message:
-      "This is a PDF file. A document cannot be updated from a PDF yet: import the PDF as a new document with the library's Import button."
+      "This is a PDF file: PDFs are read from their own bytes (the library's Import button, or Update from file), not as text."
   },
   {
     // "mimetypeapplication/epub+zip" right after the first local file header.
