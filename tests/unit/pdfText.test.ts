@@ -124,3 +124,29 @@ describe('headings', () => {
     expect(markdown).not.toContain('## 3 archives')
   })
 })
+
+describe('endnotes', () => {
+  it('reads a numbered list under a Notes heading, in body type, as the notes of the markers', () => {
+    const marker = (text: string, x: number, y: number) => ({ ...item(text, x, y, 6), width: 3 })
+    const items = [
+      item('A Title in Large Type', 72, 60, 16, true),
+      item('A sentence that cites a source', 72, 100),
+      marker('1', 227, 96),
+      item('and then another one.', 72, 112),
+      marker('2', 177, 108),
+      item('Notes', 72, 150, 10, true),
+      item('1. Rodong Sinmun, August 12, 1966, 1.', 72, 170),
+      item('2. Hong Sökryul, Pundanŭi hisŭt’eri (Paju: Changbi, 2012): 40.', 72, 184)
+    ]
+    const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items }])
+    const parsed = parseDocument(markdown, { fileName: 'x.pdf' })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const notes = parsed.document.blocks.filter((block) => block.kind === 'footnote')
+    expect(notes.map((note) => [note.number, note.text])).toEqual([
+      [1, 'Rodong Sinmun, August 12, 1966, 1.'],
+      [2, 'Hong Sökryul, Pundanŭi hisŭt’eri (Paju: Changbi, 2012): 40.']
+    ])
+    const refs = parsed.document.blocks.flatMap((block) => block.refs.map((ref) => ref.number))
+    expect(refs).toEqual([1, 2])
+  })
+})

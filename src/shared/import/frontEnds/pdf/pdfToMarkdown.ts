@@ -71,9 +71,10 @@ function markdownEscape(text: string): string {
   return text.replace(/[\\`*_[\]<>&^|~]/g, '\\$&')
 }
 
-/** Escapes a paragraph's start where Markdown would read a heading, quote or list. */
+/** Escapes a paragraph's start where Markdown would read a heading or a quote. (A numbered line is
+ * left as it is: the structure builder reads "1. …" under a Notes heading as note 1.) */
 function escapeStart(text: string): string {
-  return text.replace(/^(#|>|[-+=](?=\s)|\d{1,9}(?=[.)]\s))/, '\\$1')
+  return text.replace(/^(#|>|[-+=](?=\s))/, '\\$1')
 }
 
 class PdfDocumentBuilder {
@@ -134,6 +135,8 @@ class PdfDocumentBuilder {
 
   private startsParagraph(before: PdfLine | undefined, previous: PdfLine, line: PdfLine): boolean {
     if (captionPattern.test(line.text)) return true
+    // A numbered item (an endnote, a list) after a finished sentence.
+    if (/^\d{1,4}[.)]\s+\S/.test(line.text) && /[.!?)\]"”’]$/.test(previous.text)) return true
     if (Math.abs(line.size - previous.size) > 0.15 * this.bodySize) return true
     const sameColumn = previous.page === line.page && previous.column === line.column
     if (sameColumn && line.y - previous.y > 1.45 * this.lineSpacing) return true
