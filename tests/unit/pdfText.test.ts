@@ -50,6 +50,18 @@ function item(text: string, x: number, y: number, size = 10, bold = false): PdfT
   return { text, x, y, width: text.length * size * 0.5, size, bold }
 }
 
+/** A raised small marker (a note number or symbol). */
+const marker = (text: string, x: number, y: number): PdfTextItem => ({ ...item(text, x, y, 6), width: 3 })
+const title = item('A Title in Large Type', 72, 60, 16, true)
+
+/** One page of items (under a title) through the front end and the structure builder. */
+function parsePage(items: PdfTextItem[]) {
+  const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items: [title, ...items] }])
+  const parsed = parseDocument(markdown, { fileName: 'x.pdf' })
+  if (!parsed.ok) throw new Error(parsed.message)
+  return { markdown, blocks: parsed.document.blocks }
+}
+
 describe('a page of lines', () => {
   it('leaves out a running head and page numbers repeated on every page', () => {
     const page = (number: number): PdfPage => ({
@@ -74,10 +86,10 @@ describe('a page of lines', () => {
     const right = Array.from({ length: 6 }, (_, index) =>
       item(`right line ${index} of the other column`, 320, 100 + 12 * index)
     )
-    const marker = { ...item('1', 200, 96, 6), width: 3 }
-    const note = [{ ...item('1', 50, 700, 6), width: 3 }, item('The note itself.', 54, 704, 8)]
+    const raised = marker('1', 200, 96)
+    const note = [marker('1', 50, 700), item('The note itself.', 54, 704, 8)]
     const { markdown } = pdfToMarkdown([
-      { width: 600, height: 800, items: [...right, ...left, marker, ...note] }
+      { width: 600, height: 800, items: [...right, ...left, raised, ...note] }
     ])
     const text = markdown.replace(/\s+/g, ' ')
     expect(text.indexOf('left line 5')).toBeLessThan(text.indexOf('right line 0'))
@@ -88,38 +100,32 @@ describe('a page of lines', () => {
 
 describe('captions and symbol notes', () => {
   it('sets a figure caption apart and matches a † marker to the note at the foot of its page', () => {
-    const items = [
-      item('A Title in Large Type', 72, 60, 16, true),
+    const { blocks } = parsePage([
       item('A paragraph of body text that runs across the whole', 72, 100),
       item('measure of the page and ends here.', 72, 112),
-      { ...item('†', 247, 108, 6), width: 3 },
+      marker('†', 247, 108),
       item('Figure 2. The border region of Yanbian in 1969.', 72, 136),
-      { ...item('†', 72, 700, 6), width: 3 },
+      marker('†', 72, 700),
       item('A note marked with a dagger.', 76, 704, 8)
-    ]
-    const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items }])
-    const parsed = parseDocument(markdown, { fileName: 'x.pdf' })
-    if (!parsed.ok) throw new Error(parsed.message)
-    const caption = parsed.document.blocks.find((block) => block.kind === 'caption')
+    ])
+    const caption = blocks.find((block) => block.kind === 'caption')
     expect(caption).toMatchObject({ number: 2, text: 'Figure 2. The border region of Yanbian in 1969.' })
-    const note = parsed.document.blocks.find((block) => block.kind === 'footnote')
+    const note = blocks.find((block) => block.kind === 'footnote')
     expect(note?.text).toBe('A note marked with a dagger.')
-    const body = parsed.document.blocks.find((block) => block.refs.length > 0)
+    const body = blocks.find((block) => block.refs.length > 0)
     expect(body?.refs.map((ref) => ref.number)).toEqual([note?.number])
   })
 })
 
 describe('headings', () => {
   it('takes a numbered line of its own in body type as a heading, but not a numbered sentence', () => {
-    const items = [
-      item('A Title in Large Type', 72, 60, 16, true),
+    const { markdown } = parsePage([
       item('The first paragraph runs across the whole measure of', 72, 100),
       item('the page and stops here.', 72, 112),
       item('2.1 Sources and Method', 72, 136),
       item('3 archives were read in 1973 and they are described', 72, 160),
       item('in the text that follows this line.', 72, 172)
-    ]
-    const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items }])
+    ])
     expect(markdown).toContain('## 2.1 Sources and Method')
     expect(markdown).not.toContain('## 3 archives')
   })
@@ -127,9 +133,7 @@ describe('headings', () => {
 
 describe('endnotes', () => {
   it('reads a numbered list under a Notes heading, in body type, as the notes of the markers', () => {
-    const marker = (text: string, x: number, y: number) => ({ ...item(text, x, y, 6), width: 3 })
-    const items = [
-      item('A Title in Large Type', 72, 60, 16, true),
+    const { blocks } = parsePage([
       item('A sentence that cites a source', 72, 100),
       marker('1', 227, 96),
       item('and then another one.', 72, 112),
@@ -137,16 +141,13 @@ describe('endnotes', () => {
       item('Notes', 72, 150, 10, true),
       item('1. Rodong Sinmun, August 12, 1966, 1.', 72, 170),
       item('2. Hong Sökryul, Pundanŭi hisŭt’eri (Paju: Changbi, 2012): 40.', 72, 184)
-    ]
-    const { markdown } = pdfToMarkdown([{ width: 600, height: 800, items }])
-    const parsed = parseDocument(markdown, { fileName: 'x.pdf' })
-    if (!parsed.ok) throw new Error(parsed.message)
-    const notes = parsed.document.blocks.filter((block) => block.kind === 'footnote')
+    ])
+    const notes = blocks.filter((block) => block.kind === 'footnote')
     expect(notes.map((note) => [note.number, note.text])).toEqual([
       [1, 'Rodong Sinmun, August 12, 1966, 1.'],
       [2, 'Hong Sökryul, Pundanŭi hisŭt’eri (Paju: Changbi, 2012): 40.']
     ])
-    const refs = parsed.document.blocks.flatMap((block) => block.refs.map((ref) => ref.number))
+    const refs = blocks.flatMap((block) => block.refs.map((ref) => ref.number))
     expect(refs).toEqual([1, 2])
   })
 })
