@@ -131,6 +131,22 @@ describe('headings', () => {
   })
 })
 
+describe('front matter', () => {
+  it('finds an "Abstract" set in small type above a small-type abstract (LaTeX\'s article class)', () => {
+    const { blocks } = parsePage([
+      item('Abstract', 280, 100, 9),
+      item('A short abstract in small type that says what the article', 90, 116, 9),
+      item('argues and how.', 90, 127, 9),
+      item('1 Introduction', 72, 148, 12, true),
+      item('The body text begins here in its own larger type and', 72, 160, 11),
+      item('goes on for a while.', 72, 173, 11)
+    ])
+    expect(blocks.filter((block) => block.kind === 'abstract').map((block) => block.text)).toEqual([
+      'A short abstract in small type that says what the article argues and how.'
+    ])
+  })
+})
+
 describe('endnotes', () => {
   it('reads a numbered list under a Notes heading, in body type, as the notes of the markers', () => {
     const { blocks } = parsePage([

@@ -113,6 +113,8 @@ class PdfDocumentBuilder {
 
   private isHeading(line: PdfLine, index: number): boolean {
     if (line.text.length > 200 || !/\p{L}/u.test(line.text)) return false
+    // "Abstract" is often set small (LaTeX's article class), above the abstract in small type too.
+    if (/^(?:abstract|summary)[.:]?$/i.test(line.text)) return line.bold || this.standsAlone(index)
     // Larger type is a heading when it is bold, numbered or much larger (an author line set a little
     // larger under the title is not).
     if (line.size >= headingSize * this.bodySize)
