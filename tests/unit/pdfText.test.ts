@@ -147,6 +147,28 @@ describe('front matter', () => {
   })
 })
 
+describe('the title', () => {
+  it('is the largest type of the first page that holds words, not a drop cap', () => {
+    const { markdown } = pdfToMarkdown([
+      {
+        width: 600,
+        height: 800,
+        items: [
+          item('Rivers of Memory', 72, 60, 20, true),
+          // A two-line drop cap: its baseline is the second line's.
+          { ...item('T', 72, 122, 40), width: 24 },
+          item('he text begins with a drop cap in much larger type', 100, 110),
+          item('and it runs on beside it for a second line and', 100, 122),
+          item('then below it as the rest of the paragraph.', 72, 134)
+        ]
+      }
+    ])
+    expect(markdown).toBe(
+      '# Rivers of Memory\n\nThe text begins with a drop cap in much larger type and it runs on beside it for a second line and then below it as the rest of the paragraph.\n'
+    )
+  })
+})
+
 describe('endnotes', () => {
   it('reads a numbered list under a Notes heading, in body type, as the notes of the markers', () => {
     const { blocks } = parsePage([

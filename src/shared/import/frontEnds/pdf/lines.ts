@@ -24,7 +24,8 @@ function baselineRows(items: readonly PdfTextItem[]): Row[] {
   const rows: Row[] = []
   for (const item of sorted) {
     const row = rows[rows.length - 1]
-    if (row && Math.abs(item.y - row.y) <= sameBaseline * Math.max(row.size, item.size)) {
+    // The smaller size sets the tolerance: a drop cap's baseline is not its neighbours' line.
+    if (row && Math.abs(item.y - row.y) <= sameBaseline * Math.min(row.size, item.size)) {
       row.items.push({ ...item, superscript: false })
       row.size = Math.max(row.size, item.size)
     } else rows.push({ y: item.y, size: item.size, items: [{ ...item, superscript: false }] })
@@ -76,6 +77,8 @@ function mergeSuperscripts(rows: Row[]): Row[] {
 }
 
 interface Fragment {
+  /** Characters set in each size. */
+  weights: Map<number, number>
   pieces: LinePiece[]
   x: number
   right: number
@@ -84,16 +87,32 @@ interface Fragment {
   bold: boolean
 }
 
+/** The size most of the items' characters are set in. */
+function usualSize(items: readonly PdfTextItem[]): number {
+  const weights = new Map<number, number>()
+  let best = items[0]?.size ?? 0
+  for (const item of items) {
+    const weight = (weights.get(item.size) ?? 0) + item.text.length
+    weights.set(item.size, weight)
+    if (weight > (weights.get(best) ?? 0)) best = item.size
+  }
+  return best
+}
+
 function fragmentsOf(row: Row, gutter: number | null): Fragment[] {
   const items = [...row.items].sort((left, right) => left.x - right.x)
   const fragments: Fragment[] = []
+  const size = usualSize(items)
+  // A drop cap (a letter or two in type twice the row's) stands apart from the line beside it.
+  const isCap = (item: PdfTextItem): boolean => item.size >= 2 * size && item.text.trim().length <= 2
   let current: Fragment | null = null
   let lastRight = 0
+  let afterCap = false
   for (const item of items) {
     const gap = item.x - lastRight
     const crossesGutter = gutter !== null && lastRight <= gutter + 1 && item.x >= gutter - 1
-    if (!current || gap > gutterGap * row.size || crossesGutter) {
-      current = { pieces: [], x: item.x, right: item.x, y: row.y, size: 0, bold: true }
+    if (!current || gap > gutterGap * size || crossesGutter || isCap(item) || afterCap) {
+      current = { pieces: [], x: item.x, right: item.x, y: row.y, size: 0, bold: true, weights: new Map() }
       fragments.push(current)
     } else if (gap > wordGap * Math.min(row.size, item.size) && !item.superscript) {
       appendText(current, ' ', false)
@@ -101,10 +120,14 @@ function fragmentsOf(row: Row, gutter: number | null): Fragment[] {
     appendText(current, item.text, item.superscript)
     current.right = Math.max(current.right, item.x + item.width)
     if (!item.superscript) {
-      current.size = Math.max(current.size, item.size)
+      // The line's size is the size most of its letters are set in.
+      const weight = (current.weights.get(item.size) ?? 0) + item.text.length
+      current.weights.set(item.size, weight)
+      if (weight > (current.weights.get(current.size) ?? 0)) current.size = item.size
       current.bold &&= item.bold
     }
     lastRight = Math.max(lastRight, item.x + item.width)
+    afterCap = isCap(item)
   }
   for (const fragment of fragments) if (fragment.size === 0) fragment.size = row.size
   return fragments

@@ -67,6 +67,44 @@ function isCentred(line: PdfLine): boolean {
   return left > 2 * line.size && Math.abs(left - right) < line.size
 }
 
+/**
+ * A drop cap (one or two letters in type at least twice the body's, beside the first lines of a
+ * paragraph) is put back at the start of the line it begins.
+ */
+function joinDropCaps(lines: readonly PdfLine[], bodySize: number): PdfLine[] {
+  const dropped = new Set<PdfLine>()
+  const joined = new Map<PdfLine, string>()
+  // The lines beside a drop cap are set in from the column's edge: that is no paragraph indent.
+  const beside = new Set<PdfLine>()
+  for (const cap of lines) {
+    if (cap.size < 2 * bodySize || !/^\p{L}{1,2}$/u.test(cap.text)) continue
+    const besideCap = lines.filter(
+      (candidate) =>
+        candidate !== cap &&
+        candidate.page === cap.page &&
+        candidate.column === cap.column &&
+        candidate.x >= cap.right - 1 &&
+        candidate.y <= cap.y + 1 &&
+        candidate.y >= cap.y - cap.size
+    )
+    const first = besideCap[0]
+    if (!first) continue
+    dropped.add(cap)
+    joined.set(first, cap.text)
+    for (const line of besideCap) beside.add(line)
+  }
+  return lines
+    .filter((line) => !dropped.has(line))
+    .map((line) => {
+      if (!beside.has(line)) return line
+      const cap = joined.get(line) ?? ''
+      const [first, ...rest] = line.pieces
+      const pieces =
+        first && cap !== '' ? [{ ...first, text: cap + first.text.trimStart() }, ...rest] : line.pieces
+      return { ...line, pieces, text: cap + line.text, x: line.columnLeft }
+    })
+}
+
 function markdownEscape(text: string): string {
   return text.replace(/[\\`*_[\]<>&^|~]/g, '\\$&')
 }
@@ -102,7 +140,10 @@ class PdfDocumentBuilder {
     const withoutFurniture = removePageFurniture(pages, lines)
     this.bodySize = bodySizeOf(withoutFurniture.flat())
     const { flow, notes } = takePageNotes(withoutFurniture, this.bodySize)
-    this.flow = flow.flat().filter((line) => line.text !== '')
+    this.flow = joinDropCaps(
+      flow.flat().filter((line) => line.text !== ''),
+      this.bodySize
+    )
     this.notes = notes
     this.lineSpacing = lineSpacingOf(this.flow, this.bodySize)
     this.rule = { words: wordsOf(withoutFurniture.flat().map((line) => line.text)), isWord: options.isWord }
@@ -157,7 +198,9 @@ class PdfDocumentBuilder {
   private blocks(): Block[] {
     const blocks: Block[] = []
     const firstPage = this.flow.filter((line) => line.page === 0)
-    const largest = Math.max(0, ...firstPage.map((line) => line.size))
+    // A drop cap (one large letter) or a large ornament is not the title.
+    const wordy = (line: PdfLine): boolean => (line.text.match(/\p{L}/gu) ?? []).length >= 4
+    const largest = Math.max(0, ...firstPage.filter(wordy).map((line) => line.size))
     let titleOpen = largest >= titleSize * this.bodySize
     let previous: PdfLine | null = null
     this.flow.forEach((line, index) => {
@@ -169,7 +212,7 @@ class PdfDocumentBuilder {
         previous.bold === line.bold &&
         line.y - previous.y < 2.2 * line.size &&
         line.y > previous.y
-      if (titleOpen && line.page === 0 && Math.abs(line.size - largest) < 0.5) {
+      if (titleOpen && line.page === 0 && Math.abs(line.size - largest) < 0.5 && wordy(line)) {
         if (current?.kind === 'title' && sameStyle) current.lines.push(line)
         else blocks.push({ kind: 'title', lines: [line] })
       } else if (heading) {
