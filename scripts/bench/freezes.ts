@@ -4,7 +4,7 @@
 // Targets: the attack files import in ≤ 1 s with other requests answered in ≤ 100 ms; the long
 // fuzzy query answers in ≤ 50 ms.
 import { performance } from 'node:perf_hooks'
-import { prepareImport } from '../../src/shared/importing/prepareImport'
+import { prepareImport } from '../../src/shared/import/frontEnds/prepareImport'
 import type { ApiMethodName } from '../../src/shared/contract'
 import { startWebServer, type RunningServer } from '../../tests/support/webServer'
 import { heading, measure, report, summarise } from './harness'

@@ -14,6 +14,10 @@ export const benchGroups: readonly BenchGroup[] = [
   { name: 'search', measures: 'index build, query p50/p95 on 1M words, restart to first answer' },
   { name: 'study', measures: "100,000 cards: the card browser's first page and the review queue" },
   {
+    name: 'pdf',
+    measures: 'a 30-page and a 400-page PDF imported (and searches meanwhile) vs the same text as Markdown'
+  },
+  {
     name: 'freezes',
     measures: 'crafted inputs (unbalanced tags, common-quote annotations, long fuzzy words) vs normal ones'
   }

@@ -5,6 +5,7 @@ import { runFoundationBench } from './foundation'
 import { runFreezesBench } from './freezes'
 import { benchUsage, chooseBenches } from './groups'
 import { runLongTextBench } from './longText'
+import { runPdfBench } from './pdf'
 import { runSearchBench } from './search'
 import { runStudyBench } from './study'
 
@@ -14,6 +15,7 @@ const runners: Record<string, () => Promise<void>> = {
   'long-text': runLongTextBench,
   search: runSearchBench,
   study: runStudyBench,
+  pdf: runPdfBench,
   freezes: runFreezesBench
 }
 

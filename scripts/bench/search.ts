@@ -16,7 +16,7 @@ import {
 import { createSearchService } from '../../src/main/services/search/searchService'
 import type { SearchSource } from '../../src/main/services/search/sources'
 import { layoutBlocks } from '../../src/shared/document/layout'
-import { parseDocument } from '../../src/shared/import/parseDocument'
+import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 import { rowsOfDocument } from '../../src/shared/search/documentRows'
 import { buildSegment, type IndexRow } from '../../src/shared/search/segment'
 import type { Block } from '../../src/shared/types'

@@ -34,6 +34,12 @@ export interface ImportResult {
   warnings: string[]
 }
 
+/** Pages of a PDF read so far, of all its pages. */
+export interface ImportProgress {
+  pagesRead: number
+  pageCount: number
+}
+
 /** Method name → its one argument object and its result. */
 /** The study methods (cards, reviews, timeline, who's-who) are declared in ./study/contract.ts. */
 export interface ApiMethods extends StudyApiMethods {
@@ -41,6 +47,17 @@ export interface ApiMethods extends StudyApiMethods {
   listDocuments: { args: Record<string, never>; result: DocumentSummary[] }
   getDocument: { args: { documentId: string }; result: DocumentView }
   importDocument: { args: { fileName: string; text: string }; result: ImportResult }
+  /**
+   * A binary file (PDF) imported from its bytes: a Uint8Array through IPC, the raw request body on
+   * the HTTP bridge's upload endpoint (see `binaryUploadMethods`). `importId` names the import for
+   * getImportProgress.
+   */
+  importDocumentFile: {
+    args: { fileName: string; bytes: Uint8Array; importId?: string }
+    result: ImportResult
+  }
+  /** How far a running importDocumentFile has got (pages read), or null when none runs under that id. */
+  getImportProgress: { args: { importId: string }; result: ImportProgress | null }
   removeDocument: { args: { documentId: string }; result: { removed: true } }
   getSettings: { args: Record<string, never>; result: ReaderSettings }
   updateSettings: { args: Partial<ReaderSettings>; result: ReaderSettings }
@@ -83,6 +100,11 @@ export interface ApiMethods extends StudyApiMethods {
   }
   updateDocumentFromFile: {
     args: { documentId: string; fileName: string; text: string }
+    result: UpdateFromFileResult
+  }
+  /** "Update from file…" with a PDF: its bytes, as importDocumentFile takes them. */
+  updateDocumentFromFileBytes: {
+    args: { documentId: string; fileName: string; bytes: Uint8Array; importId?: string }
     result: UpdateFromFileResult
   }
   /** The files of an export, for the renderer to download (browser mode). */
@@ -134,6 +156,8 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   listDocuments: true,
   getDocument: true,
   importDocument: true,
+  importDocumentFile: true,
+  getImportProgress: true,
   removeDocument: true,
   getSettings: true,
   updateSettings: true,
@@ -155,6 +179,7 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   restoreDocument: true,
   updateDocumentDetails: true,
   updateDocumentFromFile: true,
+  updateDocumentFromFileBytes: true,
   exportFiles: true,
   saveExport: true,
   saveStudySheetPdf: true,
@@ -177,6 +202,9 @@ export function isApiMethodName(name: string): name is ApiMethodName {
 /** Prefix of every IPC channel, so that no other channel can be reached through the bridge. */
 export const ipcChannelPrefix = 'scholia:'
 
+/** Largest file Scholia imports, in bytes (decodeFile.ts re-exports it for the front ends). */
+export const maxImportBytes = 50 * 1024 * 1024
+
 /** Longest text an import may send, in UTF-16 code units: a 50 MB file decodes to at most one per byte. */
 export const maxImportTextLength = 50 * 1024 * 1024
 
@@ -196,3 +224,21 @@ export const maxControlCharacterShare = 0.01
 export const maxRequestBytes =
   Math.ceil(maxImportTextLength * ((1 - maxControlCharacterShare) * 3 + maxControlCharacterShare * 6)) +
   64 * 1024
+
+/**
+ * Methods whose `bytes` argument is a file's raw bytes. Over HTTP they are called as
+ * `POST /api/upload/<method>?<the other arguments>` with the bytes as an application/octet-stream
+ * body (no base64 inside JSON); over IPC the Uint8Array is passed as it is (structured clone).
+ */
+export const binaryUploadMethods = [
+  'importDocumentFile',
+  'updateDocumentFromFileBytes'
+] as const satisfies readonly ApiMethodName[]
+export type BinaryUploadMethod = (typeof binaryUploadMethods)[number]
+
+export function isBinaryUploadMethod(name: string): name is BinaryUploadMethod {
+  return (binaryUploadMethods as readonly string[]).includes(name)
+}
+
+/** Largest file a binary upload carries: the same limit as every other import. */
+export const maxUploadBytes = maxImportBytes

@@ -1,7 +1,13 @@
 // Validation of every API method's arguments, applied by the transports before a service sees them.
 // Schemas are strict: unknown keys, wrong types and oversized strings are refused.
 import { z } from 'zod'
-import { maxImportTextLength, maxRequestBytes, type ApiArgs, type ApiMethodName } from './contract'
+import {
+  maxImportTextLength,
+  maxRequestBytes,
+  maxUploadBytes,
+  type ApiArgs,
+  type ApiMethodName
+} from './contract'
 import { studyArgumentSchemas } from './study/schemas'
 import { highlightColourIds } from './types'
 import { searchKinds } from './search/types'
@@ -14,6 +20,14 @@ const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 const colour = z.enum(highlightColourIds)
 const tags = z.array(z.string().max(200)).max(200)
 const maxNoteTransportLength = 1_000_000
+
+const importId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+const fileNameArgument = z.string().min(1).max(1024)
+// A file's bytes (a Uint8Array through IPC, the upload body over HTTP); the service checks the size
+// again with a message that names it.
+const fileBytes = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxUploadBytes, {
+  message: `larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit`
+})
 
 const exportRequest = z.strictObject({
   documentId: id.nullable(),
@@ -33,6 +47,12 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     fileName: z.string().min(1).max(1024),
     text: z.string().max(maxImportTextLength)
   }),
+  importDocumentFile: z.strictObject({
+    fileName: fileNameArgument,
+    bytes: fileBytes,
+    importId: importId.optional()
+  }),
+  getImportProgress: z.strictObject({ importId }),
   removeDocument: z.strictObject({ documentId: id }),
   getSettings: empty,
   updateSettings: z.strictObject({
@@ -99,6 +119,12 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
     fileName: z.string().min(1).max(1024),
     text: z.string().max(maxImportTextLength)
   }),
+  updateDocumentFromFileBytes: z.strictObject({
+    documentId: id,
+    fileName: fileNameArgument,
+    bytes: fileBytes,
+    importId: importId.optional()
+  }),
   exportFiles: exportRequest,
   saveExport: exportRequest,
   saveStudySheetPdf: studySheetPdfRequest,
@@ -130,6 +156,8 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
 function loneSurrogatePath(value: unknown, path: string[] = []): string[] | null {
   if (typeof value === 'string') return hasLoneSurrogate(value) ? path : null
   if (typeof value !== 'object' || value === null) return null
+  // A file's bytes hold no text: walking a 50 MB Uint8Array entry by entry would take seconds.
+  if (ArrayBuffer.isView(value)) return null
   for (const [key, item] of Object.entries(value)) {
     const found = hasLoneSurrogate(key) ? [...path, key] : loneSurrogatePath(item, [...path, key])
     if (found) return found

@@ -64,7 +64,10 @@ test('a Markdown file picked in the library is imported, opened and exported bac
   expect(content).toContain('# A Short History of Tea')
 })
 
-test('binary files and PDFs are refused with a message that names the problem', async ({ page, scholia }) => {
+test('binary files and damaged PDFs are refused with a message that names the problem', async ({
+  page,
+  scholia
+}) => {
   await openLibrary(page, scholia)
   await page.getByLabel('Import files').setInputFiles([
     {
@@ -75,8 +78,11 @@ test('binary files and PDFs are refused with a message that names the problem', 
     { name: 'paper.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') }
   ])
   await expect(page.getByText('picture.md: This is a PNG image, not text.', { exact: false })).toBeVisible()
-  await expect(page.getByText('paper.pdf: This is a PDF file.', { exact: false })).toBeVisible()
-  await expect(page.getByText('PDF import is not available yet', { exact: false })).toBeVisible()
+  await expect(
+    page.getByText('paper.pdf: This file could not be read as a PDF: it is damaged or not a PDF', {
+      exact: false
+    })
+  ).toBeVisible()
 })
 
 test('a dropped HTML file is imported as text, its scripts never run', async ({ page, scholia }) => {

@@ -13,7 +13,7 @@ import { suggestCards } from '../../src/shared/extraction'
 import { nameKey } from '../../src/shared/extraction/nameTokens'
 import type { CardSuggestion, ExtractionBlock } from '../../src/shared/extraction/types'
 import { layoutBlocks } from '../../src/shared/document/layout'
-import { parseDocument } from '../../src/shared/import/parseDocument'
+import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 
 /** The blocks the product stores for a file: the real importer, laid out as in the store. */
 function importedBlocks(file: string): ExtractionBlock[] {

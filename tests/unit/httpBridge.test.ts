@@ -10,7 +10,7 @@ import {
   maxRequestBytes,
   type ApiHandlers
 } from '../../src/shared/contract'
-import { binaryTextProblem, maxImportBytes } from '../../src/shared/importing/decodeFile'
+import { binaryTextProblem, maxImportBytes } from '../../src/shared/import/frontEnds/decodeFile'
 import { internalErrorMessage } from '../../src/main/transport/dispatch'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
 import { UserError } from '../../src/shared/userError'

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { parseDocument } from '../../src/shared/import/parseDocument'
+import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 import type { ParsedBlock, ParsedDocument } from '../../src/shared/types'
 
 const articlePath = fileURLToPath(new URL('../../resources/kim-2018-sino-dprk-split.md', import.meta.url))

@@ -1,10 +1,14 @@
 // Files offered for import (BAD_INPUTS 8–13): sizes, binary files, encodings, line endings, HTML
 // that must never run, empty files — each decoded or refused with a message that names the problem.
 import { describe, expect, it } from 'vitest'
-import { decodeFileBytes, maxImportBytes } from '../../src/shared/importing/decodeFile'
-import { htmlToMarkdown, maxOpenElements, type HtmlWork } from '../../src/shared/importing/htmlToMarkdown'
-import { prepareImport } from '../../src/shared/importing/prepareImport'
-import { parseDocument } from '../../src/shared/import/parseDocument'
+import { decodeFileBytes, maxImportBytes } from '../../src/shared/import/frontEnds/decodeFile'
+import {
+  htmlToMarkdown,
+  maxOpenElements,
+  type HtmlWork
+} from '../../src/shared/import/frontEnds/htmlToMarkdown'
+import { prepareImport } from '../../src/shared/import/frontEnds/prepareImport'
+import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
@@ -26,7 +30,7 @@ describe('sizes and binary files', () => {
   it.each([
     ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], /PNG image/],
     ['ZIP', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0], /ZIP archive/],
-    ['PDF', [...utf8('%PDF-1.7\n')], /PDF import is not available yet/]
+    ['PDF', [...utf8('%PDF-1.7\n')], /PDFs are read from their own bytes/]
   ])('refuses a %s renamed .md', (_name, bytes, message) => {
     const result = decodeFileBytes(new Uint8Array(bytes), 'notes.md')
     expect(result.ok).toBe(false)

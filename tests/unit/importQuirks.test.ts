@@ -9,10 +9,10 @@ import {
   frontMatterOnlyMessage,
   noHeadingsWarning,
   parseDocument
-} from '../../src/shared/import/parseDocument'
-import { renderInline, type MarkWork } from '../../src/shared/import/inlineText'
-import { parseCitationLine, parseKeywordsLine } from '../../src/shared/import/metadataLines'
-import { collectAcronyms, titleCase } from '../../src/shared/import/titleCase'
+} from '../../src/shared/import/structure/parseDocument'
+import { renderInline, type MarkWork } from '../../src/shared/import/structure/inlineText'
+import { parseCitationLine, parseKeywordsLine } from '../../src/shared/import/structure/metadataLines'
+import { collectAcronyms, titleCase } from '../../src/shared/import/structure/titleCase'
 import type { ParsedBlock, ParsedDocument } from '../../src/shared/types'
 
 function fixture(name: string): string {

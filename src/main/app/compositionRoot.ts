@@ -85,14 +85,15 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     })
 
     const documentRepository = createDocumentRepository(database)
-    // Imported texts and annotation files are parsed and placed on the import thread.
+    // Imported texts, PDFs and annotation files are parsed and placed on the import thread.
     const importRunners = createImportRunners({ workerPath: options.importWorkerPath })
     const documents = createDocumentService({
       db: database,
       documents: documentRepository,
       bundledImports: createBundledImportRepository(database),
       now,
-      parse: (fileName, text) => importRunners.parse(fileName, text)
+      parse: (fileName, text) => importRunners.parse(fileName, text),
+      parsePdf: (job, onProgress) => importRunners.parsePdf(job, onProgress)
     })
     const annotationService = createAnnotationService({
       annotations: createAnnotationRepository(database),

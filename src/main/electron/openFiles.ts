@@ -6,8 +6,8 @@
 import { basename, extname, resolve } from 'node:path'
 import type { App } from 'electron'
 import type { ImportResult } from '../../shared/contract'
-import { maxImportBytes, tooLargeMessage } from '../../shared/importing/decodeFile'
-import { prepareImport } from '../../shared/importing/prepareImport'
+import { maxImportBytes, tooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
+import { prepareImport } from '../../shared/import/frontEnds/prepareImport'
 import type { ApiResponse } from '../../shared/types'
 
 /** The kinds of file Scholia imports (PDF and EPUB join when they can be imported). */

@@ -2,7 +2,9 @@
 // stored once (content hash), the bundled article is imported on first start only and stays
 // removed once the reader removes it.
 import { randomUUID } from 'node:crypto'
-import type { ImportResult } from '../../shared/contract'
+import type { ImportProgress, ImportResult } from '../../shared/contract'
+import { maxImportBytes, tooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
+import { hasPdfSignature, isPdfFileName } from '../../shared/import/frontEnds/pdf/isPdf'
 import { fullTextOf } from '../../shared/document/layout'
 import { normalizeText } from '../../shared/text/normalize'
 import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
@@ -10,7 +12,13 @@ import type { Db } from '../db/connection'
 import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
 import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
 import { UserError } from '../../shared/userError'
-import { contentHashOf, prepareDocument, type PreparedDocument } from './importing/prepareDocument'
+import { preparePdf, type PdfJob } from './importing/pdf/importPdf'
+import {
+  contentHashOf,
+  fileHashOf,
+  prepareDocument,
+  type PreparedDocument
+} from './importing/prepareDocument'
 
 export { contentHashOf }
 
@@ -21,24 +29,62 @@ export interface DocumentServiceDependencies {
   now: () => number
   /** Prepares an imported text off the main thread (importRunners.ts); in-thread when absent. */
   parse?: (fileName: string, text: string) => Promise<PreparedDocument>
+  /** Reads and prepares a PDF off the main thread (importRunners.ts); in-thread when absent. */
+  parsePdf?: (job: PdfJob, onProgress: (progress: ImportProgress) => void) => Promise<PreparedDocument>
 }
+
+export const notPdfMessage =
+  'Only PDF files are imported from their bytes; this file is not a PDF. Markdown, text and HTML files are read as text.'
 
 export function createDocumentService({
   db,
   documents,
   bundledImports,
   now,
-  parse = (fileName, text) => Promise.resolve(prepareDocument(fileName, text))
+  parse = (fileName, text) => Promise.resolve(prepareDocument(fileName, text)),
+  parsePdf = (job, onProgress) => preparePdf(job, onProgress)
 }: DocumentServiceDependencies) {
+  /** Imports from bytes under way, by the id the renderer polls getImportProgress with. */
+  const progressById = new Map<string, ImportProgress>()
+
+  /** A file sent as bytes must be a PDF within the import limit; refused with what it is otherwise. */
+  function checkPdf(fileName: string, bytes: Uint8Array): void {
+    if (bytes.byteLength > maxImportBytes) throw new UserError('refused', tooLargeMessage(bytes.byteLength))
+    if (hasPdfSignature(bytes)) return
+    throw new UserError(
+      'refused',
+      isPdfFileName(fileName)
+        ? 'This file is named .pdf but is not a PDF (it does not start as one): it is damaged or mislabelled. Nothing was imported.'
+        : notPdfMessage
+    )
+  }
+
+  /** The PDF read on the import thread; its pages read so far are kept under `importId`. */
+  async function readPdf(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
+    if (importId !== undefined) progressById.set(importId, { pagesRead: 0, pageCount: 0 })
+    try {
+      return await parsePdf({ fileName, bytes }, (progress) => {
+        if (importId !== undefined) progressById.set(importId, progress)
+      })
+    } finally {
+      if (importId !== undefined) progressById.delete(importId)
+    }
+  }
+
+  /** The document already stored under this hash, offered instead of a duplicate; null when none is. */
+  function offerExisting(contentHash: string): ImportResult | null {
+    const existing = documents.findByHash(contentHash)
+    if (!existing) return null
+    // Importing a removed document again brings it back rather than making a duplicate.
+    if (existing.removedAt !== null) documents.setRemoved(existing.id, null, now())
+    return { document: toSummary(existing), existing: true, warnings: [] }
+  }
+
   function importText(fileName: string, prepared: PreparedDocument, bundled: boolean): ImportResult {
     const { contentHash, parsed } = prepared
     // Checked after parsing too: the same text may have been imported while this one was parsed.
-    const existing = documents.findByHash(contentHash)
-    if (existing) {
-      // Importing a removed document again brings it back rather than making a duplicate.
-      if (existing.removedAt !== null) documents.setRemoved(existing.id, null, now())
-      return { document: toSummary(existing), existing: true, warnings: [] }
-    }
+    const existing = offerExisting(contentHash)
+    if (existing) return existing
     if (!parsed.ok) throw new UserError('refused', parsed.message)
     const { blocks, warnings, metadata } = parsed
     const id = randomUUID()
@@ -74,6 +120,25 @@ export function createDocumentService({
     async importDocument(fileName: string, text: string): Promise<ImportResult> {
       return importText(fileName, await parse(fileName, text), false)
     },
+
+    /**
+     * Imports a PDF from its bytes. The file's SHA-256 identifies it: the same PDF imported again is
+     * offered as the document already there, without reading it again.
+     */
+    async importDocumentFile(fileName: string, bytes: Uint8Array, importId?: string): Promise<ImportResult> {
+      checkPdf(fileName, bytes)
+      const known = offerExisting(fileHashOf(bytes))
+      if (known) return known
+      return importText(fileName, await readPdf(fileName, bytes, importId), false)
+    },
+
+    /** Reads a PDF for replaceContent ("Update from file…"), on the import thread, with progress. */
+    preparePdf(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
+      checkPdf(fileName, bytes)
+      return readPdf(fileName, bytes, importId)
+    },
+
+    importProgress: (importId: string): ImportProgress | null => progressById.get(importId) ?? null,
 
     /** Parses a text for replaceContent, off the main thread where it can. */
     prepare: (fileName: string, text: string): Promise<PreparedDocument> => parse(fileName, text),

@@ -7,11 +7,15 @@ import type { DocumentRepository } from '../db/repositories/documentRepository'
 import { toSummary } from '../db/repositories/documentRepository'
 import type { LibraryRepository } from '../db/repositories/libraryRepository'
 import type { DocumentService } from './documentService'
+import type { PreparedDocument } from './importing/prepareDocument'
 import { UserError } from '../../shared/userError'
 
 export interface LibraryServiceDependencies {
   documents: DocumentRepository
-  documentService: Pick<DocumentService, 'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare'>
+  documentService: Pick<
+    DocumentService,
+    'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare' | 'preparePdf'
+  >
   library: LibraryRepository
   reanchorDocument: (documentId: string) => { anchored: number; orphaned: number }
   /** Runs `work` in one database transaction: all of it is committed, or none. */
@@ -34,6 +38,21 @@ export function cleanDetail(text: string): string {
 
 export function createLibraryService(dependencies: LibraryServiceDependencies) {
   const { documents, documentService, library, now } = dependencies
+
+  // Parsed off the main thread first; then the new text and the notes' and cards' new places
+  // land together: a crash in between must never leave notes anchored at offsets of the old text.
+  function replaceWith(
+    documentId: string,
+    fileName: string,
+    prepared: PreparedDocument
+  ): UpdateFromFileResult {
+    return dependencies.inTransaction(() => {
+      const replaced = documentService.replaceContent(documentId, fileName, prepared)
+      if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
+      const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
+      return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
+    })
+  }
 
   return {
     listLibrary(): LibraryEntry[] {
@@ -89,15 +108,18 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
 
     async updateFromFile(documentId: string, fileName: string, text: string): Promise<UpdateFromFileResult> {
       documentService.requirePresent(documentId)
-      // Parsed off the main thread first; then the new text and the notes' and cards' new places
-      // land together: a crash in between must never leave notes anchored at offsets of the old text.
-      const prepared = await documentService.prepare(fileName, text)
-      return dependencies.inTransaction(() => {
-        const replaced = documentService.replaceContent(documentId, fileName, prepared)
-        if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
-        const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
-        return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
-      })
+      return replaceWith(documentId, fileName, await documentService.prepare(fileName, text))
+    },
+
+    /** "Update from file…" with a PDF's bytes. */
+    async updateFromPdf(
+      documentId: string,
+      fileName: string,
+      bytes: Uint8Array,
+      importId?: string
+    ): Promise<UpdateFromFileResult> {
+      documentService.requirePresent(documentId)
+      return replaceWith(documentId, fileName, await documentService.preparePdf(fileName, bytes, importId))
     }
   }
 }

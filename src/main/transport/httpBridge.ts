@@ -2,12 +2,20 @@
 // 127.0.0.1 only. A per-run secret token (printed in the start-up URL) is exchanged on first load
 // for an HttpOnly, SameSite=Strict cookie; every other request needs that cookie (or the token).
 // Host and Origin are checked so that no other site — and no DNS-rebinding page — can reach it.
+// API calls are JSON (`POST /api/<method>`), except binary uploads (`POST /api/upload/<method>`):
+// a file's raw bytes as the body, the other arguments in the query, the same checks and limits.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, realpath } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { maxRequestBytes, type ApiHandlers } from '../../shared/contract'
+import {
+  isBinaryUploadMethod,
+  maxRequestBytes,
+  maxUploadBytes,
+  type ApiHandlers
+} from '../../shared/contract'
+import { tooLargeMessage as fileTooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
 import type { UserFacingError } from '../../shared/types'
 import { contentSecurityPolicy } from './csp'
 import { dispatchApiCall } from './dispatch'
@@ -159,6 +167,14 @@ export function sameServerLocation(url: URL): string {
   return `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`
 }
 
+/** The arguments of a binary upload: the query's (the token aside) and the body as `bytes`. */
+function uploadArguments(url: URL, body: Buffer): Record<string, unknown> {
+  const args: Record<string, unknown> = {}
+  for (const [key, value] of url.searchParams) if (key !== 'token') args[key] = value
+  args.bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+  return args
+}
+
 const unauthorisedPage = `<!doctype html><meta charset="utf-8"><title>Scholia</title>
 <p style="font: 16px sans-serif; margin: 3em">This Scholia server needs the link it printed when it started
 (<code>http://127.0.0.1:PORT/?token=…</code>). Open that link, or restart Scholia with <code>npm run web</code>.</p>`
@@ -211,6 +227,56 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     send(response, 200, body, contentTypes[extname(resolved)] ?? 'application/octet-stream')
   }
 
+  /** A refusal sent before the body is read: the connection closes rather than carry it. */
+  function refuseUpload(
+    response: ServerResponse,
+    request: IncomingMessage,
+    status: number,
+    message: string
+  ): void {
+    response.once('finish', () => request.destroy())
+    send(
+      response,
+      status,
+      JSON.stringify({ ok: false, error: { code: 'invalid-input', message } }),
+      'application/json; charset=utf-8',
+      { Connection: 'close' }
+    )
+  }
+
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const method = url.pathname.slice('/api/upload/'.length)
+    if (!isBinaryUploadMethod(method)) {
+      refuseUpload(response, request, 404, `No upload for the API method ${method.slice(0, 80)}`)
+      return
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+      refuseUpload(response, request, 415, 'Send the file as application/octet-stream')
+      return
+    }
+    // Said before anything is read, from the declared length.
+    const declared = Number(request.headers['content-length'] ?? NaN)
+    if (Number.isFinite(declared) && declared > maxUploadBytes) {
+      refuseUpload(response, request, 413, fileTooLargeMessage(declared))
+      return
+    }
+    let body: Buffer
+    try {
+      body = await readBody(request, maxUploadBytes)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      refuseUpload(
+        response,
+        request,
+        413,
+        `This file is larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit. Split it into smaller files and import those.`
+      )
+      return
+    }
+    const result = await dispatchApiCall(options.handlers, method, uploadArguments(url, body), log)
+    sendJson(response, result.ok ? 200 : statusOfCode[result.error.code], result)
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!allowedHosts().has(request.headers.host ?? '')) {
       send(response, 421, 'Unexpected Host header', 'text/plain; charset=utf-8')
@@ -236,6 +302,10 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       if (request.method !== 'POST') {
         sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST' } })
+        return
+      }
+      if (url.pathname.startsWith('/api/upload/')) {
+        await handleUpload(request, response, url)
         return
       }
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {

@@ -1,9 +1,16 @@
-// The documents in the library: list, open, import and remove. The document service is shared with
+// The documents in the library: list, open, import (texts, and PDFs from their bytes, with progress)
+// and remove. The document service is shared with
 // other features (annotations read its text, search indexes it), so the composition root builds it.
 import type { DocumentService } from '../../services/documentService'
 import type { FeatureHandlers } from './feature'
 
-export type DocumentHandlerName = 'listDocuments' | 'getDocument' | 'importDocument' | 'removeDocument'
+export type DocumentHandlerName =
+  | 'listDocuments'
+  | 'getDocument'
+  | 'importDocument'
+  | 'importDocumentFile'
+  | 'getImportProgress'
+  | 'removeDocument'
 
 export function createDocumentHandlers(documents: DocumentService): FeatureHandlers<DocumentHandlerName> {
   return {
@@ -11,6 +18,9 @@ export function createDocumentHandlers(documents: DocumentService): FeatureHandl
       listDocuments: () => documents.listDocuments(),
       getDocument: ({ documentId }) => documents.getDocument(documentId),
       importDocument: ({ fileName, text }) => documents.importDocument(fileName, text),
+      importDocumentFile: ({ fileName, bytes, importId }) =>
+        documents.importDocumentFile(fileName, bytes, importId),
+      getImportProgress: ({ importId }) => documents.importProgress(importId),
       removeDocument: ({ documentId }) => documents.removeDocument(documentId)
     }
   }

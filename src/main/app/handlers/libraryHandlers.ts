@@ -51,6 +51,7 @@ export type LibraryHandlerName =
   | 'restoreDocument'
   | 'updateDocumentDetails'
   | 'updateDocumentFromFile'
+  | 'updateDocumentFromFileBytes'
   | 'exportFiles'
   | 'saveExport'
   | 'saveStudySheetPdf'
@@ -233,6 +234,8 @@ export function createLibraryHandlers(
       library.updateDocumentDetails(documentId, title, authors),
     updateDocumentFromFile: ({ documentId, fileName, text }) =>
       library.updateFromFile(documentId, fileName, text),
+    updateDocumentFromFileBytes: ({ documentId, fileName, bytes, importId }) =>
+      library.updateFromPdf(documentId, fileName, bytes, importId),
     exportFiles: async (request) => ({ files: await exports.exportFiles(request) }),
     saveExport: async (request) => {
       const dialogs = requireDialogs()

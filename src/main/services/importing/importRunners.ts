@@ -1,12 +1,17 @@
-// The two import jobs on threads of the import worker: parsing a text, and reading a W3C annotation
-// file with progress. Each has its own thread, so that one long import never waits for the other.
+// The import jobs on threads of the import worker: parsing a text, reading a PDF with progress, and
+// reading a W3C annotation file with progress. Each has its own thread, so that one long import
+// never waits for another.
 import type { ReadAnnotations, ReadAnnotationsJob, ReadProgress } from '../annotationImport'
 import { createWorkerWithFallback } from '../workers/workerWithFallback'
+import type { PdfJob } from './pdf/importPdf'
+import type { PdfProgress } from './pdf/readPdf'
 import type { PreparedDocument } from './prepareDocument'
 import {
   annotationThreadName,
   documentThreadName,
+  pdfThreadName,
   runParseJob,
+  runPdfJob,
   runReadJob,
   valueOf,
   type ParseJob,
@@ -16,6 +21,8 @@ import { importWorkerPath } from './importWorkerPath'
 
 export interface ImportRunners {
   parse(fileName: string, text: string): Promise<PreparedDocument>
+  /** A PDF's text read and prepared; refusals (password, damage, no text layer…) raised as UserError. */
+  parsePdf(job: PdfJob, onProgress: (progress: PdfProgress) => void): Promise<PreparedDocument>
   read(job: ReadAnnotationsJob, onProgress: (progress: ReadProgress) => void): Promise<ReadAnnotations>
   mode(): 'worker' | 'in-thread'
   close(): Promise<void>
@@ -39,12 +46,21 @@ export function createImportRunners(options: { workerPath?: string | null } = {}
     closedMessage,
     stoppedMessage
   })
+  const pdfs = createWorkerWithFallback<PdfJob, Refusable<PreparedDocument>, PdfProgress>({
+    name: pdfThreadName,
+    workerPath,
+    runInThread: runPdfJob,
+    closedMessage,
+    stoppedMessage
+  })
+  const all = [documents, annotations, pdfs]
   return {
     parse: (fileName, text) => documents.run({ fileName, text }),
+    parsePdf: async (job, onProgress) => valueOf(await pdfs.run(job, { onProgress })),
     read: async (job, onProgress) => valueOf(await annotations.run(job, { onProgress })),
-    mode: () => (documents.mode() === 'worker' && annotations.mode() === 'worker' ? 'worker' : 'in-thread'),
+    mode: () => (all.every((runner) => runner.mode() === 'worker') ? 'worker' : 'in-thread'),
     async close() {
-      await Promise.all([documents.close(), annotations.close()])
+      await Promise.all(all.map((runner) => runner.close()))
     }
   }
 }

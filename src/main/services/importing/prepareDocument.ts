@@ -2,8 +2,8 @@
 // that it runs on the import thread: a crafted 560 KB file once held every other request for 15 s.
 import { createHash } from 'node:crypto'
 import { layoutBlocks } from '../../../shared/document/layout'
-import { parseDocument } from '../../../shared/import/parseDocument'
-import { binaryTextProblem } from '../../../shared/importing/decodeFile'
+import { parseDocument } from '../../../shared/import/structure/parseDocument'
+import { binaryTextProblem } from '../../../shared/import/frontEnds/decodeFile'
 import { normalizeText } from '../../../shared/text/normalize'
 import type { Block, DocumentMetadata } from '../../../shared/types'
 
@@ -19,9 +19,15 @@ export function contentHashOf(normalizedText: string): string {
   return createHash('sha256').update(normalizedText, 'utf8').digest('hex')
 }
 
-export function prepareDocument(fileName: string, rawText: string): PreparedDocument {
+/** The SHA-256 of a file's bytes: the same PDF is stored once. */
+export function fileHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** `fileHash`: a binary file's own SHA-256 (a PDF is known by its bytes, not by the text read from it). */
+export function prepareDocument(fileName: string, rawText: string, fileHash?: string): PreparedDocument {
   const text = normalizeText(rawText)
-  const contentHash = contentHashOf(text)
+  const contentHash = fileHash ?? contentHashOf(text)
   // The renderer refuses binary data when it decodes a file; any other client of the API is checked here.
   const binary = binaryTextProblem(rawText)
   if (binary !== null) return { contentHash, parsed: { ok: false, message: binary } }

@@ -30,7 +30,7 @@ export function threadMarker(name: string): Record<string, true> {
 /** Serves jobs on this thread when it was started with `threadMarker(name)`; otherwise does nothing. */
 export function serveJobs<Job, Result, Progress = never>(
   name: string,
-  run: (job: Job, progress: (progress: Progress) => void) => JobOutput<Result>
+  run: (job: Job, progress: (progress: Progress) => void) => JobOutput<Result> | Promise<JobOutput<Result>>
 ): void {
   const port = parentPort
   const data = workerData as Record<string, unknown> | null | undefined
@@ -38,18 +38,25 @@ export function serveJobs<Job, Result, Progress = never>(
   port.on('message', ({ id, job }: JobMessage<Job>) => {
     const report = (progress: Progress): void =>
       port.postMessage({ id, kind: 'progress', progress } satisfies ThreadMessage<Result, Progress>)
-    let output: JobOutput<Result>
+    // A job the code cannot handle fails that request only; the thread stays usable.
+    const fail = (error: unknown): void => {
+      const message = error instanceof Error ? error.message : String(error)
+      port.postMessage({ id, kind: 'failed', message } satisfies ThreadMessage<Result, Progress>)
+    }
+    const answer = (output: JobOutput<Result>): void =>
+      port.postMessage(
+        { id, kind: 'done', result: output.result } satisfies ThreadMessage<Result, Progress>,
+        output.transfer ?? []
+      )
+    let output: JobOutput<Result> | Promise<JobOutput<Result>>
     try {
       output = run(job, report)
     } catch (error) {
-      // A job the code cannot handle fails that request only; the thread stays usable.
-      const message = error instanceof Error ? error.message : String(error)
-      port.postMessage({ id, kind: 'failed', message } satisfies ThreadMessage<Result, Progress>)
+      fail(error)
       return
     }
-    port.postMessage(
-      { id, kind: 'done', result: output.result } satisfies ThreadMessage<Result, Progress>,
-      output.transfer ?? []
-    )
+    // Asynchronous jobs (PDF.js reads a PDF page by page) answer when they settle.
+    if (output instanceof Promise) output.then(answer, fail)
+    else answer(output)
   })
 }

@@ -26,7 +26,10 @@ export interface WorkerWithFallbackOptions<Job, Result, Progress> {
   /** The bundled thread file, or null where there is none (then every job runs in-thread). */
   workerPath: string | null
   /** The job function itself: what the thread runs, and what runs here when it cannot. */
-  runInThread: (job: Job, progress: (progress: Progress) => void) => JobOutput<Result>
+  runInThread: (
+    job: Job,
+    progress: (progress: Progress) => void
+  ) => JobOutput<Result> | Promise<JobOutput<Result>>
   /** Said when a job is refused or cut short because the runner was closed. */
   closedMessage: string
   /** Said when the thread stopped on its own with a job unfinished. */
@@ -63,7 +66,13 @@ export function createWorkerWithFallback<Job, Result, Progress = never>(
           setImmediate(() => {
             if (closed) return reject(new Error(closedMessage))
             try {
-              resolve(runInThread(job, (progress) => runOptions.onProgress?.(progress)).result)
+              const output = runInThread(job, (progress) => runOptions.onProgress?.(progress))
+              if (output instanceof Promise)
+                output.then(
+                  (settled) => resolve(settled.result),
+                  (error: unknown) => reject(asError(error))
+                )
+              else resolve(output.result)
             } catch (error) {
               reject(asError(error))
             }

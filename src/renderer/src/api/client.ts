@@ -3,6 +3,7 @@
 // it unwraps the ApiResponse envelope: user-facing failures become ApiError with a readable message.
 import {
   apiMethodNames,
+  isBinaryUploadMethod,
   type ApiArgs,
   type ApiMethodName,
   type ApiResult,
@@ -21,16 +22,29 @@ export class ApiError extends Error {
   }
 }
 
+/** A binary upload (a PDF's bytes) as the raw body, its other arguments in the query; else JSON. */
+function httpRequest(method: ApiMethodName, args: unknown): { url: string; init: RequestInit } {
+  if (isBinaryUploadMethod(method)) {
+    const { bytes, ...rest } = args as { bytes: Uint8Array } & Record<string, string | undefined>
+    const query = new URLSearchParams()
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined) query.set(key, value)
+    return {
+      url: `/api/upload/${method}?${query.toString()}`,
+      init: { headers: { 'Content-Type': 'application/octet-stream' }, body: bytes as BodyInit }
+    }
+  }
+  return {
+    url: `/api/${method}`,
+    init: { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) }
+  }
+}
+
 async function callOverHttp<K extends ApiMethodName>(
   method: K,
   args: ApiArgs<K>
 ): Promise<ApiResponse<ApiResult<K>>> {
-  const response = await fetch(`/api/${method}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args ?? {})
-  })
+  const { url, init } = httpRequest(method, args)
+  const response = await fetch(url, { ...init, method: 'POST', credentials: 'same-origin' })
   try {
     return (await response.json()) as ApiResponse<ApiResult<K>>
   } catch {
@@ -41,7 +55,9 @@ async function callOverHttp<K extends ApiMethodName>(
         message:
           response.status === 401
             ? 'This page lost its Scholia session. Open the link Scholia printed when it started.'
-            : `Scholia did not answer (${response.status}).`
+            : response.status === 413
+              ? 'The file is larger than the 50 MB import limit. Split it into smaller files and import those.'
+              : `Scholia did not answer (${response.status}).`
       }
     }
   }

@@ -178,7 +178,7 @@ export function LibraryView() {
           </div>
         </div>
         <p className="muted library-hint">
-          Import Markdown, plain text or HTML files (up to 50 MB) — or drop them anywhere on this page.
+          Import PDF, Markdown, plain text or HTML files (up to 50 MB) — or drop them anywhere on this page.
         </p>
         {progress && (
           <div className="import-progress" role="status" aria-live="polite">
@@ -187,7 +187,9 @@ export function LibraryView() {
                 ? 'Reading'
                 : progress.phase === 'decoding'
                   ? 'Decoding'
-                  : 'Storing'}{' '}
+                  : progress.phase === 'pages'
+                    ? 'Reading the pages of'
+                    : 'Storing'}{' '}
               {progress.fileName}…
             </span>
             {progress.fraction === null ? (

@@ -1,16 +1,18 @@
 // Reading a file the person picked or dropped, with progress: size checked before anything is
-// read, bytes read with FileReader (which reports progress), decoded and converted by the shared
-// prepareImport (the same code the tests run), then stored by the back end.
+// read, bytes read with FileReader (which reports progress), then either decoded and converted by
+// the shared prepareImport (the same code the tests run) and sent as text, or — a PDF — sent as
+// bytes to the back end, which reads it on its import thread while this polls the pages read.
 import type { ImportResult } from '../../../shared/contract'
-import { maxImportBytes, tooLargeMessage } from '../../../shared/importing/decodeFile'
-import { prepareImport } from '../../../shared/importing/prepareImport'
+import { maxImportBytes, tooLargeMessage } from '../../../shared/import/frontEnds/decodeFile'
+import { hasPdfSignature, isPdfFileName } from '../../../shared/import/frontEnds/pdf/isPdf'
+import { prepareImport } from '../../../shared/import/frontEnds/prepareImport'
 import type { UpdateFromFileResult } from '../../../shared/library/types'
 import { api } from '../api/client'
 
 export interface ImportProgress {
   fileName: string
-  phase: 'reading' | 'decoding' | 'storing'
-  /** 0..1 while reading; null while the back end works (no finer measure exists). */
+  phase: 'reading' | 'decoding' | 'pages' | 'storing'
+  /** 0..1 while reading and while a PDF's pages are read; null while the back end works otherwise. */
   fraction: number | null
 }
 
@@ -38,15 +40,21 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, 16))
 }
 
-async function textOf(
+function checkSize(file: File): void {
+  if (file.size > maxImportBytes) throw new ImportRefusal(file.name, tooLargeMessage(file.size))
+}
+
+async function bytesOf(file: File, onProgress: (progress: ImportProgress) => void): Promise<Uint8Array> {
+  checkSize(file)
+  onProgress({ fileName: file.name, phase: 'reading', fraction: 0 })
+  return readFileBytes(file, (fraction) => onProgress({ fileName: file.name, phase: 'reading', fraction }))
+}
+
+async function textFrom(
   file: File,
+  bytes: Uint8Array,
   onProgress: (progress: ImportProgress) => void
 ): Promise<{ text: string; notes: string[] }> {
-  if (file.size > maxImportBytes) throw new ImportRefusal(file.name, tooLargeMessage(file.size))
-  onProgress({ fileName: file.name, phase: 'reading', fraction: 0 })
-  const bytes = await readFileBytes(file, (fraction) =>
-    onProgress({ fileName: file.name, phase: 'reading', fraction })
-  )
   onProgress({ fileName: file.name, phase: 'decoding', fraction: 1 })
   await nextFrame()
   const prepared = prepareImport(bytes, file.name)
@@ -56,11 +64,52 @@ async function textOf(
   return { text: prepared.text, notes: prepared.notes }
 }
 
+const progressPollMs = 250
+
+/** Runs `send` (a PDF's bytes to the back end) while polling the pages its import thread has read. */
+async function withPageProgress<T>(
+  file: File,
+  onProgress: (progress: ImportProgress) => void,
+  send: (importId: string) => Promise<T>
+): Promise<T> {
+  onProgress({ fileName: file.name, phase: 'pages', fraction: null })
+  const importId = crypto.randomUUID()
+  const poll = window.setInterval(() => {
+    api
+      .getImportProgress({ importId })
+      .then((progress) => {
+        if (progress && progress.pageCount > 0)
+          onProgress({
+            fileName: file.name,
+            phase: 'pages',
+            fraction: progress.pagesRead / progress.pageCount
+          })
+      })
+      .catch(() => undefined)
+  }, progressPollMs)
+  try {
+    return await send(importId)
+  } catch (cause) {
+    throw new ImportRefusal(file.name, cause instanceof Error ? cause.message : String(cause))
+  } finally {
+    window.clearInterval(poll)
+  }
+}
+
+const isPdf = (file: File, bytes: Uint8Array): boolean => isPdfFileName(file.name) || hasPdfSignature(bytes)
+
 export async function importFile(
   file: File,
   onProgress: (progress: ImportProgress) => void
 ): Promise<ImportResult & { notes: string[] }> {
-  const { text, notes } = await textOf(file, onProgress)
+  const bytes = await bytesOf(file, onProgress)
+  if (isPdf(file, bytes)) {
+    const result = await withPageProgress(file, onProgress, (importId) =>
+      api.importDocumentFile({ fileName: file.name, bytes, importId })
+    )
+    return { ...result, notes: [] }
+  }
+  const { text, notes } = await textFrom(file, bytes, onProgress)
   const result = await api.importDocument({ fileName: file.name, text })
   return { ...result, notes }
 }
@@ -70,8 +119,15 @@ export async function updateFromFile(
   file: File,
   onProgress: (progress: ImportProgress) => void
 ): Promise<UpdateFromFileResult> {
-  const { text } = await textOf(file, onProgress)
+  const bytes = await bytesOf(file, onProgress)
+  if (isPdf(file, bytes)) {
+    return withPageProgress(file, onProgress, (importId) =>
+      api.updateDocumentFromFileBytes({ documentId, fileName: file.name, bytes, importId })
+    )
+  }
+  const { text } = await textFrom(file, bytes, onProgress)
   return api.updateDocumentFromFile({ documentId, fileName: file.name, text })
 }
 
-export const importAccept = '.md,.markdown,.txt,.text,.html,.htm,.xhtml,text/plain,text/markdown,text/html'
+export const importAccept =
+  '.md,.markdown,.txt,.text,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf'

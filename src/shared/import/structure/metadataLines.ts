@@ -2,7 +2,7 @@
 // citation line ("Journal, Volume 17, No. 2 (2018), pp. 71–79." or "Journal 17, no. 2 (2018): 71–79.").
 // Each field is found by its own small pattern, so a citation written in another order still parses.
 
-import type { Citation } from '../types'
+import type { Citation } from '../../types'
 
 const keywordsPattern = /^(?:key ?words|index terms|tags)\s*[:：—–-]\s*(.+)$/i
 const abstractLabelPattern = /^(?:abstract|summary)\s*[:.—–-]\s*/i

@@ -3,8 +3,8 @@
 // of the text. The steps: normalise → split off YAML front matter → scan into units (scanUnits) →
 // recognise front matter, notes and repeated titles → re-join page breaks → render inline Markdown.
 
-import { normalizeText } from '../text/normalize'
-import type { Citation, ParsedBlock, ParsedDocument } from '../types'
+import { normalizeText } from '../../text/normalize'
+import type { Citation, ParsedBlock, ParsedDocument } from '../../types'
 import { isNotesHeading, numberDefinitions, readNotesSection, type NoteEntry } from './footnotes'
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter'
 import {

@@ -5,7 +5,7 @@
 
 import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
-import type { FootnoteRef, InlineMark } from '../types'
+import type { FootnoteRef, InlineMark } from '../../types'
 
 export interface InlineText {
   text: string

@@ -3,13 +3,13 @@
 // Electron and in the browser mode, and unit tests run it in Node.
 //
 // Order matters: size first (nothing is read into a string past the limit), then formats we know
-// by their magic numbers (PDF and EPUB are named as out of scope), then byte order marks, then
+// by their magic numbers (PDF is imported from its bytes instead, EPUB is named as out of scope), then byte order marks, then
 // strict UTF-8, then UTF-16 without a BOM, and Windows-1252 only for files whose high bytes never
 // form UTF-8 sequences — a mostly-UTF-8 file with a few broken bytes is damaged, not Windows-1252.
 
-import { maxControlCharacterShare } from '../contract'
+import { maxControlCharacterShare, maxImportBytes } from '../../contract'
 
-export const maxImportBytes = 50 * 1024 * 1024
+export { maxImportBytes }
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
@@ -32,12 +32,13 @@ interface MagicNumber {
   message: string
 }
 
-const outOfScope = 'Scholia imports Markdown, plain text and HTML for now.'
+const outOfScope = 'Scholia imports PDF, Markdown, plain text and HTML for now.'
 
 const magicNumbers: MagicNumber[] = [
   {
     bytes: [0x25, 0x50, 0x44, 0x46, 0x2d],
-    message: `This is a PDF file. ${outOfScope} PDF import is not available yet: convert the PDF to text or Markdown first.`
+    message:
+      "This is a PDF file: PDFs are read from their own bytes (the library's Import button, or Update from file), not as text."
   },
   {
     // "mimetypeapplication/epub+zip" right after the first local file header.

@@ -1,7 +1,7 @@
 // From a file someone offers to the text the document importer reads: size and format checks,
 // decoding (decodeFile), HTML turned into Markdown-like text (htmlToMarkdown). The renderer runs
 // this before sending the text to the back end, in Electron and the browser mode alike.
-import { maxImportTextLength } from '../contract'
+import { maxImportTextLength } from '../../contract'
 import { decodeFileBytes, type TextEncodingName } from './decodeFile'
 import { htmlToMarkdown, looksLikeHtml } from './htmlToMarkdown'
 
