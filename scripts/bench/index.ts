@@ -6,13 +6,17 @@ import { runFreezesBench } from './freezes'
 import { benchUsage, chooseBenches } from './groups'
 import { runLongTextBench } from './longText'
 import { runSearchBench } from './search'
+import { runRealSearchBench } from './searchReal'
 import { runStudyBench } from './study'
 
 const runners: Record<string, () => Promise<void>> = {
   foundation: runFoundationBench,
   annotations: runAnnotationBench,
   'long-text': runLongTextBench,
-  search: runSearchBench,
+  search: async () => {
+    await runSearchBench()
+    await runRealSearchBench()
+  },
   study: runStudyBench,
   freezes: runFreezesBench
 }

@@ -2,7 +2,7 @@
 // article's sentences, searched with 54 fixed queries through the search service (query text →
 // top 20 per group with snippets, no answer cache); the persisted index loaded after a restart;
 // the build. Beside each figure, from the same run: stock lunr 2.3.9 and a SQLite LIKE scan.
-import { readFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import lunr from 'lunr'
@@ -179,7 +179,7 @@ function timeQueries(label: string, run: (query: string) => unknown, rounds: num
   return summarise(label, durations)
 }
 
-function benchSource(corpus: Corpus): SearchSource {
+export function benchSource(corpus: Pick<Corpus, 'documents'>): SearchSource {
   const byKey = new Map(corpus.documents.map((document) => [`doc:${document.id}`, document.rows]))
   return {
     name: 'bench documents',
@@ -188,7 +188,8 @@ function benchSource(corpus: Corpus): SearchSource {
   }
 }
 
-function openBenchDb(folder: string): Db {
+export function openBenchDb(folder: string): Db {
+  mkdirSync(folder, { recursive: true })
   const db = openDatabase(join(folder, 'bench.sqlite3'))
   migrate(db)
   return db
@@ -210,7 +211,7 @@ function line(text: string): void {
 
 const ms = (value: number): string => `${value.toFixed(value >= 100 ? 0 : 1)} ms`
 
-function stockLunr(rows: readonly IndexRow[]): lunr.Index {
+export function stockLunr(rows: readonly IndexRow[]): lunr.Index {
   return lunr(function () {
     this.ref('id')
     this.field('text')
@@ -219,7 +220,7 @@ function stockLunr(rows: readonly IndexRow[]): lunr.Index {
   })
 }
 
-function countingInThreadBuilder(rebuilt: string[]): SegmentBuilder {
+export function countingInThreadBuilder(rebuilt: string[]): SegmentBuilder {
   const inner = createInThreadBuilder()
   return {
     build: (job) => {
