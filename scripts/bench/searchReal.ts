@@ -71,7 +71,7 @@ async function persistedService(
   folder: string,
   documents: readonly BenchDocument[]
 ): Promise<{ service: SearchService; db: Db; build: number; restart: number }> {
-  const source = benchSource({ documents })
+  const source = benchSource({ documents: [...documents] })
   let db = openBenchDb(folder)
   let service = createSearchService({
     db,
@@ -105,7 +105,10 @@ async function persistedService(
 }
 
 /** FTS5 over the same rows, in a table of its own. */
-function fts5(folder: string, rows: readonly IndexRow[]): { db: Db; search: (query: string) => number } {
+export function fts5Baseline(
+  folder: string,
+  rows: readonly IndexRow[]
+): { db: Db; search: (query: string) => number } {
   const db = openDatabase(join(folder, 'fts5.sqlite3'))
   db.exec("CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')")
   const insert = db.prepare('INSERT INTO passages (text) VALUES (?)')
@@ -164,7 +167,7 @@ export async function runRealSearchBench(): Promise<void> {
     await whole.service.close()
     whole.db.close()
 
-    const fts = fts5(folder.path, rows)
+    const fts = fts5Baseline(folder.path, rows)
     const ftsFigures = timeRuns('SQLite FTS5, bm25 top 20 + snippet()', realQueries, fts.search)
     const ftsHits = new Map(realQueries.map((query) => [query, countFts5(fts.db, query)]))
     fts.db.close()

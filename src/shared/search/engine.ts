@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 import type { ParsedQuery, QueryClause } from './query'
 import { fieldCodes, fieldCount, findTerm, lowerBound, type IndexRow, type Segment } from './segment'
-import { makeSnippet, matchRanges } from './snippet'
+import { snippetAround } from './snippet'
 import {
   searchFields,
   searchKindLabels,
@@ -127,6 +127,19 @@ function expandClause(
   }
 }
 
+/**
+ * For a prefix clause, the field-coded prefixes whose runs of sorted terms hold all it reaches
+ * (a prefix inside another's run is left out, so no term is met twice); null for other clauses.
+ */
+function prefixScans(clause: QueryClause, codes: readonly string[]): string[] | null {
+  if (clause.match !== 'prefix' && clause.match !== 'typing') return null
+  const prefixes = [...new Set([clause.word, clause.term])]
+  const kept = prefixes.filter(
+    (prefix) => !prefixes.some((other) => other !== prefix && prefix.startsWith(other))
+  )
+  return codes.flatMap((code) => kept.map((prefix) => code + prefix))
+}
+
 function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boolean {
   if (!filters) return true
   if (filters.documentId && row.documentId !== filters.documentId) return false
@@ -136,10 +149,26 @@ function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boole
   return true
 }
 
+/** Per-row work arrays, kept between queries so that a query allocates none per segment. */
+let scratch = { scores: new Float64Array(0), masks: new Int32Array(0), firsts: new Int32Array(0) }
+
+function scratchFor(rows: number): typeof scratch {
+  if (scratch.scores.length < rows) {
+    const size = Math.max(rows, scratch.scores.length * 2)
+    scratch = { scores: new Float64Array(size), masks: new Int32Array(size), firsts: new Int32Array(size) }
+  }
+  scratch.scores.fill(0, 0, rows)
+  scratch.masks.fill(0, 0, rows)
+  scratch.firsts.fill(-1, 0, rows)
+  return scratch
+}
+
 interface Candidate {
   score: number
   view: number
   row: number
+  /** Where the earliest matched word starts in the row's text, or -1 (matched in tags only). */
+  first: number
 }
 
 export function searchSegments(
@@ -166,24 +195,51 @@ export function searchSegments(
   const expansions = clauses.map((clause) => expandClause(clause, views, options.vocabulary))
   const fieldsOf = (clause: QueryClause): number[] =>
     clause.field ? [searchFields.indexOf(clause.field)] : searchFields.map((_, field) => field)
+  const codeOf = (field: number): string => fieldCodes[searchFields[field] as keyof typeof fieldCodes]
+
+  // Per clause, every field-coded term it reaches with its field and weight, made once per query
+  // rather than once per segment.
+  const reached = clauses.map((clause, c) => {
+    const byKey = new Map<string, [number, number]>()
+    for (const expansion of expansions[c] as Expansion[])
+      for (const field of fieldsOf(clause))
+        byKey.set(codeOf(field) + expansion.term, [field, expansion.weight])
+    return { byKey, scan: prefixScans(clause, fieldsOf(clause).map(codeOf)) }
+  })
 
   // Per segment: for each clause, the (term index, field, weight) it touches. Document frequency
   // of each field-coded term is summed across segments before any scoring.
   const documentFrequency = new Map<string, number>()
   const touched: Array<Array<Array<[number, number, number, string]>> | null> = views.map(({ segment }) => {
     const perClause: Array<Array<[number, number, number, string]>> = []
+    const { terms, offsets } = segment
     for (let c = 0; c < clauses.length; c++) {
       const clause = clauses[c] as QueryClause
+      const { byKey, scan } = reached[c] as (typeof reached)[number]
       const list: Array<[number, number, number, string]> = []
-      for (const expansion of expansions[c] as Expansion[])
-        for (const field of fieldsOf(clause)) {
-          const key = fieldCodes[searchFields[field] as keyof typeof fieldCodes] + expansion.term
-          const index = findTerm(segment.terms, key)
-          if (index < 0) continue
-          list.push([index, field, expansion.weight, key])
-          const frequency = (segment.offsets[index + 1] as number) - (segment.offsets[index] as number)
-          documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
+      const touch = (index: number, key: string, [field, weight]: [number, number]): void => {
+        list.push([index, field, weight, key])
+        const frequency = (offsets[index + 1] as number) - (offsets[index] as number)
+        documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
+      }
+      if (scan) {
+        // A prefix's terms sit together in the sorted list: walk that run once.
+        for (const start of scan)
+          for (
+            let i = lowerBound(terms, start);
+            i < terms.length && (terms[i] as string).startsWith(start);
+            i++
+          ) {
+            const key = terms[i] as string
+            const entry = byKey.get(key)
+            if (entry) touch(i, key, entry)
+          }
+      } else {
+        for (const [key, entry] of byKey) {
+          const index = findTerm(terms, key)
+          if (index >= 0) touch(index, key, entry)
         }
+      }
       // A segment without one of the required words has no result: skip it.
       if (list.length === 0 && clause.presence === 'required') return null
       perClause.push(list)
@@ -198,8 +254,7 @@ export function searchSegments(
     const perClause = touched[viewIndex]
     if (!perClause) return
     const { segment } = view
-    const scores = new Float64Array(segment.rows.length)
-    const masks = new Int32Array(segment.rows.length)
+    const { scores, masks, firsts } = scratchFor(segment.rows.length)
     perClause.forEach((list, c) => {
       const clause = clauses[c] as QueryClause
       const prohibited = clause.presence === 'prohibited'
@@ -214,6 +269,11 @@ export function searchSegments(
           if (prohibited) {
             masks[row] = -1
             continue
+          }
+          if (field === 0) {
+            const first = segment.postingFirsts[p] as number
+            const known = firsts[row] as number
+            if (known < 0 || first < known) firsts[row] = first
           }
           const tf = segment.postingCounts[p] as number
           const length = segment.fieldLengths[row * fieldCount + field] as number
@@ -234,7 +294,7 @@ export function searchSegments(
       if (top.length === limit && score <= (top[limit - 1] as Candidate).score) continue
       let at = top.length
       while (at > 0 && (top[at - 1] as Candidate).score < score) at--
-      top.splice(at, 0, { score, view: viewIndex, row })
+      top.splice(at, 0, { score, view: viewIndex, row, first: firsts[row] as number })
       if (top.length > limit) top.pop()
     }
   })
@@ -252,7 +312,7 @@ export function searchSegments(
     const hits = (best.get(kind) ?? []).map((candidate) =>
       toHit(
         (views[candidate.view] as SegmentView).segment.rows[candidate.row] as IndexRow,
-        candidate.score,
+        candidate,
         marked,
         options
       )
@@ -262,9 +322,13 @@ export function searchSegments(
   return { groups, total }
 }
 
-function toHit(row: IndexRow, score: number, marked: ReadonlySet<string>, options: EngineOptions): SearchHit {
-  const ranges = matchRanges(row.text, marked)
-  const first = ranges[0]
+function toHit(
+  row: IndexRow,
+  { score, first }: Candidate,
+  marked: ReadonlySet<string>,
+  options: EngineOptions
+): SearchHit {
+  const { snippet, firstMatch } = snippetAround(row.text, Math.max(0, first), marked)
   const inText = row.kind === 'text' || row.kind === 'footnote'
   return {
     key: `${row.documentId}/${row.id}`,
@@ -272,9 +336,9 @@ function toHit(row: IndexRow, score: number, marked: ReadonlySet<string>, option
     documentId: row.documentId,
     documentTitle: options.titleOf?.(row.documentId) ?? '',
     blockId: row.blockId,
-    at: inText && first ? row.at + first[0] : row.at,
+    at: inText && firstMatch !== null ? row.at + firstMatch : row.at,
     section: row.section,
-    snippet: makeSnippet(row.text, ranges),
+    snippet,
     colour: row.colour,
     tags: row.tags,
     score
