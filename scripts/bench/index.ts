@@ -7,6 +7,7 @@ import { benchUsage, chooseBenches } from './groups'
 import { runLongTextBench } from './longText'
 import { runSearchBench } from './search'
 import { runRealSearchBench } from './searchReal'
+import { runScaleSearchBench } from './searchScale'
 import { runStudyBench } from './study'
 
 const runners: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const runners: Record<string, () => Promise<void>> = {
     await runSearchBench()
     await runRealSearchBench()
   },
+  'search-scale': runScaleSearchBench,
   study: runStudyBench,
   freezes: runFreezesBench
 }

@@ -29,7 +29,7 @@ const wordsPerDocument = 5_000
 const seed = 20180271
 
 /** mulberry32: a small fixed-seed generator, so every run indexes the same library. */
-function random(seedValue: number): () => number {
+export function random(seedValue: number): () => number {
   let state = seedValue >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -195,7 +195,7 @@ export function openBenchDb(folder: string): Db {
   return db
 }
 
-function workerFile(): string | null {
+export function workerFile(): string | null {
   const chunks = join(repoRoot, 'out', 'main', 'chunks')
   try {
     const name = readdirSync(chunks).find((file) => file.startsWith('buildWorker') && file.endsWith('.js'))

@@ -4,6 +4,7 @@
 // segments built at different times merge into one ranking. Each posting also keeps where the
 // term first occurs in the row, so that a snippet is cut from a window there and its cost does
 // not grow with the row's length (a whole speech imported as one block).
+import { TermTable } from './termTable'
 import { eachTerm } from './tokenize'
 import type { SearchField, SearchKind } from './types'
 import { searchFields } from './types'
@@ -33,7 +34,7 @@ export interface Segment {
   stamp: string
   rows: IndexRow[]
   /** Sorted; each is one field code character followed by the term. */
-  terms: string[]
+  terms: TermTable
   /** Postings of terms[i] are entries offsets[i] … offsets[i + 1] - 1. */
   offsets: Uint32Array
   postingRows: Uint32Array
@@ -110,7 +111,7 @@ export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segm
     key,
     stamp,
     rows,
-    terms,
+    terms: TermTable.fromSorted(terms),
     offsets,
     postingRows,
     postingCounts,
@@ -121,22 +122,14 @@ export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segm
   }
 }
 
-/** Index of `term` in the sorted list, or -1. */
-export function findTerm(terms: readonly string[], term: string): number {
-  const index = lowerBound(terms, term)
-  return terms[index] === term ? index : -1
+/** Index of `term` in the sorted terms, or -1. */
+export function findTerm(terms: TermTable, term: string): number {
+  return terms.find(term)
 }
 
 /** First index whose term is ≥ `term`. */
-export function lowerBound(terms: readonly string[], term: string): number {
-  let low = 0
-  let high = terms.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((terms[middle] as string) < term) low = middle + 1
-    else high = middle
-  }
-  return low
+export function lowerBound(terms: TermTable, term: string): number {
+  return terms.lowerBound(term)
 }
 
 // ---- persisted form: a small JSON header (rows, terms) and the posting arrays as raw bytes ----
@@ -187,7 +180,7 @@ export function serialiseSegment(segment: Segment): Uint8Array {
       row.colourMeaning,
       row.updatedAt
     ]),
-    terms: segment.terms.join('\n'),
+    terms: segment.terms.text,
     fieldTotals: segment.fieldTotals,
     words: segment.words,
     counts: [segment.terms.length, segment.postingRows.length]
@@ -230,8 +223,9 @@ export function deserialiseSegment(blob: Uint8Array): Segment | null {
     if (header.v !== formatVersion) return null
     const [termCount, postingCount] = header.counts
     let at = bytes.byteOffset + Math.ceil((4 + jsonLength) / 4) * 4
+    // Copied out, so that the blob (its header holds every row's text and term) is not kept alive.
     const take32 = (length: number): Uint32Array => {
-      const array = new Uint32Array(bytes.buffer, at, length)
+      const array = new Uint32Array(bytes.buffer, at, length).slice()
       at += length * 4
       return array
     }
@@ -239,7 +233,7 @@ export function deserialiseSegment(blob: Uint8Array): Segment | null {
     const postingRows = take32(postingCount)
     const postingFirsts = take32(postingCount)
     const fieldLengths = take32(header.rows.length * fieldCount)
-    const postingCounts = new Uint16Array(bytes.buffer, at, postingCount)
+    const postingCounts = new Uint16Array(bytes.buffer, at, postingCount).slice()
     return {
       key: header.key,
       stamp: header.stamp,
@@ -258,7 +252,7 @@ export function deserialiseSegment(blob: Uint8Array): Segment | null {
           updatedAt
         })
       ),
-      terms: header.terms.length === 0 ? [] : header.terms.split('\n'),
+      terms: TermTable.fromJoined(header.terms),
       offsets,
       postingRows,
       postingCounts,
