@@ -64,7 +64,7 @@ export function makeSnippet(
 ): Snippet {
   const maxLength = options.maxLength ?? 220
   if (text.length <= maxLength) {
-    return { text, ranges: ranges.map(([a, b]) => [a, b]), cutStart: false, cutEnd: false }
+    return { text, ranges: joinAdjacent(text, ranges), cutStart: false, cutEnd: false }
   }
   // The window (start at a match) that covers the most matches.
   let bestStart = 0
@@ -95,5 +95,17 @@ export function makeSnippet(
   const inside = ranges
     .filter(([a, b]) => a >= start && b <= end)
     .map(([a, b]): [number, number] => [a - start, b - start])
-  return { text: text.slice(start, end), ranges: inside, cutStart: start > 0, cutEnd: end < text.length }
+  const cut = text.slice(start, end)
+  return { text: cut, ranges: joinAdjacent(cut, inside), cutStart: start > 0, cutEnd: end < text.length }
+}
+
+/** Matched words next to each other ("Kim Il Sung", "Il-sŏng") become one marked stretch. */
+export function joinAdjacent(text: string, ranges: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const joined: Array<[number, number]> = []
+  for (const [start, end] of ranges) {
+    const last = joined[joined.length - 1]
+    if (last && /^[\s\-\u2010\u2011]*$/.test(text.slice(last[1], start))) last[1] = end
+    else joined.push([start, end])
+  }
+  return joined
 }
