@@ -112,12 +112,17 @@ describe('the search service with the who’s-who', () => {
       titleOf: () => 'Article',
       now: () => 0,
       builder: createInThreadBuilder(),
+      actorsAfterIdleMs: 0,
       actorNames: () => {
         asked++
         return Promise.resolve([kim])
       }
     })
     await service.refresh()
+    await service.whenActorsRead()
+    // Nothing is read before the first search.
+    expect(asked).toBe(0)
+    service.search({ query: 'Kim' })
     await service.whenActorsRead()
     const results = service.search({ query: 'Kim Il Sung' })
     expect(results.alsoAs).toEqual({ name: 'Kim Il Sung', forms: ['Kim II Sung'] })

@@ -25,9 +25,12 @@ export interface SearchServiceDependencies {
   recheckAfterMs?: number
   /**
    * The actors of the library's documents, from the who's-who: a query naming one also finds its
-   * other spellings. Asked again when the segments change; until it answers, queries go without.
+   * other spellings. Asked at the first search and again when the segments change; until it
+   * answers, queries go without.
    */
   actorNames?: () => Promise<ActorNames[]>
+  /** How long searching must pause before the who's-who is read (ms): its first run is heavy. */
+  actorsAfterIdleMs?: number
 }
 
 interface Wanted {
@@ -58,6 +61,13 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
   let actors: ActorNames[] = []
   let actorsFor = ''
   let actorsRead: Promise<void> = Promise.resolve()
+  // The who's-who is first read when someone searches: a library never searched never runs the
+  // extraction for it. Its first run loads a language model and reads every text, so it waits
+  // for a pause in searching rather than compete with the reader opening the passage just chosen.
+  let searched = false
+  let actorsTimer: ReturnType<typeof setTimeout> | null = null
+  let releaseActors: (() => void) | null = null
+  const actorsAfterIdleMs = dependencies.actorsAfterIdleMs ?? 3000
   const titles = new Map<string, string>()
   const cachedTitleOf = (documentId: string): string => {
     let title = titles.get(documentId)
@@ -130,7 +140,20 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       refreshViews()
     }
     building = 0
-    actorsRead = refreshActors()
+    if (searched) scheduleActors()
+  }
+
+  /** Reads the actors once searching has paused (each call starts the pause again). */
+  function scheduleActors(): void {
+    if (!dependencies.actorNames || closed) return
+    if (actorsTimer) clearTimeout(actorsTimer)
+    if (!releaseActors) actorsRead = new Promise((resolve) => (releaseActors = resolve))
+    actorsTimer = setTimeout(() => {
+      actorsTimer = null
+      const release = releaseActors
+      releaseActors = null
+      void refreshActors().finally(() => release?.())
+    }, actorsAfterIdleMs)
   }
 
   /** Reads the actors again when the set of segments changed; a failure leaves search without aliases. */
@@ -239,6 +262,10 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
           vocabulary.invalidate()
         currentViews = searchViews
       }
+      if (!searched || actorsTimer) {
+        searched = true
+        scheduleActors()
+      }
       const alias = actors.length > 0 ? aliasSearch(parsed, actors) : null
       const { groups, total } = searchSegments(currentViews, parsed, {
         filters: request.filters,
@@ -309,6 +336,8 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     /** Stops loading and building; a build in flight is dropped (it is redone at the next start). */
     async close(): Promise<void> {
       closed = true
+      if (actorsTimer) clearTimeout(actorsTimer)
+      releaseActors?.()
       await builder.close()
     }
   }
