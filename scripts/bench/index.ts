@@ -7,13 +7,19 @@ import { benchUsage, chooseBenches } from './groups'
 import { runLongTextBench } from './longText'
 import { runPdfBench } from './pdf'
 import { runSearchBench } from './search'
+import { runRealSearchBench } from './searchReal'
+import { runScaleSearchBench } from './searchScale'
 import { runStudyBench } from './study'
 
 const runners: Record<string, () => Promise<void>> = {
   foundation: runFoundationBench,
   annotations: runAnnotationBench,
   'long-text': runLongTextBench,
-  search: runSearchBench,
+  search: async () => {
+    await runSearchBench()
+    await runRealSearchBench()
+  },
+  'search-scale': runScaleSearchBench,
   study: runStudyBench,
   pdf: runPdfBench,
   freezes: runFreezesBench

@@ -32,6 +32,36 @@ test('typing shows grouped results; arrow keys and Enter open the passage', asyn
   await expect(flashed).toContainText(words)
 })
 
+test('a known actor is found under every spelling, each passage once under its document’s title', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  const results = page.getByRole('listbox', { name: 'Search results' })
+  const text = results.getByRole('group', { name: /^Text \(\d+\)$/ })
+  // The who's-who is read once the index is up (the first extraction loads its language model).
+  await expect(async () => {
+    await box.fill('')
+    await box.fill('Kim Il Sung')
+    await expect(page.getByText(/^Kim Il Sung — also as .*Kim II Sung/)).toBeVisible({ timeout: 2000 })
+  }).toPass({ timeout: 90_000 })
+  const alias = text.getByRole('option').filter({ hasText: 'also as Kim II Sung' }).first()
+  await expect(alias).toBeVisible()
+  await expect(alias.locator('mark').first()).toHaveText(/^Kim II Sung/)
+  // The spelling typed is marked as one stretch, and the title is shown once for its passages.
+  const typed = text.getByRole('option').filter({ hasNotText: 'also as' }).first()
+  await expect(
+    typed
+      .locator('mark')
+      .filter({ hasText: /^Kim Il Sung/ })
+      .first()
+  ).toBeVisible()
+  await expect(text.locator('.search-document-title')).toHaveCount(1)
+  expect(await text.getByRole('option').count()).toBeGreaterThan(2)
+})
+
 test('Hangul and folded spellings find the footnotes; symbols alone say why nothing is shown', async ({
   page,
   scholia

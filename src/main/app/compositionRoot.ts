@@ -18,6 +18,7 @@ import { preparePrivateDataDir } from './paths'
 import { recoverIfDamaged } from '../services/libraryFiles'
 import { createImportRunners } from '../services/importing/importRunners'
 import { createSearchService } from '../services/search/searchService'
+import type { ActorNames } from '../../shared/search/aliases'
 import { createCardsSource, createDocumentsSource, createNotesSource } from '../services/search/sources'
 import { createAnnotationHandlers } from './handlers/annotationHandlers'
 import { createAppInfoHandlers } from './handlers/appInfoHandlers'
@@ -102,6 +103,8 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       now
     })
 
+    const version = options.version ?? '0.0.0'
+    const study = createStudyHandlers({ db: database, documents: documentRepository, version, now })
     // Search sources: each kind of content (text, notes, cards) registers one here.
     const search = createSearchService({
       db: database,
@@ -114,7 +117,15 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
         createCardsSource(database)
       ],
       titleOf: (documentId) => documentRepository.findById(documentId)?.metadata.title ?? '',
-      now
+      now,
+      // The who's-who of each document (read from the extraction cache, or extracted on the
+      // extraction thread once) gives every spelling of an actor.
+      actorNames: async () => {
+        const names: ActorNames[] = []
+        for (const document of documentRepository.listPresent())
+          names.push(...(await study.handlers.getWhosWho({ documentId: document.id })).actors)
+        return names
+      }
     })
 
     for (const name of readdirSync(options.resourcesDir)
@@ -124,7 +135,6 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     }
     search.start()
 
-    const version = options.version ?? '0.0.0'
     const features = {
       appInfo: createAppInfoHandlers({ version, mode: options.mode, dataDir: options.dataDir }),
       documents: createDocumentHandlers(documents),
@@ -152,7 +162,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
         readAnnotations: (job, onProgress) => importRunners.read(job, onProgress),
         nativeBinding: options.sqliteNativeBinding
       }),
-      study: createStudyHandlers({ db: database, documents: documentRepository, version, now })
+      study
     }
     // Spelled out rather than looped over, so that the compiler checks every method has a handler.
     const handlers: ApiHandlers = {

@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 import type { ParsedQuery, QueryClause } from './query'
 import { fieldCodes, fieldCount, findTerm, lowerBound, type IndexRow, type Segment } from './segment'
-import { makeSnippet, matchRanges } from './snippet'
+import { snippetAround } from './snippet'
 import {
   searchFields,
   searchKindLabels,
@@ -28,6 +28,8 @@ export interface EngineOptions {
   titleOf?: (documentId: string) => string
   /** Vocabulary cache for pattern and fuzzy queries; pass the same object while segments are unchanged. */
   vocabulary?: VocabularyCache
+  /** Other wordings to search with the query: a row matching any of them is a result. */
+  alternatives?: readonly QueryAlternative[]
 }
 
 export interface EngineResult {
@@ -64,7 +66,8 @@ export class VocabularyCache {
   expand(query: lunr.TokenSet): string[] {
     if (!this.tokenSet) {
       const all = new Set<string>()
-      for (const view of this.segments()) for (const term of view.segment.terms) all.add(term.slice(1))
+      for (const { segment } of this.segments())
+        for (let i = 0; i < segment.terms.length; i++) all.add(segment.terms.at(i).slice(1))
       this.tokenSet = tokenSets.fromArray([...all].sort())
     }
     return this.tokenSet.intersect(query).toArray()
@@ -91,23 +94,19 @@ function expandClause(
       if (clause.match === 'typing') found.set(clause.term, 1)
       const prefixWeight = clause.match === 'typing' ? typingPrefixWeight : 1
       // A prefix may also be a stem (bilateralism* → bilater…): look for both.
-      const prefixes = new Set([clause.word, clause.term])
       const codes = clause.field ? [fieldCodes[clause.field]] : Object.values(fieldCodes)
-      for (const view of views) {
-        const terms = view.segment.terms
-        for (const code of codes)
-          for (const prefix of prefixes) {
-            const key = code + prefix
-            for (
-              let i = lowerBound(terms, key);
-              i < terms.length && (terms[i] as string).startsWith(key);
-              i++
-            ) {
-              const term = (terms[i] as string).slice(1)
-              if (!found.has(term)) found.set(term, prefixWeight)
-              if (found.size >= maxExpansionsPerClause) break
-            }
+      const scans = prefixScans(clause, codes) ?? []
+      expanding: for (const { segment } of views) {
+        const terms = segment.terms
+        for (const key of scans) {
+          // A field this segment holds no words in (tags, colours of a document) has no run.
+          if (segment.fieldTotals[fieldIndexOfCode(key)] === 0) continue
+          for (let i = lowerBound(terms, key); i < terms.length && terms.startsWith(i, key); i++) {
+            const term = terms.at(i, 1)
+            if (!found.has(term)) found.set(term, prefixWeight)
+            if (found.size >= maxExpansionsPerClause) break expanding
           }
+        }
       }
       if (clause.match === 'prefix') found.set(clause.term, 1)
       return [...found].map(([term, weight]) => ({ term, weight }))
@@ -127,6 +126,24 @@ function expandClause(
   }
 }
 
+/**
+ * For a prefix clause, the field-coded prefixes whose runs of sorted terms hold all it reaches
+ * (a prefix inside another's run is left out, so no term is met twice); null for other clauses.
+ */
+function prefixScans(clause: QueryClause, codes: readonly string[]): string[] | null {
+  if (clause.match !== 'prefix' && clause.match !== 'typing') return null
+  const prefixes = [...new Set([clause.word, clause.term])]
+  const kept = prefixes.filter(
+    (prefix) => !prefixes.some((other) => other !== prefix && prefix.startsWith(other))
+  )
+  return codes.flatMap((code) => kept.map((prefix) => code + prefix))
+}
+
+/** The field a field-coded term belongs to. */
+function fieldIndexOfCode(key: string): number {
+  return searchFields.findIndex((field) => fieldCodes[field] === key[0])
+}
+
 function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boolean {
   if (!filters) return true
   if (filters.documentId && row.documentId !== filters.documentId) return false
@@ -136,10 +153,178 @@ function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boole
   return true
 }
 
+/** Per-row work arrays, kept between queries so that a query allocates none per segment. */
+let scratch = {
+  scores: new Float64Array(0),
+  masks: new Int32Array(0),
+  firsts: new Int32Array(0),
+  /** Across a query and its alternatives: the best score, its first match, which one matched. */
+  bestScores: new Float64Array(0),
+  bestFirsts: new Int32Array(0),
+  matchedBy: new Int32Array(0)
+}
+
+function scratchFor(rows: number): typeof scratch {
+  if (scratch.scores.length < rows) {
+    const size = Math.max(rows, scratch.scores.length * 2)
+    scratch = {
+      scores: new Float64Array(size),
+      masks: new Int32Array(size),
+      firsts: new Int32Array(size),
+      bestScores: new Float64Array(size),
+      bestFirsts: new Int32Array(size),
+      matchedBy: new Int32Array(size)
+    }
+  }
+  scratch.matchedBy.fill(-1, 0, rows)
+  return scratch
+}
+
 interface Candidate {
   score: number
   view: number
   row: number
+  /** Where the earliest matched word starts in the row's text, or -1 (matched in tags only). */
+  first: number
+  /** 0 for the query itself, k for its k-th alternative. */
+  matchedBy: number
+}
+
+/** Another wording searched with the query (an actor's other spellings); a hit says which it matched. */
+export interface QueryAlternative {
+  label: string
+  query: ParsedQuery
+}
+
+interface CollectionStats {
+  rowTotal: number
+  averageLength: number[]
+}
+
+/** One query made ready to score: its clauses, and per segment the postings each clause touches. */
+interface Plan {
+  clauses: QueryClause[]
+  requiredMask: number
+  touched: Array<Array<Array<[number, number, number, string]>> | null>
+  documentFrequency: Map<string, number>
+  /** Every term a required clause reached: marked in snippets. */
+  marked: string[]
+}
+
+function planQuery(
+  query: ParsedQuery,
+  views: readonly SegmentView[],
+  vocabulary: VocabularyCache | undefined
+): Plan | null {
+  const required = query.clauses.filter((clause) => clause.presence === 'required')
+  if (required.length === 0) return null
+  const clauses = [...required, ...query.clauses.filter((clause) => clause.presence === 'prohibited')]
+  const expansions = clauses.map((clause) => expandClause(clause, views, vocabulary))
+  const fieldsOf = (clause: QueryClause): number[] =>
+    clause.field ? [searchFields.indexOf(clause.field)] : searchFields.map((_, field) => field)
+  const codeOf = (field: number): string => fieldCodes[searchFields[field] as keyof typeof fieldCodes]
+  // Per clause, every field-coded term it reaches with its field and weight, made once per query
+  // rather than once per segment.
+  const reached = clauses.map((clause, c) => {
+    const byKey = new Map<string, [number, number]>()
+    for (const expansion of expansions[c] as Expansion[])
+      for (const field of fieldsOf(clause))
+        byKey.set(codeOf(field) + expansion.term, [field, expansion.weight])
+    return { byKey, scan: prefixScans(clause, fieldsOf(clause).map(codeOf)) }
+  })
+
+  // Per segment: for each clause, the (term index, field, weight) it touches. Document frequency
+  // of each field-coded term is summed across segments before any scoring.
+  const documentFrequency = new Map<string, number>()
+  const touched: Array<Array<Array<[number, number, number, string]>> | null> = views.map(({ segment }) => {
+    const perClause: Array<Array<[number, number, number, string]>> = []
+    const { terms, offsets } = segment
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c] as QueryClause
+      const { byKey, scan } = reached[c] as (typeof reached)[number]
+      const list: Array<[number, number, number, string]> = []
+      const touch = (index: number, key: string, [field, weight]: [number, number]): void => {
+        list.push([index, field, weight, key])
+        const frequency = (offsets[index + 1] as number) - (offsets[index] as number)
+        documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
+      }
+      if (scan) {
+        // A prefix's terms sit together in the sorted list: walk that run once.
+        for (const start of scan) {
+          // A field this segment holds no words in (tags, colours of a document) has no run.
+          if (segment.fieldTotals[fieldIndexOfCode(start)] === 0) continue
+          for (let i = lowerBound(terms, start); i < terms.length && terms.startsWith(i, start); i++) {
+            const key = terms.at(i)
+            const entry = byKey.get(key)
+            if (entry) touch(i, key, entry)
+          }
+        }
+      } else {
+        for (const [key, entry] of byKey) {
+          if (segment.fieldTotals[entry[0]] === 0) continue
+          const index = findTerm(terms, key)
+          if (index >= 0) touch(index, key, entry)
+        }
+      }
+      // A segment without one of the required words has no result: skip it.
+      if (list.length === 0 && clause.presence === 'required') return null
+      perClause.push(list)
+    }
+    return perClause
+  })
+
+  const marked: string[] = []
+  clauses.forEach((clause, c) => {
+    if (clause.presence === 'required')
+      for (const expansion of expansions[c] as Expansion[]) marked.push(expansion.term)
+  })
+  return {
+    clauses,
+    requiredMask: required.length >= 31 ? 0x7fffffff : (1 << required.length) - 1,
+    touched,
+    documentFrequency,
+    marked
+  }
+}
+
+/** Adds one plan's BM25 scores for one segment into the scratch arrays. */
+function scoreSegment(plan: Plan, viewIndex: number, segment: Segment, stats: CollectionStats): boolean {
+  const perClause = plan.touched[viewIndex]
+  if (!perClause) return false
+  const rows = segment.rows.length
+  const { scores, masks, firsts } = scratch
+  scores.fill(0, 0, rows)
+  masks.fill(0, 0, rows)
+  firsts.fill(-1, 0, rows)
+  perClause.forEach((list, c) => {
+    const clause = plan.clauses[c] as QueryClause
+    const prohibited = clause.presence === 'prohibited'
+    const bit = prohibited ? -1 : 1 << Math.min(c, 30)
+    for (const [index, field, weight, key] of list) {
+      const frequency = plan.documentFrequency.get(key) ?? 1
+      const idf = Math.log(1 + Math.abs((stats.rowTotal - frequency + 0.5) / (frequency + 0.5)))
+      const factor = idf * weight * clause.boost * (fieldBoosts[field] ?? 1)
+      const average = stats.averageLength[field] as number
+      for (let p = segment.offsets[index] as number; p < (segment.offsets[index + 1] as number); p++) {
+        const row = segment.postingRows[p] as number
+        if (prohibited) {
+          masks[row] = -1
+          continue
+        }
+        if (field === 0) {
+          const first = segment.postingFirsts[p] as number
+          const known = firsts[row] as number
+          if (known < 0 || first < known) firsts[row] = first
+        }
+        const tf = segment.postingCounts[p] as number
+        const length = segment.fieldLengths[row * fieldCount + field] as number
+        scores[row] =
+          (scores[row] as number) + (factor * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / average))
+        if ((masks[row] as number) >= 0) masks[row] = (masks[row] as number) | bit
+      }
+    }
+  })
+  return true
 }
 
 export function searchSegments(
@@ -150,9 +335,13 @@ export function searchSegments(
   const limit = Math.max(1, Math.min(100, options.limit ?? 20))
   const emptyGroups = (): SearchGroup[] =>
     searchKinds.map((kind) => ({ kind, label: searchKindLabels[kind], count: 0, hits: [] }))
-  const required = query.clauses.filter((clause) => clause.presence === 'required')
-  if (required.length === 0) return { groups: emptyGroups(), total: 0 }
-  const clauses = [...required, ...query.clauses.filter((clause) => clause.presence === 'prohibited')]
+  const main = planQuery(query, views, options.vocabulary)
+  if (!main) return { groups: emptyGroups(), total: 0 }
+  const alternatives = options.alternatives ?? []
+  const plans = [
+    main,
+    ...alternatives.map((alternative) => planQuery(alternative.query, views, options.vocabulary))
+  ]
 
   // Collection statistics over every segment.
   let rowTotal = 0
@@ -161,90 +350,55 @@ export function searchSegments(
     rowTotal += segment.rows.length
     segment.fieldTotals.forEach((total, field) => (fieldTotals[field] = (fieldTotals[field] ?? 0) + total))
   }
-  const averageLength = fieldTotals.map((total) => (rowTotal > 0 ? Math.max(1, total / rowTotal) : 1))
+  const stats: CollectionStats = {
+    rowTotal,
+    averageLength: fieldTotals.map((total) => (rowTotal > 0 ? Math.max(1, total / rowTotal) : 1))
+  }
 
-  const expansions = clauses.map((clause) => expandClause(clause, views, options.vocabulary))
-  const fieldsOf = (clause: QueryClause): number[] =>
-    clause.field ? [searchFields.indexOf(clause.field)] : searchFields.map((_, field) => field)
-
-  // Per segment: for each clause, the (term index, field, weight) it touches. Document frequency
-  // of each field-coded term is summed across segments before any scoring.
-  const documentFrequency = new Map<string, number>()
-  const touched: Array<Array<Array<[number, number, number, string]>> | null> = views.map(({ segment }) => {
-    const perClause: Array<Array<[number, number, number, string]>> = []
-    for (let c = 0; c < clauses.length; c++) {
-      const clause = clauses[c] as QueryClause
-      const list: Array<[number, number, number, string]> = []
-      for (const expansion of expansions[c] as Expansion[])
-        for (const field of fieldsOf(clause)) {
-          const key = fieldCodes[searchFields[field] as keyof typeof fieldCodes] + expansion.term
-          const index = findTerm(segment.terms, key)
-          if (index < 0) continue
-          list.push([index, field, expansion.weight, key])
-          const frequency = (segment.offsets[index + 1] as number) - (segment.offsets[index] as number)
-          documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
-        }
-      // A segment without one of the required words has no result: skip it.
-      if (list.length === 0 && clause.presence === 'required') return null
-      perClause.push(list)
-    }
-    return perClause
-  })
-
-  const requiredMask = required.length >= 31 ? 0x7fffffff : (1 << required.length) - 1
   const counts = new Map<SearchKind, number>()
   const best = new Map<SearchKind, Candidate[]>()
   views.forEach((view, viewIndex) => {
-    const perClause = touched[viewIndex]
-    if (!perClause) return
     const { segment } = view
-    const scores = new Float64Array(segment.rows.length)
-    const masks = new Int32Array(segment.rows.length)
-    perClause.forEach((list, c) => {
-      const clause = clauses[c] as QueryClause
-      const prohibited = clause.presence === 'prohibited'
-      const bit = prohibited ? -1 : 1 << Math.min(c, 30)
-      for (const [index, field, weight, key] of list) {
-        const frequency = documentFrequency.get(key) ?? 1
-        const idf = Math.log(1 + Math.abs((rowTotal - frequency + 0.5) / (frequency + 0.5)))
-        const factor = idf * weight * clause.boost * (fieldBoosts[field] ?? 1)
-        const average = averageLength[field] as number
-        for (let p = segment.offsets[index] as number; p < (segment.offsets[index + 1] as number); p++) {
-          const row = segment.postingRows[p] as number
-          if (prohibited) {
-            masks[row] = -1
-            continue
-          }
-          const tf = segment.postingCounts[p] as number
-          const length = segment.fieldLengths[row * fieldCount + field] as number
-          scores[row] =
-            (scores[row] as number) + (factor * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / average))
-          if ((masks[row] as number) >= 0) masks[row] = (masks[row] as number) | bit
-        }
+    const rows = segment.rows.length
+    const { scores, masks, firsts, bestScores, bestFirsts, matchedBy } = scratchFor(rows)
+    let matched = false
+    plans.forEach((plan, planIndex) => {
+      if (!plan || !scoreSegment(plan, viewIndex, segment, stats)) return
+      matched = true
+      // A row found by several wordings keeps the best-scoring one.
+      for (let row = 0; row < rows; row++) {
+        if (masks[row] !== plan.requiredMask) continue
+        if ((matchedBy[row] as number) >= 0 && (scores[row] as number) <= (bestScores[row] as number))
+          continue
+        bestScores[row] = scores[row] as number
+        bestFirsts[row] = firsts[row] as number
+        matchedBy[row] = planIndex
       }
     })
-    for (let row = 0; row < segment.rows.length; row++) {
-      if (masks[row] !== requiredMask) continue
+    if (!matched) return
+    for (let row = 0; row < rows; row++) {
+      if ((matchedBy[row] as number) < 0) continue
       const indexRow = segment.rows[row] as IndexRow
       if (view.hidden?.has(indexRow.id) || !passesFilters(indexRow, options.filters)) continue
       counts.set(indexRow.kind, (counts.get(indexRow.kind) ?? 0) + 1)
       let top = best.get(indexRow.kind)
       if (!top) best.set(indexRow.kind, (top = []))
-      const score = scores[row] as number
+      const score = bestScores[row] as number
       if (top.length === limit && score <= (top[limit - 1] as Candidate).score) continue
       let at = top.length
       while (at > 0 && (top[at - 1] as Candidate).score < score) at--
-      top.splice(at, 0, { score, view: viewIndex, row })
+      top.splice(at, 0, {
+        score,
+        view: viewIndex,
+        row,
+        first: bestFirsts[row] as number,
+        matchedBy: matchedBy[row] as number
+      })
       if (top.length > limit) top.pop()
     }
   })
 
-  // Words to mark in snippets: every term a required clause reached.
-  const marked = new Set<string>()
-  clauses.forEach((clause, c) => {
-    if (clause.presence === 'required')
-      for (const expansion of expansions[c] as Expansion[]) marked.add(expansion.term)
-  })
+  const marked = new Set(plans.flatMap((plan) => plan?.marked ?? []))
   let total = 0
   const groups = searchKinds.map((kind): SearchGroup => {
     const count = counts.get(kind) ?? 0
@@ -252,8 +406,9 @@ export function searchSegments(
     const hits = (best.get(kind) ?? []).map((candidate) =>
       toHit(
         (views[candidate.view] as SegmentView).segment.rows[candidate.row] as IndexRow,
-        candidate.score,
+        candidate,
         marked,
+        candidate.matchedBy > 0 ? (alternatives[candidate.matchedBy - 1]?.label ?? null) : null,
         options
       )
     )
@@ -262,9 +417,14 @@ export function searchSegments(
   return { groups, total }
 }
 
-function toHit(row: IndexRow, score: number, marked: ReadonlySet<string>, options: EngineOptions): SearchHit {
-  const ranges = matchRanges(row.text, marked)
-  const first = ranges[0]
+function toHit(
+  row: IndexRow,
+  { score, first }: Candidate,
+  marked: ReadonlySet<string>,
+  matchedAs: string | null,
+  options: EngineOptions
+): SearchHit {
+  const { snippet, firstMatch } = snippetAround(row.text, Math.max(0, first), marked)
   const inText = row.kind === 'text' || row.kind === 'footnote'
   return {
     key: `${row.documentId}/${row.id}`,
@@ -272,11 +432,12 @@ function toHit(row: IndexRow, score: number, marked: ReadonlySet<string>, option
     documentId: row.documentId,
     documentTitle: options.titleOf?.(row.documentId) ?? '',
     blockId: row.blockId,
-    at: inText && first ? row.at + first[0] : row.at,
+    at: inText && firstMatch !== null ? row.at + firstMatch : row.at,
     section: row.section,
-    snippet: makeSnippet(row.text, ranges),
+    snippet,
     colour: row.colour,
     tags: row.tags,
-    score
+    score,
+    matchedAs
   }
 }

@@ -1,9 +1,11 @@
 // One piece of the search index — a document, or the reader's notes, or their cards — as a
 // compact inverted index: sorted terms, and for each term the rows it occurs in with how often.
 // Scores are lunr's BM25 (k1 1.2, b 0.75), computed at query time from these counts so that
-// segments built at different times merge into one ranking. Word positions are not stored:
-// snippets are cut from the row's text, which the segment keeps.
-import { termsOf } from './tokenize'
+// segments built at different times merge into one ranking. Each posting also keeps where the
+// term first occurs in the row, so that a snippet is cut from a window there and its cost does
+// not grow with the row's length (a whole speech imported as one block).
+import { TermTable } from './termTable'
+import { eachTerm } from './tokenize'
 import type { SearchField, SearchKind } from './types'
 import { searchFields } from './types'
 
@@ -32,11 +34,13 @@ export interface Segment {
   stamp: string
   rows: IndexRow[]
   /** Sorted; each is one field code character followed by the term. */
-  terms: string[]
+  terms: TermTable
   /** Postings of terms[i] are entries offsets[i] … offsets[i + 1] - 1. */
   offsets: Uint32Array
   postingRows: Uint32Array
   postingCounts: Uint16Array
+  /** Where each posting's term first occurs in its row's field (UTF-16 offset). */
+  postingFirsts: Uint32Array
   /** Words in each row's fields: rows × fields. */
   fieldLengths: Uint32Array
   fieldTotals: number[]
@@ -47,72 +51,85 @@ export interface Segment {
 /** One character per field, so that all terms of a field sort together. */
 export const fieldCodes: Record<SearchField, string> = { text: 'a', tags: 'b', colour: 'c' }
 export const fieldCount = searchFields.length
-const formatVersion = 1
+const formatVersion = 2
 
 function fieldTexts(row: IndexRow): string[] {
   return [row.text, row.tags.join(' '), row.colour ? `${row.colour} ${row.colourMeaning}` : '']
 }
 
 export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segment {
+  /** Per term key: row, count, first offset, row, count, first offset… */
   const postings = new Map<string, number[]>()
   const fieldLengths = new Uint32Array(rows.length * fieldCount)
   const fieldTotals = new Array<number>(fieldCount).fill(0)
   let words = 0
-  const counts = new Map<string, number>()
+  /** Per term of the current field: [count, first offset]. */
+  const seen = new Map<string, [number, number]>()
   rows.forEach((row, rowIndex) => {
     fieldTexts(row).forEach((text, field) => {
       if (text.length === 0) return
       const code = fieldCodes[searchFields[field] as SearchField]
-      const terms = termsOf(text)
-      fieldLengths[rowIndex * fieldCount + field] = terms.length
-      fieldTotals[field] = (fieldTotals[field] ?? 0) + terms.length
-      words += terms.length
-      counts.clear()
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
-      for (const [term, count] of counts) {
+      let length = 0
+      seen.clear()
+      eachTerm(text, (term, start) => {
+        length++
+        const entry = seen.get(term)
+        if (entry) entry[0]++
+        else seen.set(term, [1, start])
+      })
+      fieldLengths[rowIndex * fieldCount + field] = length
+      fieldTotals[field] = (fieldTotals[field] ?? 0) + length
+      words += length
+      for (const [term, [count, first]] of seen) {
         const termKey = code + term
         let list = postings.get(termKey)
         if (!list) postings.set(termKey, (list = []))
-        list.push(rowIndex, count)
+        list.push(rowIndex, count, first)
       }
     })
   })
   const terms = [...postings.keys()].sort()
   let total = 0
-  for (const list of postings.values()) total += list.length / 2
+  for (const list of postings.values()) total += list.length / 3
   const offsets = new Uint32Array(terms.length + 1)
   const postingRows = new Uint32Array(total)
   const postingCounts = new Uint16Array(total)
+  const postingFirsts = new Uint32Array(total)
   let at = 0
   terms.forEach((term, index) => {
     offsets[index] = at
     const list = postings.get(term) as number[]
-    for (let i = 0; i < list.length; i += 2) {
+    for (let i = 0; i < list.length; i += 3) {
       postingRows[at] = list[i] as number
       postingCounts[at] = Math.min(65535, list[i + 1] as number)
+      postingFirsts[at] = list[i + 2] as number
       at++
     }
   })
   offsets[terms.length] = at
-  return { key, stamp, rows, terms, offsets, postingRows, postingCounts, fieldLengths, fieldTotals, words }
+  return {
+    key,
+    stamp,
+    rows,
+    terms: TermTable.fromSorted(terms),
+    offsets,
+    postingRows,
+    postingCounts,
+    postingFirsts,
+    fieldLengths,
+    fieldTotals,
+    words
+  }
 }
 
-/** Index of `term` in the sorted list, or -1. */
-export function findTerm(terms: readonly string[], term: string): number {
-  const index = lowerBound(terms, term)
-  return terms[index] === term ? index : -1
+/** Index of `term` in the sorted terms, or -1. */
+export function findTerm(terms: TermTable, term: string): number {
+  return terms.find(term)
 }
 
 /** First index whose term is ≥ `term`. */
-export function lowerBound(terms: readonly string[], term: string): number {
-  let low = 0
-  let high = terms.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((terms[middle] as string) < term) low = middle + 1
-    else high = middle
-  }
-  return low
+export function lowerBound(terms: TermTable, term: string): number {
+  return terms.lowerBound(term)
 }
 
 // ---- persisted form: a small JSON header (rows, terms) and the posting arrays as raw bytes ----
@@ -163,7 +180,7 @@ export function serialiseSegment(segment: Segment): Uint8Array {
       row.colourMeaning,
       row.updatedAt
     ]),
-    terms: segment.terms.join('\n'),
+    terms: segment.terms.text,
     fieldTotals: segment.fieldTotals,
     words: segment.words,
     counts: [segment.terms.length, segment.postingRows.length]
@@ -175,13 +192,20 @@ export function serialiseSegment(segment: Segment): Uint8Array {
     arraysStart +
     segment.offsets.byteLength +
     segment.postingRows.byteLength +
+    segment.postingFirsts.byteLength +
     segment.fieldLengths.byteLength +
     segment.postingCounts.byteLength
   const bytes = new Uint8Array(size)
   new DataView(bytes.buffer).setUint32(0, json.length, true)
   bytes.set(json, 4)
   let at = arraysStart
-  for (const array of [segment.offsets, segment.postingRows, segment.fieldLengths, segment.postingCounts]) {
+  for (const array of [
+    segment.offsets,
+    segment.postingRows,
+    segment.postingFirsts,
+    segment.fieldLengths,
+    segment.postingCounts
+  ]) {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at)
     at += array.byteLength
   }
@@ -199,15 +223,17 @@ export function deserialiseSegment(blob: Uint8Array): Segment | null {
     if (header.v !== formatVersion) return null
     const [termCount, postingCount] = header.counts
     let at = bytes.byteOffset + Math.ceil((4 + jsonLength) / 4) * 4
+    // Copied out, so that the blob (its header holds every row's text and term) is not kept alive.
     const take32 = (length: number): Uint32Array => {
-      const array = new Uint32Array(bytes.buffer, at, length)
+      const array = new Uint32Array(bytes.buffer, at, length).slice()
       at += length * 4
       return array
     }
     const offsets = take32(termCount + 1)
     const postingRows = take32(postingCount)
+    const postingFirsts = take32(postingCount)
     const fieldLengths = take32(header.rows.length * fieldCount)
-    const postingCounts = new Uint16Array(bytes.buffer, at, postingCount)
+    const postingCounts = new Uint16Array(bytes.buffer, at, postingCount).slice()
     return {
       key: header.key,
       stamp: header.stamp,
@@ -226,10 +252,11 @@ export function deserialiseSegment(blob: Uint8Array): Segment | null {
           updatedAt
         })
       ),
-      terms: header.terms.length === 0 ? [] : header.terms.split('\n'),
+      terms: TermTable.fromJoined(header.terms),
       offsets,
       postingRows,
       postingCounts,
+      postingFirsts,
       fieldLengths,
       fieldTotals: header.fieldTotals,
       words: header.words

@@ -53,13 +53,11 @@ export function tokenize(text: string): WordToken[] {
   return tokens
 }
 
-/** Only the index terms, for building (no offsets kept). */
-export function termsOf(text: string): string[] {
-  const terms: string[] = []
+/** The index terms of `text` with where each starts, for building (no token objects made). */
+export function eachTerm(text: string, visit: (term: string, start: number) => void): void {
   wordPattern.lastIndex = 0
   for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
     const word = normaliseWord(match[0])
-    if (word.length > 0) terms.push(stemWord(word))
+    if (word.length > 0) visit(stemWord(word), match.index)
   }
-  return terms
 }

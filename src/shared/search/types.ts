@@ -56,6 +56,8 @@ export interface SearchHit {
   colour: string | null
   tags: string[]
   score: number
+  /** The other spelling of a known actor this passage was found by ("Kim II Sung"), or null. */
+  matchedAs: string | null
 }
 
 export interface SearchGroup {
@@ -80,6 +82,8 @@ export interface SearchResults {
   ignored: string[]
   /** A sentence for the person when there is nothing to show and it is not simply "no matches". */
   notice: string | null
+  /** The query names a known actor: its other spellings were searched too. */
+  alsoAs: { name: string; forms: string[] } | null
   status: SearchStatus
 }
 

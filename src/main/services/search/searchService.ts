@@ -3,6 +3,7 @@
 // holds, and rebuilt on the builder thread otherwise — never at start-up when nothing changed.
 // Loading and building run after start-up in small steps, so the reader never waits on them.
 // Rows a source changed after its segment was built are searched directly meanwhile.
+import { aliasSearch, mergeActors, type ActorNames } from '../../../shared/search/aliases'
 import { searchSegments, VocabularyCache, type SegmentView } from '../../../shared/search/engine'
 import { parseQuery } from '../../../shared/search/query'
 import { buildSegment, deserialiseSegment, type IndexRow, type Segment } from '../../../shared/search/segment'
@@ -22,6 +23,14 @@ export interface SearchServiceDependencies {
   builder?: SegmentBuilder
   /** How long stamps are trusted before a query checks them again (ms). */
   recheckAfterMs?: number
+  /**
+   * The actors of the library's documents, from the who's-who: a query naming one also finds its
+   * other spellings. Asked at the first search and again when the segments change; until it
+   * answers, queries go without.
+   */
+  actorNames?: () => Promise<ActorNames[]>
+  /** How long searching must pause before the who's-who is read (ms): its first run is heavy. */
+  actorsAfterIdleMs?: number
 }
 
 interface Wanted {
@@ -49,6 +58,16 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
   let fresh: { signature: string; segment: Segment } | null = null
   let currentViews: SegmentView[] = []
   const vocabulary = new VocabularyCache(() => currentViews)
+  let actors: ActorNames[] = []
+  let actorsFor = ''
+  let actorsRead: Promise<void> = Promise.resolve()
+  // The who's-who is first read when someone searches: a library never searched never runs the
+  // extraction for it. Its first run loads a language model and reads every text, so it waits
+  // for a pause in searching rather than compete with the reader opening the passage just chosen.
+  let searched = false
+  let actorsTimer: ReturnType<typeof setTimeout> | null = null
+  let releaseActors: (() => void) | null = null
+  const actorsAfterIdleMs = dependencies.actorsAfterIdleMs ?? 3000
   const titles = new Map<string, string>()
   const cachedTitleOf = (documentId: string): string => {
     let title = titles.get(documentId)
@@ -121,6 +140,33 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       refreshViews()
     }
     building = 0
+    if (searched) scheduleActors()
+  }
+
+  /** Reads the actors once searching has paused (each call starts the pause again). */
+  function scheduleActors(): void {
+    if (!dependencies.actorNames || closed) return
+    if (actorsTimer) clearTimeout(actorsTimer)
+    if (!releaseActors) actorsRead = new Promise((resolve) => (releaseActors = resolve))
+    actorsTimer = setTimeout(() => {
+      actorsTimer = null
+      const release = releaseActors
+      releaseActors = null
+      void refreshActors().finally(() => release?.())
+    }, actorsAfterIdleMs)
+  }
+
+  /** Reads the actors again when the set of segments changed; a failure leaves search without aliases. */
+  async function refreshActors(): Promise<void> {
+    const signature = [...wanted].map(([key, { stamp }]) => `${key}@${stamp}`).join('|')
+    if (!dependencies.actorNames || signature === actorsFor) return
+    actorsFor = signature
+    try {
+      const found = await dependencies.actorNames()
+      if (!closed && actorsFor === signature) actors = mergeActors(found)
+    } catch (error) {
+      if (!closed) console.error('Scholia search: reading the who’s-who for aliases failed:', error)
+    }
   }
 
   /** Brings the index up to date with the sources; one pass at a time, repeated when asked meanwhile. */
@@ -216,11 +262,17 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
           vocabulary.invalidate()
         currentViews = searchViews
       }
+      if (!searched || actorsTimer) {
+        searched = true
+        scheduleActors()
+      }
+      const alias = actors.length > 0 ? aliasSearch(parsed, actors) : null
       const { groups, total } = searchSegments(currentViews, parsed, {
         filters: request.filters,
         limit: request.limit,
         titleOf: cachedTitleOf,
-        vocabulary
+        vocabulary,
+        alternatives: alias?.alternatives
       })
       const current = status()
       let notice: string | null = null
@@ -233,7 +285,15 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       } else if (total === 0 && current.ready < current.total) {
         notice = `Still indexing (${current.ready} of ${current.total}): some results may be missing.`
       }
-      return { query: request.query, groups, total, ignored: parsed.ignored, notice, status: current }
+      return {
+        query: request.query,
+        groups,
+        total,
+        ignored: parsed.ignored,
+        notice,
+        alsoAs: alias && total > 0 ? { name: alias.name, forms: alias.forms } : null,
+        status: current
+      }
     },
 
     status,
@@ -259,6 +319,12 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       while (running) await running
     },
 
+    /** Resolves when the actors asked for after the last index update have been read (tests). */
+    async whenActorsRead(): Promise<void> {
+      await this.whenIdle()
+      await actorsRead
+    },
+
     /** Brings the index up to date now and waits for it. */
     async refresh(): Promise<void> {
       await reconcile()
@@ -270,6 +336,8 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     /** Stops loading and building; a build in flight is dropped (it is redone at the next start). */
     async close(): Promise<void> {
       closed = true
+      if (actorsTimer) clearTimeout(actorsTimer)
+      releaseActors?.()
       await builder.close()
     }
   }

@@ -2,6 +2,7 @@
 // results grouped with counts and marked snippets, and opens the chosen one at its passage.
 // Ctrl/Cmd+K focuses it; arrow keys and Enter choose; Escape closes.
 import {
+  Fragment,
   useCallback,
   useEffect,
   useId,
@@ -21,6 +22,7 @@ import { documentHref } from '../app/useHashRoute'
 import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 import { useDesktopCommands } from '../app/desktopCommands'
 import { SearchFiltersBar } from './SearchFiltersBar'
+import { passagesByDocument } from './resultLayout'
 import { SnippetText } from './Snippet'
 import { useSearch } from './useSearch'
 import './search.css'
@@ -43,7 +45,18 @@ export function SearchBox() {
   }, [])
   const { results, error } = useSearch(query, filters)
   const id = useId()
-  const hits = useMemo(() => results?.groups.flatMap((group) => group.hits) ?? [], [results])
+  // Each kind's passages gathered by document, in the order they are shown (and chosen with the keys).
+  const layout = useMemo(
+    () =>
+      (results?.groups ?? [])
+        .filter((group) => group.count > 0)
+        .map((group) => ({ group, documents: passagesByDocument(group.hits) })),
+    [results]
+  )
+  const hits = useMemo(
+    () => layout.flatMap(({ documents }) => documents.flatMap((document) => document.hits)),
+    [layout]
+  )
   const optionId = (index: number): string => `${id}-option-${index}`
   const active = choice.results === results ? choice.index : -1
   const setActive = (update: (current: number) => number): void =>
@@ -161,65 +174,80 @@ export function SearchBox() {
               Indexing {results.status.ready} of {results.status.total}…
             </p>
           )}
+          {results?.alsoAs && (
+            <p className="search-message search-also">
+              {results.alsoAs.name} — also as {results.alsoAs.forms.join(', ')}
+            </p>
+          )}
           {results && results.total === 0 && !results.notice && (
             <p className="search-message">No matches for “{results.query.trim()}”.</p>
           )}
           <div role="listbox" id={`${id}-results`} aria-label="Search results" className="search-results">
-            {results?.groups
-              .filter((group) => group.count > 0)
-              .map((group) => (
-                <div
-                  role="group"
-                  key={group.kind}
-                  aria-label={`${group.label} (${group.count})`}
-                  className="search-group"
-                >
-                  <div className="search-group-heading" aria-hidden="true">
-                    <span>{group.label}</span>
-                    <span className="search-count">{group.count}</span>
-                  </div>
-                  {group.hits.map((hit) => {
-                    index++
-                    const mine = index
-                    return (
-                      <div
-                        key={hit.key}
-                        id={optionId(mine)}
-                        role="option"
-                        aria-selected={mine === active}
-                        className="search-hit"
-                        onPointerEnter={() => setActive(() => mine)}
-                        onClick={() => choose(hit)}
-                      >
-                        <div className="search-hit-where">
-                          {hit.colour && (
-                            <span className={`search-swatch colour-${hit.colour}`} aria-hidden="true" />
-                          )}
-                          <span className="search-hit-section">{hit.section || hit.documentTitle}</span>
-                          {hit.section && <span className="search-hit-document">{hit.documentTitle}</span>}
-                        </div>
-                        <div className="search-hit-snippet">
-                          <SnippetText snippet={hit.snippet} />
-                        </div>
-                        {hit.tags.length > 0 && (
-                          <div className="search-hit-tags">
-                            {hit.tags.map((tag) => (
-                              <span key={tag} className="search-tag">
-                                #{tag}
-                              </span>
-                            ))}
-                          </div>
-                        )}
-                      </div>
-                    )
-                  })}
-                  {group.count > group.hits.length && (
-                    <div className="search-more muted" aria-hidden="true">
-                      {group.count - group.hits.length} more — add a word or a filter to narrow
-                    </div>
-                  )}
+            {layout.map(({ group, documents }) => (
+              <div
+                role="group"
+                key={group.kind}
+                aria-label={`${group.label} (${group.count})`}
+                className="search-group"
+              >
+                <div className="search-group-heading" aria-hidden="true">
+                  <span>{group.label}</span>
+                  <span className="search-count">{group.count}</span>
                 </div>
-              ))}
+                {documents.map((document) => (
+                  <Fragment key={document.documentId}>
+                    {document.title && (
+                      <div className="search-document-title" aria-hidden="true">
+                        {document.title}
+                      </div>
+                    )}
+                    {document.hits.map((hit) => {
+                      index++
+                      const mine = index
+                      return (
+                        <div
+                          key={hit.key}
+                          id={optionId(mine)}
+                          role="option"
+                          aria-selected={mine === active}
+                          className="search-hit"
+                          onPointerEnter={() => setActive(() => mine)}
+                          onClick={() => choose(hit)}
+                        >
+                          <div className="search-hit-where">
+                            {hit.colour && (
+                              <span className={`search-swatch colour-${hit.colour}`} aria-hidden="true" />
+                            )}
+                            <span className="search-hit-section">{hit.section || 'Passage'}</span>
+                            {hit.matchedAs && (
+                              <span className="search-hit-alias">also as {hit.matchedAs}</span>
+                            )}
+                            {document.title && <span className="visually-hidden">, in {document.title}</span>}
+                          </div>
+                          <div className="search-hit-snippet">
+                            <SnippetText snippet={hit.snippet} />
+                          </div>
+                          {hit.tags.length > 0 && (
+                            <div className="search-hit-tags">
+                              {hit.tags.map((tag) => (
+                                <span key={tag} className="search-tag">
+                                  #{tag}
+                                </span>
+                              ))}
+                            </div>
+                          )}
+                        </div>
+                      )
+                    })}
+                  </Fragment>
+                ))}
+                {group.count > group.hits.length && (
+                  <div className="search-more muted" aria-hidden="true">
+                    {group.count - group.hits.length} more — add a word or a filter to narrow
+                  </div>
+                )}
+              </div>
+            ))}
           </div>
           <p className="search-help">{searchHelpLine}</p>
         </div>
