@@ -58,23 +58,29 @@ function blocksFrom(blocks: readonly PassageBlock[], offset: number, direction: 
 
 /**
  * The next edge of a unit from `offset`: going forward, the nearest end of a paragraph, sentence or
- * word after it; going back, the nearest start before it. Null at the end (or start) of the text.
+ * word after it; going back, the nearest start before it. A selection that shrinks (`shrinking`:
+ * its moving end goes back toward its fixed end) also gives up the spaces next to what it drops,
+ * so that "policy. While" less a word is "policy.", not "policy. ". Null at the end of the text.
  */
 export function nextEdge(
   blocks: readonly PassageBlock[],
   offset: number,
   unit: PassageUnit,
-  direction: 1 | -1
+  direction: 1 | -1,
+  shrinking = false
 ): number | null {
   for (const block of blocksFrom(blocks, offset, direction)) {
     const spans = spansOf(block, unit)
-    if (direction === 1) {
-      const found = spans.find((span) => span.end > offset)
-      if (found) return found.end
-    } else {
-      const found = [...spans].reverse().find((span) => span.start < offset)
-      if (found) return found.start
-    }
+    const found =
+      direction === 1
+        ? spans.find((span) => span.end > offset)?.end
+        : [...spans].reverse().find((span) => span.start < offset)?.start
+    if (found === undefined) continue
+    if (!shrinking) return found
+    let edge = found - block.start
+    if (direction === -1) while (edge > 0 && /\s/.test(block.text[edge - 1] ?? '')) edge--
+    else while (edge < block.text.length && /\s/.test(block.text[edge] ?? '')) edge++
+    return block.start + edge
   }
   return null
 }

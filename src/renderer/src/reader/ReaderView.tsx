@@ -214,7 +214,8 @@ export function ReaderView({
         `.notes-column [data-annotation-id="${CSS.escape(id)}"]`
       )
       card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
-      card?.focus({ preventScroll: true })
+      // Its note editor, opened with it, keeps the focus it took.
+      if (!card?.contains(document.activeElement)) card?.focus({ preventScroll: true })
     })
   }, [])
 
@@ -286,37 +287,42 @@ export function ReaderView({
     [annotations.annotations, activeId]
   )
 
+  // A key acts on the selection if there is one; else on the highlight under the passage focus (its
+  // note, its quote, a card from it, its colour), else on the focused sentence or paragraph.
   const onPassageCommand = useCallback(
-    (command: PassageCommand, span: Span): boolean => {
+    (command: PassageCommand, span: Span, selected: boolean): boolean => {
+      const under = annotationUnder(span)
+      const target = !selected && under ? under.target.position : span
       switch (command.kind) {
-        case 'highlight':
-          void highlight(
-            command.colour === null ? lastColour() : (highlightColourIds[command.colour] ?? null),
-            false,
-            span
-          )
+        case 'highlight': {
+          const colour = command.colour === null ? lastColour() : (highlightColourIds[command.colour] ?? null)
+          if (selected || !under) void highlight(colour, false, span)
+          else if (colour && under.colour !== colour) {
+            window.localStorage.setItem(lastColourKey, colour)
+            annotations.update(under.id, { colour })
+          }
           return true
+        }
         case 'note':
-          void highlight(null, true, span)
+          if (!selected && under) {
+            setEditingId(under.id)
+            focusNote(under.id)
+          } else void highlight(null, true, span)
           return true
         case 'copy':
-          copyQuote(span)
+          copyQuote(target)
           return true
         case 'card':
-          makeCard(span)
+          makeCard(target)
           return true
-        case 'delete': {
-          const under = annotationUnder(span)
+        case 'delete':
           if (under) void annotations.remove(under.id)
           else toast({ message: 'No highlight here to delete.' })
           return true
-        }
-        case 'toNote': {
-          const under = annotationUnder(span)
+        case 'toNote':
           if (!under) return false
           focusNote(under.id)
           return true
-        }
         case 'help':
           window.dispatchEvent(new CustomEvent(desktopCommandEvent, { detail: 'show-shortcuts' }))
           return true

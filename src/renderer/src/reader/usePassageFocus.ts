@@ -74,8 +74,11 @@ export function usePassageFocus({
   articleRef: RefObject<HTMLElement | null>
   blocks: readonly PassageBlock[]
   ready: boolean
-  /** Does a command on the span under focus; returns false to let the key do what it does anyway. */
-  onCommand: (command: PassageCommand, span: Span) => boolean
+  /**
+   * Does a command on the span under focus (`selected`: a selection, not the focused passage itself);
+   * returns false to let the key do what it does anyway.
+   */
+  onCommand: (command: PassageCommand, span: Span, selected: boolean) => boolean
 }): { focusPassageAt: (offset: number) => void; refresh: () => void } {
   const state = useRef<PassageState | null>(null)
   const command = useRef(onCommand)
@@ -194,13 +197,15 @@ export function usePassageFocus({
         current.anchor = page ? page.start : action.direction === 1 ? passage.start : passage.end
         current.focus = page ? page.end : current.anchor
       }
-      const edge = nextEdge(blocks, current.focus as number, action.unit, action.direction)
+      const from = current.focus as number
+      const shrinking = (from - (current.anchor as number)) * action.direction < 0
+      const edge = nextEdge(blocks, from, action.unit, action.direction, shrinking)
       if (edge === null || edge === current.anchor) return
       current.focus = edge
-      const from = pointAt(article, current.anchor as number)
-      const to = pointAt(article, edge)
-      if (!from || !to) return
-      document.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset)
+      const base = pointAt(article, current.anchor as number)
+      const extent = pointAt(article, edge)
+      if (!base || !extent) return
+      document.getSelection()?.setBaseAndExtent(base.node, base.offset, extent.node, extent.offset)
       render()
     }
 
@@ -249,7 +254,7 @@ export function usePassageFocus({
         const span = page
           ? { start: page.start, end: page.end }
           : (current.sentence ?? { start: startOf(element), end: startOf(element) + lengthOf(element) })
-        if (command.current(action, span)) {
+        if (command.current(action, span, page !== null)) {
           event.preventDefault()
           current.anchor = null
           current.focus = null
