@@ -2,9 +2,9 @@
 // sentence, Shift and Alt+Shift with the arrows select, and the passage's single keys act only
 // while it has the focus. Every step here is a key press; the stored annotation, the clipboard
 // and the card are read back from the back end.
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { apiResponse, expect, test } from './fixtures'
-import { callApi, openArticle } from './helpers'
+import { annotate, callApi, openArticle } from './helpers'
 
 interface StoredAnnotation {
   id: string
@@ -21,18 +21,27 @@ const citation =
 const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 const focusedPassage = (page: Page) => page.locator('article .block.passage-focus:focus')
 
+/** Presses `key` until `target` has the focus (at most `most` times). */
+async function pressUntilFocused(page: Page, key: string, target: Locator, most: number): Promise<void> {
+  for (let step = 0; step < most; step++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return
+    await page.keyboard.press(key)
+  }
+}
+
+const themes = ['light', 'dark'] as const
+const useTheme = (page: Page, theme: (typeof themes)[number]) =>
+  page.evaluate((value) => {
+    document.documentElement.dataset.theme = value
+  }, theme)
+
 /** From the top of the page: Skip to content, then ↓ until the `nth` paragraph has the passage focus. */
 async function toParagraph(page: Page, nth: number): Promise<void> {
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
   await page.keyboard.press('Enter')
   const target = page.locator('article p.paragraph').nth(nth)
-  for (
-    let step = 0;
-    step < 12 && !(await target.evaluate((element) => element === document.activeElement));
-    step++
-  )
-    await page.keyboard.press('ArrowDown')
+  await pressUntilFocused(page, 'ArrowDown', target, 12)
   await expect(target).toBeFocused()
   await expect(target).toHaveClass(/passage-focus/)
 }
@@ -105,12 +114,7 @@ test('open the article, go to the third paragraph, select a sentence and two wor
   await expect(dialog).toBeVisible()
   const cardCreated = apiResponse(page, 'createCard')
   const save = dialog.getByRole('button', { name: /^Save card/ })
-  for (
-    let step = 0;
-    step < 6 && !(await save.evaluate((element) => element === document.activeElement));
-    step++
-  )
-    await page.keyboard.press('Tab')
+  await pressUntilFocused(page, 'Tab', save, 6)
   await page.keyboard.press('Enter')
   await cardCreated
   await expect(dialog).toBeHidden()
@@ -131,4 +135,96 @@ test('open the article, go to the third paragraph, select a sentence and two wor
   // Escape leaves the passage focus: the keys are plain keys again.
   await page.keyboard.press('Escape')
   await expect(focusedPassage(page)).toHaveCount(0)
+})
+
+test('the single keys do nothing from a text field or the page, only from the passage focus; ? lists them', async ({
+  page,
+  scholia
+}) => {
+  const { documentId } = await openArticle(page, scholia.url)
+  await page.locator('article p.paragraph').first().waitFor()
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  await search.focus()
+  await page.keyboard.type('h1nck')
+  await expect(search).toHaveValue('h1nck')
+  await search.press('Escape')
+  await page.keyboard.press('Escape')
+
+  // The article itself has the focus (Skip to content), but no passage yet: H, 2, K are plain keys.
+  await page.getByRole('link', { name: 'Skip to content' }).focus()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('ArrowDown')
+  await expect(focusedPassage(page)).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(page.locator('article.article')).toBeFocused()
+  for (const key of ['h', '2', 'k', 'n']) await page.keyboard.press(key)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  expect(await callApi<StoredAnnotation[]>(page, 'listAnnotations', { documentId })).toEqual([])
+
+  // ↓ takes it up again; ? lists the passage keys, from the same table the handler reads.
+  await page.keyboard.press('ArrowDown')
+  await expect(focusedPassage(page)).toHaveCount(1)
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help.getByRole('row', { name: /Passage: select by word/ })).toContainText('Alt+Shift+→')
+  await expect(help.getByRole('row', { name: /Passage: highlight in colour 1 – 5/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(help).toHaveCount(0)
+  await expect(focusedPassage(page)).toHaveCount(1)
+
+  // With no selection, 2 highlights the focused passage (here, the whole paragraph) in the second colour.
+  const created = apiResponse(page, 'createAnnotation')
+  await page.keyboard.press('2')
+  await created
+  const [stored] = await callApi<StoredAnnotation[]>(page, 'listAnnotations', { documentId })
+  expect(stored?.colour).toBe('green')
+  expect(await focusedPassage(page).textContent()).toContain(stored?.target.quote.exact.slice(0, 60))
+})
+
+test('Tab from a highlight far down the text reaches its note beside it, and Shift+Tab comes back', async ({
+  page,
+  scholia
+}, testInfo) => {
+  const { documentId } = await openArticle(page, scholia.url)
+  await annotate(page, documentId, "Kim's disappointment with China is illustrated", {
+    colour: 'pink',
+    note: 'The last paragraph.'
+  })
+  await annotate(page, documentId, 'frequently labelled as erratic and irrational', { colour: 'yellow' })
+  await page.reload()
+  const far = notes(page).getByRole('article', { name: /Kim's disappointment/ })
+  await expect(notes(page).getByRole('article', { name: /frequently labelled/ })).toBeVisible()
+  // Only the notes near the view are drawn: the far one is not there yet.
+  await expect(far).toHaveCount(0)
+
+  await toParagraph(page, 0)
+  await page.keyboard.press('ArrowRight')
+  // Screenshots of the focused sentence and of a keyboard selection, in both themes.
+  const passage = page.locator('article p.paragraph').first()
+  for (const theme of themes) {
+    await useTheme(page, theme)
+    await passage.screenshot({ path: testInfo.outputPath(`passage-focus-${theme}.png`) })
+  }
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Alt+Shift+ArrowRight')
+  for (const theme of themes) {
+    await useTheme(page, theme)
+    await page.screenshot({ path: testInfo.outputPath(`keyboard-selection-${theme}.png`) })
+  }
+  await page.keyboard.press('ArrowRight')
+
+  // ↓ to the last paragraph of the body, then Tab: its note, drawn now and focused.
+  const last = page.locator('article p.paragraph', { hasText: "Kim's disappointment with China" })
+  await pressUntilFocused(page, 'ArrowDown', last, 40)
+  await expect(last).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(far).toBeFocused()
+  await expect(far).toContainText('The last paragraph.')
+  await page.keyboard.press('Shift+Tab')
+  await expect(focusedPassage(page)).toContainText("Kim's disappointment with China")
+  // A passage without a highlight lets Tab go on as usual.
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Tab')
+  await expect(focusedPassage(page)).toHaveCount(0)
+  await expect(far).not.toBeFocused()
 })
