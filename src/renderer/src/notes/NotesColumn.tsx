@@ -40,7 +40,11 @@ export function NotesColumn(props: NotesColumnProps) {
       state.update(annotation.id, change),
     onDelete: () => void state.remove(annotation.id),
     onShowPassage: () => props.onShowPassage(annotation),
-    onBackToPassage: props.onBackToPassage && (() => props.onBackToPassage?.(annotation))
+    // Beside the text only: the list keeps its own order of Tab stops.
+    onBackToPassage:
+      mode === 'beside' && annotation.anchor.state === 'anchored' && props.onBackToPassage
+        ? () => props.onBackToPassage?.(annotation)
+        : undefined
   })
 
   return (
