@@ -230,7 +230,9 @@ test('Tab from a highlight far down the text reaches its note beside it, and Shi
 
   // The notes as a list keep their own Tab order: Shift+Tab stays among them.
   await notes(page).getByRole('button', { name: 'List' }).click()
-  await notes(page).getByRole('article', { name: /Kim's disappointment/ }).focus()
+  await notes(page)
+    .getByRole('article', { name: /Kim's disappointment/ })
+    .focus()
   await page.keyboard.press('Shift+Tab')
   await expect(focusedPassage(page)).toHaveCount(0)
 })
