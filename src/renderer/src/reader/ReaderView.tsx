@@ -41,12 +41,12 @@ import type { Span } from '../../../shared/document/passage'
 export const abstractSectionId = 'section-abstract'
 const lastColourKey = 'scholia.lastHighlightColour'
 const noBlocks: Block[] = []
+export const footnotesSectionId = 'section-footnotes'
 
 function lastColour(): HighlightColourId {
   const last = window.localStorage.getItem(lastColourKey) as HighlightColourId | null
   return last && highlightColourIds.includes(last) ? last : 'yellow'
 }
-export const footnotesSectionId = 'section-footnotes'
 
 function contentsOf(view: DocumentView): ContentsEntry[] {
   const entries: ContentsEntry[] = []
