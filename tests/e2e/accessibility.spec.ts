@@ -117,6 +117,17 @@ axeTest(
     await scan('Reader settings')
     await page.keyboard.press('Escape')
 
+    // The keyboard's passage focus on a sentence, then a selection made with Shift+→.
+    await page.getByRole('link', { name: 'Skip to content' }).focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowRight')
+    await expect(page.locator('article .block.passage-focus:focus')).toHaveCount(1)
+    await scan('the passage focus')
+    await page.keyboard.press('Shift+ArrowRight')
+    await scan('a keyboard selection')
+    await page.keyboard.press('Escape')
+
     await selectText(page, 'frequently labelled as erratic and irrational')
     const toolbar = page.getByRole('toolbar', { name: 'Selection' })
     await expect(toolbar).toBeVisible()

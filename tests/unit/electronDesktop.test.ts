@@ -26,6 +26,7 @@ import {
 import type { ApiHandlers, ImportResult } from '../../src/shared/contract'
 import { desktopCommandChannel } from '../../src/shared/desktopCommands'
 import { accelerator, matchesShortcut, modShortcuts } from '../../src/shared/shortcuts'
+import { press } from '../support/keyPress'
 import type { ApiResponse } from '../../src/shared/types'
 import { makeTempDir } from '../support/tempDir'
 import { useTestBackend } from '../support/testBackend'
@@ -154,18 +155,6 @@ describe('the application menu', () => {
 })
 
 describe('the shortcuts table the page and the menu share', () => {
-  const press = (
-    key: string,
-    modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>>
-  ) => ({
-    key,
-    ctrlKey: false,
-    metaKey: false,
-    shiftKey: false,
-    altKey: false,
-    ...modifiers
-  })
-
   it('matches Ctrl or Cmd with the key, Shift as given, never Alt', () => {
     expect(matchesShortcut(press('f', { ctrlKey: true }), modShortcuts.findInDocument)).toBe(true)
     expect(matchesShortcut(press('F', { metaKey: true }), modShortcuts.findInDocument)).toBe(true)

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, type Ref } from 'react'
 import { highlightColourIds, type Annotation, type HighlightColourId } from '../../../shared/types'
 import { renderMarkdown } from './renderMarkdown'
 import { TagInput } from './TagInput'
+import { tabbables } from '../app/focus'
 
 export const maxNoteLength = 100_000
 
@@ -17,6 +18,8 @@ export interface NoteCardProps {
   onChange: (change: { note?: string; tags?: string[]; colour?: HighlightColourId | null }) => void
   onDelete: () => void
   onShowPassage: () => void
+  /** Shift+Tab from the card (or its first control) goes back to the passage in the text. */
+  onBackToPassage?: () => void
   onReattach?: () => void
   reattachHint?: string
   ref?: Ref<HTMLElement>
@@ -47,6 +50,13 @@ export function NoteCard({ ref, style, ...props }: NoteCardProps) {
       data-annotation-id={annotation.id}
       aria-label={`${meaning}: ${excerpt(annotation.target.quote.exact, 60)}`}
       tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' || !event.shiftKey || !props.onBackToPassage) return
+        const card = event.currentTarget
+        if (event.target !== card && event.target !== tabbables(card)[0]) return
+        event.preventDefault()
+        props.onBackToPassage()
+      }}
     >
       <header className="note-head">
         <span className={`swatch swatch-${annotation.colour ?? 'plain'}`} aria-hidden="true" />
@@ -80,6 +90,8 @@ export function NoteCard({ ref, style, ...props }: NoteCardProps) {
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
                 event.preventDefault()
+                // The keyboard stays on the card (Shift+Tab then goes back to the passage).
+                event.currentTarget.closest<HTMLElement>('.note-card')?.focus({ preventScroll: true })
                 props.onEdit(false)
               }
             }}

@@ -15,6 +15,8 @@ export interface NotesColumnProps {
   editingId: string | null
   onEdit: (id: string | null) => void
   onShowPassage: (annotation: Annotation) => void
+  /** Shift+Tab from a note beside the text: the keyboard goes back to its passage. */
+  onBackToPassage?: (annotation: Annotation) => void
   /** The passage selected in the text now, for re-attaching an orphaned note. */
   selection: { start: number; end: number } | null
   /** Changes whenever the text's layout may have moved (settings, fonts). */
@@ -37,7 +39,12 @@ export function NotesColumn(props: NotesColumnProps) {
     onChange: (change: { note?: string; tags?: string[]; colour?: HighlightColourId | null }) =>
       state.update(annotation.id, change),
     onDelete: () => void state.remove(annotation.id),
-    onShowPassage: () => props.onShowPassage(annotation)
+    onShowPassage: () => props.onShowPassage(annotation),
+    // Beside the text only: the list keeps its own order of Tab stops.
+    onBackToPassage:
+      mode === 'beside' && annotation.anchor.state === 'anchored' && props.onBackToPassage
+        ? () => props.onBackToPassage?.(annotation)
+        : undefined
   })
 
   return (

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/types'
 import { formatQuoteWithCitation } from '../../../shared/document/quoteCitation'
 import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
-import { useDesktopCommands } from '../app/desktopCommands'
+import { desktopCommandEvent, useDesktopCommands } from '../app/desktopCommands'
 import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
 import { focusPlace } from '../app/focus'
@@ -35,11 +35,18 @@ import { useReadingPosition } from './useReadingPosition'
 import { readingTop, scrollToBlock, scrollToElement } from './scrolling'
 import { useMediaQuery } from './useMediaQuery'
 import { flashBlock } from './flash'
+import { usePassageFocus, type PassageCommand } from './usePassageFocus'
+import type { Span } from '../../../shared/document/passage'
 
 export const abstractSectionId = 'section-abstract'
 const lastColourKey = 'scholia.lastHighlightColour'
 const noBlocks: Block[] = []
 export const footnotesSectionId = 'section-footnotes'
+
+function lastColour(): HighlightColourId {
+  const last = window.localStorage.getItem(lastColourKey) as HighlightColourId | null
+  return last && highlightColourIds.includes(last) ? last : 'yellow'
+}
 
 function contentsOf(view: DocumentView): ContentsEntry[] {
   const entries: ContentsEntry[] = []
@@ -207,15 +214,20 @@ export function ReaderView({
         `.notes-column [data-annotation-id="${CSS.escape(id)}"]`
       )
       card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
-      card?.focus({ preventScroll: true })
+      // Its note editor, opened with it, keeps the focus it took.
+      if (!card?.contains(document.activeElement)) card?.focus({ preventScroll: true })
     })
   }, [])
 
+  const fullText = useMemo(() => (view ? fullTextOf(view.blocks) : ''), [view])
+
   const highlight = useCallback(
-    async (colour: HighlightColourId | null, withNote: boolean) => {
+    async (colour: HighlightColourId | null, withNote: boolean, span?: Span) => {
       // Read the selection from the page itself: a shortcut may come before the state caught up.
       const current =
-        (readerRoot.current && selectionOffsets(readerRoot.current, document.getSelection())) ?? selection
+        span ??
+        (readerRoot.current && selectionOffsets(readerRoot.current, document.getSelection())) ??
+        selection
       if (!current) return
       if (colour) window.localStorage.setItem(lastColourKey, colour)
       const created = await annotations.create({ start: current.start, end: current.end, colour })
@@ -228,38 +240,108 @@ export function ReaderView({
     [selection, annotations, clearSelection, focusNote]
   )
 
-  const makeCard = useCallback(() => {
-    if (!selection || !view) return
-    const text = fullTextOf(view.blocks)
-    const selectedText = text.slice(selection.start, selection.end)
-    setCardDraft({
-      start: selection.start,
-      end: selection.end,
-      selectedText,
-      sentence: sentenceAround(text, selection.start, selection.end).text
-    })
-    clearSelection()
-  }, [selection, view, clearSelection])
+  // The passage focus's keys pass the span under focus; the toolbar and menus act on the selection.
+  const makeCard = useCallback(
+    (span?: Span) => {
+      const current = span ?? selection
+      if (!current || !view) return
+      setCardDraft({
+        start: current.start,
+        end: current.end,
+        selectedText: fullText.slice(current.start, current.end),
+        sentence: sentenceAround(fullText, current.start, current.end).text
+      })
+      clearSelection()
+    },
+    [selection, view, fullText, clearSelection]
+  )
 
-  const copyQuote = useCallback(() => {
-    if (!selection || !view) return
-    const text = formatQuoteWithCitation(selection.text, view.metadata)
-    navigator.clipboard
-      .writeText(text)
-      .then(() => toast({ message: 'Quote copied with its citation' }))
-      .catch(() => toast({ message: 'Could not copy: the clipboard is not available here.', tone: 'error' }))
-  }, [selection, view, toast])
+  const copyQuote = useCallback(
+    (span?: Span) => {
+      const quote = span ? fullText.slice(span.start, span.end) : selection?.text
+      if (!quote || !view) return
+      const text = formatQuoteWithCitation(quote, view.metadata)
+      navigator.clipboard
+        .writeText(text)
+        .then(() => toast({ message: 'Quote copied with its citation' }))
+        .catch(() =>
+          toast({ message: 'Could not copy: the clipboard is not available here.', tone: 'error' })
+        )
+    },
+    [selection, view, fullText, toast]
+  )
 
-  const highlightInLastColour = useCallback(() => {
-    const last = window.localStorage.getItem(lastColourKey) as HighlightColourId | null
-    void highlight(last && highlightColourIds.includes(last) ? last : 'yellow', false)
-  }, [highlight])
+  const highlightInLastColour = useCallback(() => void highlight(lastColour(), false), [highlight])
+
+  /** The highlight the passage focus is on: the selected note's if it is there, else the first. */
+  const annotationUnder = useCallback(
+    (span: Span): Annotation | null => {
+      const under = annotations.annotations.filter(
+        (annotation) =>
+          annotation.anchor.state === 'anchored' &&
+          annotation.target.position.start < span.end &&
+          annotation.target.position.end > span.start
+      )
+      return under.find((annotation) => annotation.id === activeId) ?? under[0] ?? null
+    },
+    [annotations.annotations, activeId]
+  )
+
+  // A key acts on the selection if there is one; else on the highlight under the passage focus (its
+  // note, its quote, a card from it, its colour), else on the focused sentence or paragraph.
+  const onPassageCommand = useCallback(
+    (command: PassageCommand, span: Span, selected: boolean): boolean => {
+      const under = annotationUnder(span)
+      const target = !selected && under ? under.target.position : span
+      switch (command.kind) {
+        case 'highlight': {
+          const colour = command.colour === null ? lastColour() : (highlightColourIds[command.colour] ?? null)
+          if (selected || !under) void highlight(colour, false, span)
+          else if (colour && under.colour !== colour) {
+            window.localStorage.setItem(lastColourKey, colour)
+            annotations.update(under.id, { colour })
+          }
+          return true
+        }
+        case 'note':
+          if (!selected && under) {
+            setEditingId(under.id)
+            focusNote(under.id)
+          } else void highlight(null, true, span)
+          return true
+        case 'copy':
+          copyQuote(target)
+          return true
+        case 'card':
+          makeCard(target)
+          return true
+        case 'delete':
+          if (under) void annotations.remove(under.id)
+          else toast({ message: 'No highlight here to delete.' })
+          return true
+        case 'toNote':
+          if (!under) return false
+          focusNote(under.id)
+          return true
+        case 'help':
+          window.dispatchEvent(new CustomEvent(desktopCommandEvent, { detail: 'show-shortcuts' }))
+          return true
+      }
+    },
+    [highlight, copyQuote, makeCard, annotationUnder, annotations, focusNote, toast]
+  )
+  const { focusPassageAt, refresh: refreshPassage } = usePassageFocus({
+    articleRef,
+    blocks: view?.blocks ?? noBlocks,
+    ready,
+    onCommand: onPassageCommand
+  })
 
   // The same actions from the desktop app's menus (Edit, and the right-click menu on a selection).
   useDesktopCommands({
     'highlight-selection': highlightInLastColour,
     'note-on-selection': () => void highlight(null, true),
-    'copy-quote': copyQuote
+    'copy-quote': () => copyQuote()
   })
 
   // Ctrl/Cmd+Shift+H highlights in the last-used colour; Ctrl/Cmd+Shift+M opens a note on the selection.
@@ -287,6 +369,9 @@ export function ReaderView({
       for (const mark of marks) mark.classList.remove('hl-active')
     }
   }, [activeId, highlights])
+
+  // The focused sentence is marked over the text's nodes, which a new highlight replaces.
+  useEffect(() => refreshPassage(), [highlights, refreshPassage])
 
   // Clicking a highlight selects its note; clicking again where highlights overlap moves to the next.
   const onArticleClick = useCallback(
@@ -382,6 +467,7 @@ export function ReaderView({
             if (id) setActiveId(id)
           }}
           onShowPassage={showPassage}
+          onBackToPassage={(annotation) => focusPassageAt(annotation.target.position.start)}
           selection={selection}
           layoutKey={`${settings.fontSize}:${settings.columnWidth}:${wide ? 'wide' : 'narrow'}:${view ? 'ready' : ''}`}
         />
@@ -392,9 +478,9 @@ export function ReaderView({
           meaningOf={annotations.meaningOf}
           onHighlight={(colour) => void highlight(colour, false)}
           onNote={() => void highlight(null, true)}
-          onCopy={copyQuote}
+          onCopy={() => copyQuote()}
           extra={
-            <button type="button" className="toolbar-button" onClick={makeCard}>
+            <button type="button" className="toolbar-button" onClick={() => makeCard()}>
               Make card
             </button>
           }
