@@ -16,15 +16,7 @@ import {
 import { initialsMatch } from '../../src/shared/extraction/nameTokens'
 import type { ExtractionBlock } from '../../src/shared/extraction/types'
 import { markdownBlocks } from '../fixtures/extraction/markdownBlocks'
-
-function blocksOf(...items: Array<[ExtractionBlock['kind'], string]>): ExtractionBlock[] {
-  let start = 0
-  return items.map(([kind, text], index) => {
-    const block: ExtractionBlock = { id: `b${index}`, kind, text, start, sectionId: null }
-    start += text.length + 2
-    return block
-  })
-}
+import { blocksOf } from '../support/extractionBlocks'
 
 const article = (): ExtractionBlock[] =>
   markdownBlocks(

@@ -9,6 +9,7 @@ import { extractDatedEvents } from './events'
 import { gazetteerForms, type GazetteerForm } from './gazetteer'
 import { stableId } from './hash'
 import { nameKey } from './nameTokens'
+import { rankBySalience } from './salience'
 import { splitSentences } from './sentences'
 import type { Actor, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
 
@@ -150,22 +151,29 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
   }
 }
 
-/** Card suggestions for the blocks, leaving out those whose key is in `existingKeys`; in text order. */
+/**
+ * Card suggestions for the blocks, leaving out those whose key is in `existingKeys`; most salient
+ * first. `extracted` passes events and actors already extracted from the same blocks.
+ */
 export function suggestCards(
   blocks: readonly ExtractionBlock[],
-  existingKeys: ReadonlySet<string>
+  existingKeys: ReadonlySet<string>,
+  extracted?: { events: readonly DatedEvent[]; actors: readonly Actor[] }
 ): CardSuggestion[] {
-  const dateCards = extractDatedEvents(blocks).map(dateCard)
+  const events = extracted?.events ?? extractDatedEvents(blocks)
+  const actors = extracted?.actors ?? extractActors(blocks)
+  const dateCards = events.map(dateCard)
   const forms = gazetteerForms()
-  const actorCards = extractActors(blocks)
+  const actorCards = actors
     .filter((actor) => actor.kind !== 'state' || isCardWorthyState(actor, forms))
     .flatMap((actor) => actorCard(actor, blocks) ?? [])
   const seen = new Set(existingKeys)
-  return [...dateCards, ...actorCards]
+  const cards = [...dateCards, ...actorCards]
     .filter((card) => {
       if (seen.has(card.key)) return false
       seen.add(card.key)
       return true
     })
     .sort((left, right) => left.sourceStart - right.sourceStart)
+  return rankBySalience(cards, { blocks, events, actors })
 }

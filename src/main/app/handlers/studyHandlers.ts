@@ -29,8 +29,8 @@ export interface StudyDependencies {
   now: () => number
 }
 
-/** Bump when the study code changes what it caches from the extraction (2: years BC, centuries). */
-const extractionCacheFormat = 2
+/** Bump when the study code changes what it caches from the extraction (2: years BC, centuries; 3: salience order). */
+const extractionCacheFormat = 3
 
 export function createStudyServices({ db, documents, version, now }: StudyDependencies) {
   const cards = createCardRepository(db)

@@ -22,11 +22,9 @@ export const extractionThreadName = 'extractor'
 
 /** What the thread does with one document; also used in-thread where no worker can be started. */
 export function runExtraction(blocks: readonly Block[]): Extraction {
-  return {
-    events: extractDatedEvents(blocks),
-    actors: extractActors(blocks),
-    suggestions: suggestCards(blocks, new Set())
-  }
+  const events = extractDatedEvents(blocks)
+  const actors = extractActors(blocks)
+  return { events, actors, suggestions: suggestCards(blocks, new Set(), { events, actors }) }
 }
 
 serveJobs(extractionThreadName, (job: ExtractionJob) => ({ result: runExtraction(job.blocks) }))
