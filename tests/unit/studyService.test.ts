@@ -201,12 +201,44 @@ describe('generated cards, timeline and who’s-who on the bundled article', () 
     const source = accepted[0]?.source
     expect(source && text.slice(source.position.start, source.position.end)).toBe(source?.quote.exact)
     expect((await api.listCards({ search: 'edited answer' })).total).toBe(1)
+    const suspect = again.suggestions.filter((suggestion) => suggestion.warning)
     const all = await api.acceptAllSuggestions({ documentId })
-    expect(all.accepted).toBe(suggestions.length - 3)
+    expect(all).toEqual({ accepted: suggestions.length - 3 - suspect.length, heldBack: suspect.length })
+    // The suspect ones stay, waiting for the person to confirm them.
+    expect((await api.generateSuggestions({ documentId })).suggestions.map((left) => left.key)).toEqual(
+      suspect.map((suggestion) => suggestion.key)
+    )
+    const confirmed = await api.acceptAllSuggestions({
+      documentId,
+      confirmed: suspect.map((suggestion) => suggestion.key)
+    })
+    expect(confirmed).toEqual({ accepted: suspect.length, heldBack: 0 })
     expect((await api.generateSuggestions({ documentId })).suggestions).toHaveLength(0)
     expect((await api.listCards({ documentId, limit: 1 })).total).toBeGreaterThanOrEqual(
       suggestions.length - 1
     )
+  })
+
+  it('never accepts a suspect suggestion in "Accept all" unless it is confirmed', async () => {
+    const { api } = start()
+    const [article] = await api.listDocuments({})
+    const documentId = article?.id ?? ''
+    const { suggestions } = await api.generateSuggestions({ documentId })
+    // The article writes "mid-1906s" for the 1960s: read with a correction, so flagged.
+    const suspect = suggestions.find((suggestion) => suggestion.warning)
+    expect(suspect?.warning).toMatch(/1906s/)
+    const plain = suggestions.filter((suggestion) => !suggestion.warning).slice(0, 2)
+    const some = await api.acceptAllSuggestions({
+      documentId,
+      keys: [suspect?.key ?? '', ...plain.map((suggestion) => suggestion.key)]
+    })
+    expect(some).toEqual({ accepted: 2, heldBack: 1 })
+    const cards = await api.listCards({ documentId, limit: 500 })
+    expect(cards.total).toBe(2)
+    expect(cards.rows.map((card) => card.back)).not.toContain(suspect?.back)
+    const left = (await api.generateSuggestions({ documentId })).suggestions
+    expect(left).toHaveLength(suggestions.length - 2)
+    expect(left.map((suggestion) => suggestion.key)).toContain(suspect?.key)
   })
 
   it('draws the timeline from the text and the person’s own date cards, and lists actors with aliases', async () => {

@@ -76,7 +76,8 @@ export function createStudyHandlers(dependencies: StudyDependencies): Study {
     generateSuggestions: ({ documentId }) => cards.generateSuggestions(documentId),
     acceptSuggestion: ({ documentId, key, ...edit }) => cards.acceptSuggestion(documentId, key, edit),
     rejectSuggestion: ({ documentId, key }) => cards.rejectSuggestion(documentId, key),
-    acceptAllSuggestions: ({ documentId }) => cards.acceptAllSuggestions(documentId),
+    acceptAllSuggestions: ({ documentId, keys, confirmed }) =>
+      cards.acceptAllSuggestions(documentId, { keys, confirmed }),
     getReviewQueue: ({ documentId }) => reviews.getReviewQueue(documentId),
     answerCard: ({ cardId, grade, durationMs }) => reviews.answerCard(cardId, grade, durationMs),
     undoLastAnswer: () => reviews.undoLastAnswer(),
