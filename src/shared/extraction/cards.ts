@@ -11,7 +11,8 @@ import { stableId } from './hash'
 import { nameKey } from './nameTokens'
 import { rankBySalience } from './salience'
 import { splitSentences } from './sentences'
-import type { Actor, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
+import { blank, whoQuestionWord } from '../study/cloze'
+import type { Actor, ActorMention, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
 
 /** States are named so often that a card is only worth it for the ones the text keeps returning to. */
 const minimumStateMentions = 3
@@ -67,7 +68,7 @@ function dateCard(event: DatedEvent): CardSuggestion {
   const card: CardSuggestion = {
     key: stableId('card-date', event.sentence, event.expression),
     kind: 'date',
-    front: `When? ${before}____${after}`,
+    front: `When? ${before}${blank}${after}`,
     back: describeDate(event),
     clozeText: `${before}{{c1::${event.expression}}}${after}`,
     blockId: event.blockId,
@@ -97,6 +98,33 @@ function mentionSentence(actor: Actor, blocks: readonly ExtractionBlock[], index
   return { block, sentence: sentence.text, start, end, inside }
 }
 
+/**
+ * The sentence with each mention as a deletion. A name with its other form in brackets right
+ * after it ("Kim Il Sung (Kim)", "United Nations Emergency Force (UNEF)") is one actor named once:
+ * one deletion, so the card shows one blank, not "[…] ([…])".
+ */
+function clozeOfMentions(sentence: string, sentenceStart: number, mentions: readonly ActorMention[]): string {
+  let cloze = ''
+  let cursor = sentenceStart
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index] as ActorMention
+    let end = mention.end
+    const next = mentions[index + 1]
+    if (next) {
+      const between = sentence.slice(mention.end - sentenceStart, next.start - sentenceStart)
+      const closing = /^\s*\)/.exec(sentence.slice(next.end - sentenceStart))
+      if (/^\s*\(\s*$/.test(between) && closing) {
+        end = next.end + closing[0].length
+        index++
+      }
+    }
+    const answer = sentence.slice(mention.start - sentenceStart, end - sentenceStart)
+    cloze += `${sentence.slice(cursor - sentenceStart, mention.start - sentenceStart)}{{c1::${answer}}}`
+    cursor = end
+  }
+  return cloze + sentence.slice(cursor - sentenceStart)
+}
+
 function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSuggestion | null {
   const first = mentionSentence(actor, blocks, 0)
   if (!first) return null
@@ -115,7 +143,7 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
     return {
       ...base,
       key: stableId('card-actor-role', nameKey(actor.name), actor.role),
-      front: `Who was ${role}?`,
+      front: `${whoQuestionWord(actor.kind, 'was')} ${role}?`,
       back: actor.name
     }
   }
@@ -132,13 +160,7 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
   // A defining sentence: the first one naming the actor in full, else the first mention's.
   const fullIndex = actor.mentions.findIndex((mention) => mention.text === actor.name)
   const chosen = (fullIndex > 0 ? mentionSentence(actor, blocks, fullIndex) : null) ?? first
-  let cloze = ''
-  let cursor = chosen.start
-  for (const mention of chosen.inside) {
-    cloze += `${chosen.sentence.slice(cursor - chosen.start, mention.start - chosen.start)}{{c1::${mention.text}}}`
-    cursor = mention.end
-  }
-  cloze += chosen.sentence.slice(cursor - chosen.start)
+  const cloze = clozeOfMentions(chosen.sentence, chosen.start, chosen.inside)
   return {
     ...base,
     blockId: chosen.block.id,

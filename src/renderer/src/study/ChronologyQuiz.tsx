@@ -1,6 +1,7 @@
 // Put five events in order, by dragging or with "Move up"/"Move down"; "Check" scores the order
 // and shows the right one with the dates.
 import { useState, type DragEvent } from 'react'
+import { blank } from '../../../shared/study/cloze'
 import { chronologyQuestion, correctOrder, scoreChronology } from '../../../shared/study/quiz'
 import type { TimelineEvent } from '../../../shared/study/types'
 import './study.css'
@@ -40,7 +41,7 @@ export function ChronologyQuiz({ events }: { events: TimelineEvent[] }) {
           >
             <span className="position">{index + 1}</span>
             <span>
-              {checked ? event.sentence : event.sentence.replace(event.expression, '…')}
+              {checked ? event.sentence : event.sentence.replace(event.expression, blank)}
               {checked && <strong> ({event.expression})</strong>}
             </span>
             <span className="button-row">
