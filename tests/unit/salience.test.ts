@@ -86,3 +86,34 @@ describe('suggestCards ranking', () => {
     expect(dates.indexOf('4 July 1576')).toBeLessThan(dates.indexOf('twelfth century'))
   })
 })
+
+describe('one card per event', () => {
+  it('merges the abstract’s month with the body’s day of the same event, keeping the body’s', () => {
+    const blocks = blocksOf(
+      ['abstract', 'In February 1956 Khrushchev denounced Stalin in a secret speech to the party congress.'],
+      [
+        'paragraph',
+        'On 25 February 1956 Khrushchev denounced Stalin in his secret speech to the Twentieth Party Congress. ' +
+          'In February 1956 the harvest in the south failed for lack of rain.'
+      ]
+    )
+    const dates = suggestCards(blocks, new Set()).filter((card) => card.kind === 'date')
+    const speech = dates.filter((card) => /speech/.test(card.front))
+    expect(speech.map((card) => card.expression)).toEqual(['25 February 1956'])
+    expect(speech[0]?.blockId).toBe('b1')
+    // Another event of the same month, told in other words, keeps its card.
+    expect(dates.some((card) => /harvest/.test(card.front))).toBe(true)
+  })
+
+  it('prefers a plain reading to one read with a correction, even a less precise one', () => {
+    const blocks = blocksOf(
+      [
+        'abstract',
+        'North Korea has identified its foreign policy as focused on self-reliance since the mid-1906s.'
+      ],
+      ['paragraph', 'North Korea identified its foreign policy as focused on self-reliance in the 1960s.']
+    )
+    const dates = suggestCards(blocks, new Set()).filter((card) => card.kind === 'date')
+    expect(dates.map((card) => card.expression)).toEqual(['1960s'])
+  })
+})

@@ -10,6 +10,7 @@ import { gazetteerForms, type GazetteerForm } from './gazetteer'
 import { stableId } from './hash'
 import { nameKey } from './nameTokens'
 import { rankBySalience } from './salience'
+import { mergeSameEvents } from './sameEvents'
 import { splitSentences } from './sentences'
 import { blank, whoQuestionWord } from '../study/cloze'
 import type { Actor, ActorMention, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
@@ -184,7 +185,7 @@ export function suggestCards(
 ): CardSuggestion[] {
   const events = extracted?.events ?? extractDatedEvents(blocks)
   const actors = extracted?.actors ?? extractActors(blocks)
-  const dateCards = events.map(dateCard)
+  const dateCards = mergeSameEvents(events, blocks).map(dateCard)
   const forms = gazetteerForms()
   const actorCards = actors
     .filter((actor) => actor.kind !== 'state' || isCardWorthyState(actor, forms))

@@ -22,7 +22,8 @@ const stopWords = new Set(
   ).split(' ')
 )
 
-function terms(text: string): string[] {
+/** The words of a text that say what it is about: lower case, no stop words. */
+export function contentTerms(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}[\p{L}'’]*\p{L}/gu) ?? []).filter(
     (word) => word.length > 2 && !stopWords.has(word)
   )
@@ -48,7 +49,7 @@ export function sentenceCentrality(sentences: readonly string[]): number[] {
   const documentFrequency: number[] = []
   const counted = sentences.map((sentence) => {
     const frequencies = new Map<number, number>()
-    for (const word of terms(sentence)) {
+    for (const word of contentTerms(sentence)) {
       let index = vocabulary.get(word)
       if (index === undefined) {
         index = vocabulary.size
