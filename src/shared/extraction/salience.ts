@@ -131,10 +131,21 @@ function namesOf(card: CardSuggestion, actors: ReadonlyMap<string, Actor>): stri
   return card.expression ? [card.expression] : []
 }
 
+const letterOrDigit = /[\p{L}\p{N}]/u
+
+/** Whether `name` stands in `text` as a whole word (not "UN" inside "UNC"). */
 function contains(text: string, name: string): boolean {
   if (name.length < 2) return false
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text)
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1]
+    const after = text[at + name.length]
+    if (
+      (before === undefined || !letterOrDigit.test(before)) &&
+      (after === undefined || !letterOrDigit.test(after))
+    )
+      return true
+  }
+  return false
 }
 
 export interface SalienceInput {
@@ -186,14 +197,18 @@ export function rankBySalience(cards: readonly CardSuggestion[], input: Salience
   order.forEach(({ index }, position) => {
     percentile[index] = order.length > 1 ? position / (order.length - 1) : 1
   })
+  const sentencesOfBlock = new Map<string, number[]>()
+  sentences.forEach((sentence, index) => {
+    const list = sentencesOfBlock.get(sentence.blockId)
+    if (list) list.push(index)
+    else sentencesOfBlock.set(sentence.blockId, [index])
+  })
   const centralityAt = (card: CardSuggestion): number => {
-    const index = sentences.findIndex(
-      (sentence) =>
-        sentence.blockId === card.blockId &&
-        card.sourceStart < sentence.end &&
-        card.sourceEnd > sentence.start
-    )
-    return index < 0 ? 0 : (percentile[index] ?? 0)
+    const index = (sentencesOfBlock.get(card.blockId) ?? []).find((candidate) => {
+      const sentence = sentences[candidate] as PlacedSentence
+      return card.sourceStart < sentence.end && card.sourceEnd > sentence.start
+    })
+    return index === undefined ? 0 : (percentile[index] ?? 0)
   }
 
   const prominentText = [
@@ -201,17 +216,22 @@ export function rankBySalience(cards: readonly CardSuggestion[], input: Salience
     ...input.blocks.filter((block) => prominentKinds.has(block.kind)).map((block) => block.text)
   ].join('\n')
   const actors = new Map(input.actors.map((actor) => [actor.id, actor]))
+  const eventsByPlace = new Map(
+    input.events.map((event) => [`${event.sentenceStart}:${event.expression}`, event])
+  )
   const eventOf = (card: CardSuggestion): DatedEvent | undefined =>
-    input.events.find(
-      (candidate) => candidate.expression === card.expression && candidate.sentenceStart === card.sourceStart
-    )
+    eventsByPlace.get(`${card.sourceStart}:${card.expression ?? ''}`)
+  const eventsInYear = new Map<number, number>()
+  for (const event of input.events) {
+    const year = yearOf(event.date.start)
+    eventsInYear.set(year, (eventsInYear.get(year) ?? 0) + 1)
+  }
   const mentionCount = (card: CardSuggestion): number => {
     if (card.kind === 'actor') return (card.actorId ? actors.get(card.actorId)?.mentions.length : 0) ?? 1
     // A date's mentions: the events of the same year, for the text returns to a year it is about.
     const event = eventOf(card)
     if (!event) return 1
-    const year = yearOf(event.date.start)
-    return input.events.filter((other) => yearOf(other.date.start) === year).length
+    return eventsInYear.get(yearOf(event.date.start)) ?? 1
   }
   const precisionFactor = (card: CardSuggestion): number => {
     const event = card.kind === 'date' ? eventOf(card) : undefined

@@ -3,34 +3,28 @@
 // reading over one read with a correction, then the most precise date, then the body's sentence
 // (the abstract and captions restate the body).
 
-import { compareDays } from './calendar'
+import { parseDay, yearOf } from './calendar'
 import { contentTerms } from './salience'
 import type { DatedEvent, ExtractionBlock } from './types'
+
+/** Dates wider than this (a millennium, an era) are not compared: they tell no single event. */
+const maximumYears = 200
 
 /** Words two sentences must share, at least, to tell the same event. */
 const minimumShared = 3
 /** And the share of the shorter sentence's words they must make up. */
 const minimumOverlap = 0.5
 
-function contains(outer: DatedEvent, inner: DatedEvent): boolean {
-  return (
-    compareDays(outer.date.start, inner.date.start) <= 0 && compareDays(inner.date.end, outer.date.end) <= 0
-  )
+/** A day as a number that sorts as the days do (months as 31 days: only order and size matter). */
+function dayNumber(day: string): number {
+  const { year, month, day: date } = parseDay(day)
+  return (year * 12 + month) * 31 + date
 }
 
-function span(event: DatedEvent): number {
-  const [start, end] = [event.date.start, event.date.end].map((day) => {
-    const [year, month, date] = day.replace(/^-/, 'm').split('-')
-    return (Number(year?.replace('m', '-')) * 12 + Number(month)) * 31 + Number(date)
-  })
-  return (end ?? 0) - (start ?? 0)
-}
-
-/** Which event of a group the card is made from: lower is better. */
 type Preference = [number, number, number]
 
-function preference(event: DatedEvent, kind: string | undefined): Preference {
-  return [event.note === undefined ? 0 : 1, span(event), kind === 'paragraph' ? 0 : 1]
+function preference(event: DatedEvent, span: number, kind: string | undefined): Preference {
+  return [event.note === undefined ? 0 : 1, span, kind === 'paragraph' ? 0 : 1]
 }
 
 function better(left: Preference, right: Preference): boolean {
@@ -50,28 +44,44 @@ export function mergeSameEvents(
     const sentence = event.sentence.replace(event.expression, ' ')
     return new Set(contentTerms(sentence))
   })
+  const days = events.map((event) => ({ start: dayNumber(event.date.start), end: dayNumber(event.date.end) }))
+  const contains = (outer: number, inner: number): boolean => {
+    const [a, b] = [days[outer], days[inner]]
+    return a !== undefined && b !== undefined && a.start <= b.start && b.end <= a.end
+  }
   const same = (left: number, right: number): boolean => {
-    const a = events[left] as DatedEvent
-    const b = events[right] as DatedEvent
-    if (a.sentenceStart === b.sentenceStart) return false
-    if (!contains(a, b) && !contains(b, a)) return false
+    if (events[left]?.sentenceStart === events[right]?.sentenceStart) return false
     const first = words[left] as Set<string>
     const second = words[right] as Set<string>
     let shared = 0
     for (const word of first) if (second.has(word)) shared++
     return shared >= minimumShared && shared / Math.min(first.size, second.size) >= minimumOverlap
   }
-  const rank = events.map((event) => preference(event, kinds.get(event.blockId)))
-  // An event gives way to a better telling of itself; pairs, not chains, so that "the 1960s" never
-  // swallows "the late 1960s" through a third sentence like both.
-  return events.filter(
-    (_, index) =>
-      !events.some(
-        (__, other) =>
-          other !== index &&
-          same(index, other) &&
-          (better(rank[other] as Preference, rank[index] as Preference) ||
-            (!better(rank[index] as Preference, rank[other] as Preference) && other < index))
-      )
+  const rank = events.map((event, index) =>
+    preference(event, (days[index]?.end ?? 0) - (days[index]?.start ?? 0), kinds.get(event.blockId))
   )
+  // Only nested dates can tell one event, and the inner one starts within the outer's years:
+  // index the events by start year so a book's thousands of dates are not compared pairwise.
+  const byStartYear = new Map<number, number[]>()
+  events.forEach((event, index) => {
+    const year = yearOf(event.date.start)
+    byStartYear.set(year, [...(byStartYear.get(year) ?? []), index])
+  })
+  const dropped = new Set<number>()
+  events.forEach((event, outer) => {
+    const from = yearOf(event.date.start)
+    const to = Math.min(yearOf(event.date.end), from + maximumYears)
+    for (let year = from; year <= to; year++) {
+      for (const inner of byStartYear.get(year) ?? []) {
+        if (inner === outer || !contains(outer, inner) || !same(outer, inner)) continue
+        // Of the two, the worse gives way (on a tie, the later one); pairs, not chains, so that
+        // "the 1960s" never swallows "the late 1960s" through a third sentence like both.
+        const [left, right] = [rank[outer] as Preference, rank[inner] as Preference]
+        if (better(left, right)) dropped.add(inner)
+        else if (better(right, left)) dropped.add(outer)
+        else dropped.add(Math.max(outer, inner))
+      }
+    }
+  })
+  return events.filter((_, index) => !dropped.has(index))
 }
