@@ -14,6 +14,10 @@ export const benchGroups: readonly BenchGroup[] = [
   { name: 'search', measures: 'index build, query p50/p95 on 1M words, restart to first answer' },
   { name: 'study', measures: "100,000 cards: the card browser's first page and the review queue" },
   {
+    name: 'cards',
+    measures: 'card suggestions: 10,000 words warm, a 200,000-word book, thread memory, search meanwhile'
+  },
+  {
     name: 'freezes',
     measures: 'crafted inputs (unbalanced tags, common-quote annotations, long fuzzy words) vs normal ones'
   }

@@ -1,6 +1,7 @@
 // `npm run bench [-- GROUP…]`: the benchmarks of the named groups (all by default), each printing
 // figures with same-run baselines and ratios. `--help` and an unknown group list the groups.
 import { runAnnotationBench } from './annotations'
+import { runCardsBench } from './cards'
 import { runFoundationBench } from './foundation'
 import { runFreezesBench } from './freezes'
 import { benchUsage, chooseBenches } from './groups'
@@ -14,6 +15,7 @@ const runners: Record<string, () => Promise<void>> = {
   'long-text': runLongTextBench,
   search: runSearchBench,
   study: runStudyBench,
+  cards: runCardsBench,
   freezes: runFreezesBench
 }
 

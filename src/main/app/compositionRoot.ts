@@ -46,6 +46,8 @@ export interface BackendOptions {
   pdfPrinter?: PdfPrinter
   /** The import thread's file; by default the bundled one (none where the sources run unbundled). */
   importWorkerPath?: string | null
+  /** The extraction thread's bundled file; by default the one the build emits (none under tsx). */
+  extractionWorkerPath?: string | null
 }
 
 export interface Backend {
@@ -151,7 +153,15 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
         readAnnotations: (job, onProgress) => importRunners.read(job, onProgress),
         nativeBinding: options.sqliteNativeBinding
       }),
-      study: createStudyHandlers({ db: database, documents: documentRepository, version, now })
+      study: createStudyHandlers({
+        db: database,
+        documents: documentRepository,
+        version,
+        now,
+        ...(options.extractionWorkerPath === undefined
+          ? {}
+          : { extractionWorkerPath: options.extractionWorkerPath })
+      })
     }
     // Spelled out rather than looped over, so that the compiler checks every method has a handler.
     const handlers: ApiHandlers = {
