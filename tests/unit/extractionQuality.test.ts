@@ -209,8 +209,8 @@ const salienceFigures: Record<string, { documentOrder: number; firstRun: number;
   'message-1846.txt': { documentOrder: 0.9, firstRun: 0.85, achieved: 0.85 },
   // The first run put four century and decade dates in the Top 20: dates now count by precision.
   'copernicus-newton.md': { documentOrder: 0.55, firstRun: 0.75, achieved: 0.9 },
-  // Held out: scored once, after the weights were set.
-  'prussia-1740.txt': { documentOrder: 0.65, firstRun: 0, achieved: 0 }
+  // Held out: scored once, after the weights were set (the unseen figure).
+  'prussia-1740.txt': { documentOrder: 0.65, firstRun: 1, achieved: 1 }
 }
 
 /** The target for key items in the Top 20. */
