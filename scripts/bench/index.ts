@@ -1,6 +1,7 @@
 // `npm run bench [-- GROUP…]`: the benchmarks of the named groups (all by default), each printing
 // figures with same-run baselines and ratios. `--help` and an unknown group list the groups.
 import { runAnnotationBench } from './annotations'
+import { runCardsBench } from './cards'
 import { runFoundationBench } from './foundation'
 import { runFreezesBench } from './freezes'
 import { benchUsage, chooseBenches } from './groups'
@@ -22,6 +23,7 @@ const runners: Record<string, () => Promise<void>> = {
   'search-scale': runScaleSearchBench,
   study: runStudyBench,
   pdf: runPdfBench,
+  cards: runCardsBench,
   freezes: runFreezesBench
 }
 

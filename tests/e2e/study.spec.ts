@@ -1,6 +1,8 @@
 // Studying as a person does: generate card suggestions from the article, accept some, review three
 // cards from the keyboard (Space, then 3) and undo the last answer, then see the timeline and the
 // who's-who.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { apiResponse, expect, test } from './fixtures'
 import { openArticle } from './helpers'
 
@@ -10,8 +12,10 @@ test('suggested cards are accepted one by one and reviewed from the keyboard', a
   await page.getByRole('button', { name: 'Generate cards' }).click()
   const suggestions = page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
   await expect(suggestions.first()).toBeVisible({ timeout: 30_000 })
+  // The Top 20 come first; "All" lists every one, so accepting one shortens the list.
+  await page.getByRole('button', { name: /^All \(/ }).click()
   const offered = await suggestions.count()
-  expect(offered).toBeGreaterThan(5)
+  expect(offered).toBeGreaterThan(20)
   // Nothing is studied before it is accepted.
   await expect(page.getByRole('link', { name: 'Study 0 due' })).toBeVisible()
   for (let index = 0; index < 3; index++) {
@@ -152,4 +156,65 @@ test('"Generate cards" in the reader opens the suggestions as a full dialog over
   expect(hit).toBe(true)
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
+})
+
+test('the dialog shows the Top 20 first, then All', async ({ page, scholia }, testInfo) => {
+  await page.goto(scholia.url)
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Generate cards' })
+  const suggestions = dialog.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(suggestions.first()).toBeVisible({ timeout: 30_000 })
+  const show = dialog.getByRole('group', { name: 'Suggestions to show' })
+  await expect(show.getByRole('button', { name: 'Top 20' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(suggestions).toHaveCount(20)
+  await page.screenshot({ path: testInfo.outputPath('suggestions-top-20.png') })
+
+  await show.getByRole('button', { name: /^All \(/ }).click()
+  await expect(show.getByRole('button', { name: /^All \(/ })).toHaveAttribute('aria-pressed', 'true')
+  const all = await suggestions.count()
+  expect(all).toBeGreaterThan(20)
+  await page.screenshot({ path: testInfo.outputPath('suggestions-all.png') })
+})
+
+test('"Accept all" asks before taking a suspect suggestion, and leaves it unticked in the list', async ({
+  page,
+  scholia
+}, testInfo) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  // "mid-1906s" where the text names the 1960s: read as the 1960s, with a warning.
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'extraction', 'suspect-decade.md'), 'utf8')
+  const documentId = await page.evaluate(
+    async (body) => {
+      const response = await fetch('/api/importDocument', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+      })
+      return ((await response.json()) as { value: { document: { id: string } } }).value.document.id
+    },
+    { fileName: 'canal.md', text }
+  )
+  await page.goto(`${scholia.origin}/#/doc/${documentId}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/the canal company/i)
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Generate cards' })
+  const suggestions = dialog.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(suggestions.first()).toBeVisible({ timeout: 30_000 })
+  const all = await suggestions.count()
+  await dialog.getByRole('button', { name: `Accept all (${all})` }).click()
+  const confirm = dialog.getByRole('region', { name: /Check this suggestion first/ })
+  await expect(confirm).toBeVisible()
+  const suspect = confirm.getByRole('checkbox')
+  await expect(suspect).toHaveCount(1)
+  await expect(suspect).not.toBeChecked()
+  await expect(confirm.getByText(/1906s/).first()).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('suggestions-confirm-suspect.png') })
+
+  // Left unticked, it stays in the list and is not a card.
+  await confirm.getByRole('button', { name: `Accept ${all - 1}, leave 1 unticked` }).click()
+  await expect(confirm).toBeHidden()
+  await expect(suggestions).toHaveCount(1)
+  await expect(suggestions.first().getByText(/1906s/).first()).toBeVisible()
+  await expect(dialog.getByText(`${all - 1} accepted now`, { exact: false })).toBeVisible()
 })

@@ -230,7 +230,11 @@ describe("the bundled article's generated cards, exported for Anki", () => {
     const { backend, documentId } = state.current
     const api = backend.handlers
     const { suggestions } = await api.generateSuggestions({ documentId })
-    await api.acceptAllSuggestions({ documentId })
+    // The suspect ones (a date read with a correction) need confirming: confirm them all here.
+    const confirmed = suggestions
+      .filter((suggestion) => suggestion.warning)
+      .map((suggestion) => suggestion.key)
+    await api.acceptAllSuggestions({ documentId, confirmed })
     const [file] = (await api.exportFiles({ documentId, format: 'anki' })).files
     const content = file?.content ?? ''
     expect(ankiImportProblems(content)).toEqual([])

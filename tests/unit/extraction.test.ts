@@ -16,15 +16,7 @@ import {
 import { initialsMatch } from '../../src/shared/extraction/nameTokens'
 import type { ExtractionBlock } from '../../src/shared/extraction/types'
 import { markdownBlocks } from '../fixtures/extraction/markdownBlocks'
-
-function blocksOf(...items: Array<[ExtractionBlock['kind'], string]>): ExtractionBlock[] {
-  let start = 0
-  return items.map(([kind, text], index) => {
-    const block: ExtractionBlock = { id: `b${index}`, kind, text, start, sectionId: null }
-    start += text.length + 2
-    return block
-  })
-}
+import { blocksOf } from '../support/extractionBlocks'
 
 const article = (): ExtractionBlock[] =>
   markdownBlocks(
@@ -417,7 +409,7 @@ describe('suggestCards', () => {
     const cards = suggestCards(blocks, new Set())
     const date = cards.find((card) => card.kind === 'date')
     expect(date?.clozeText).toBe('In {{c1::1966}}, Kim Il Sung declared self-reliance.')
-    expect(date?.front).toBe('When? In ____, Kim Il Sung declared self-reliance.')
+    expect(date?.front).toBe('When? In […], Kim Il Sung declared self-reliance.')
     expect(date?.back).toBe('1966')
     expect(cards.find((card) => card.back === 'Hwang Jang-yop')?.front).toBe(
       'Who was the Chairman of the Supreme People’s Assembly (SPA)?'
@@ -425,6 +417,13 @@ describe('suggestCards', () => {
     expect(cards.find((card) => card.back === 'Kim Il Sung')?.clozeText).toBe(
       'In 1966, {{c1::Kim Il Sung}} declared self-reliance.'
     )
+  })
+
+  it('blanks a name and its bracketed other form as one deletion: one blank, not "[…] ([…])"', () => {
+    const cards = suggestCards(article(), new Set())
+    const kim = cards.find((card) => card.kind === 'actor' && card.back === 'Kim Il Sung')
+    expect(kim?.clozeText).toContain('{{c1::Kim Il Sung (')
+    expect(kim?.clozeText).not.toMatch(/\}\}\s*\(\{\{/)
   })
 
   it('asks about a state only when the text names it, not only through its adjective', () => {

@@ -23,7 +23,11 @@ function importedBlocks(file: string): ExtractionBlock[] {
 }
 
 interface Answers {
-  events: Array<{ expression: string; phrase: string; key?: boolean }>
+  /**
+   * `sameEventAs`: the phrase of another item telling the same event (the abstract restating the
+   * body); one card for either covers both, as one card per event is the rule (issue 21).
+   */
+  events: Array<{ expression: string; phrase: string; key?: boolean; sameEventAs?: string }>
   actors: Array<{ name: string; aliases: string[]; key?: boolean }>
 }
 
@@ -38,13 +42,19 @@ const sameExpression = (left: string, right: string): boolean =>
   left.replace(/[–—-]/g, '-').toLowerCase() === right.replace(/[–—-]/g, '-').toLowerCase()
 
 /** The matching rule: a date card covers an event with the same expression whose sentence holds the phrase. */
-function coversEvent(card: CardSuggestion, text: string, event: Answers['events'][number]): boolean {
-  return (
+function coversEvent(
+  card: CardSuggestion,
+  text: string,
+  event: Answers['events'][number],
+  events: Answers['events'] = []
+): boolean {
+  const covers = (item: Answers['events'][number]): boolean =>
     card.kind === 'date' &&
     card.expression !== undefined &&
-    sameExpression(card.expression, event.expression) &&
-    text.slice(card.sourceStart, card.sourceEnd).includes(event.phrase)
-  )
+    sameExpression(card.expression, item.expression) &&
+    text.slice(card.sourceStart, card.sourceEnd).includes(item.phrase)
+  const same = events.find((other) => other.phrase === event.sameEventAs)
+  return covers(event) || (same !== undefined && covers(same))
 }
 
 /** An actor card covers an actor when its answer names them or one of their aliases. */
@@ -53,16 +63,34 @@ function coversActor(card: CardSuggestion, actor: Answers['actors'][number]): bo
   return card.kind === 'actor' && [actor.name, ...actor.aliases].some((name) => nameKey(name) === answer)
 }
 
+/** How many suggestions the generation dialog shows first. */
+const topCount = 20
+
 function measure(blocks: ExtractionBlock[], answers: Answers) {
   const text = fullText(blocks)
   const cards = suggestCards(blocks, new Set())
   const keyEvents = answers.events.filter((event) => event.key !== false)
   const keyActors = answers.actors.filter((actor) => actor.key !== false)
-  const missedEvents = keyEvents.filter((event) => !cards.some((card) => coversEvent(card, text, event)))
+  const missedEvents = keyEvents.filter(
+    (event) => !cards.some((card) => coversEvent(card, text, event, answers.events))
+  )
   const missedActors = keyActors.filter((actor) => !cards.some((card) => coversActor(card, actor)))
+  // Salience: how many of the key items the first 20 suggestions (the dialog's "Top 20") cover, out
+  // of as many as 20 slots can hold (every text has more than 20 key items, so 20 is the ceiling).
+  const top = cards.slice(0, topCount)
+  // An event told twice counts once here: its twin holds the slot.
+  const distinctKeyEvents = keyEvents.filter((event) => event.sameEventAs === undefined)
+  const keyInTop =
+    distinctKeyEvents.filter((event) => top.some((card) => coversEvent(card, text, event, answers.events)))
+      .length + keyActors.filter((actor) => top.some((card) => coversActor(card, actor))).length
+  const minorInTop = top.filter(
+    (card) =>
+      !keyEvents.some((event) => coversEvent(card, text, event, answers.events)) &&
+      !keyActors.some((actor) => coversActor(card, actor))
+  )
   const noise = cards.filter(
     (card) =>
-      !answers.events.some((event) => coversEvent(card, text, event)) &&
+      !answers.events.some((event) => coversEvent(card, text, event, answers.events)) &&
       !answers.actors.some((actor) => coversActor(card, actor))
   )
   return {
@@ -70,11 +98,13 @@ function measure(blocks: ExtractionBlock[], answers: Answers) {
     eventCoverage: 1 - missedEvents.length / keyEvents.length,
     actorCoverage: 1 - missedActors.length / keyActors.length,
     precision: 1 - noise.length / cards.length,
+    salience: keyInTop / Math.min(topCount, distinctKeyEvents.length + keyActors.length),
     missed: [
       ...missedEvents.map((event) => `${event.expression} / ${event.phrase}`),
       ...missedActors.map((actor) => actor.name)
     ],
-    noise: noise.map((card) => `${card.kind}: ${card.expression ?? card.back}`)
+    noise: noise.map((card) => `${card.kind}: ${card.expression ?? card.back}`),
+    minorInTop: minorInTop.map((card) => `${card.kind}: ${card.expression ?? card.back}`)
   }
 }
 
@@ -164,6 +194,28 @@ const texts: QualityText[] = [
   )
 ]
 
+/**
+ * Salience (issue 21): key items among the Top 20, out of the 20 slots. `documentOrder` is the
+ * figure before ranking (suggestions in text order), `firstRun` the first run of the ranking before
+ * any weight was changed, `achieved` the current one. The target is 80% on every text.
+ */
+const salienceFigures: Record<string, { documentOrder: number; firstRun: number; achieved: number }> = {
+  'kim-2018-sino-dprk-split.md': { documentOrder: 1, firstRun: 1, achieved: 1 },
+  'suez-1956.txt': { documentOrder: 0.95, firstRun: 1, achieved: 1 },
+  'partition-1947.txt': { documentOrder: 1, firstRun: 0.95, achieved: 0.95 },
+  'berlin-1948.md': { documentOrder: 0.95, firstRun: 0.9, achieved: 0.9 },
+  'persian-wars.md': { documentOrder: 1, firstRun: 0.9, achieved: 0.9 },
+  'tudor-1509.txt': { documentOrder: 0.85, firstRun: 0.95, achieved: 0.95 },
+  'message-1846.txt': { documentOrder: 0.9, firstRun: 0.85, achieved: 0.85 },
+  // The first run put four century and decade dates in the Top 20: dates now count by precision.
+  'copernicus-newton.md': { documentOrder: 0.55, firstRun: 0.75, achieved: 0.9 },
+  // Held out: scored once, after the weights were set (the unseen figure).
+  'prussia-1740.txt': { documentOrder: 0.65, firstRun: 1, achieved: 1 }
+}
+
+/** The issue's target for key items in the Top 20. */
+const salienceTarget = 0.8
+
 describe('card suggestion quality', () => {
   for (const { name, file, answers, status, achieved } of texts) {
     it(`scores no more than 3 points below what was achieved: ${name}`, () => {
@@ -172,14 +224,19 @@ describe('card suggestion quality', () => {
       const percent = (value: number): string => `${(value * 100).toFixed(1)}%`
       console.log(
         `${name} [${status}]: ${result.cards.length} suggestions; event coverage ${percent(result.eventCoverage)}, ` +
-          `actor coverage ${percent(result.actorCoverage)}, precision ${percent(result.precision)} ` +
+          `actor coverage ${percent(result.actorCoverage)}, precision ${percent(result.precision)}, key items in the Top 20 ${percent(result.salience)} ` +
           `(noise ${percent(1 - result.precision)})` +
           (result.missed.length > 0 ? `\n  missed: ${result.missed.join('; ')}` : '') +
-          (result.noise.length > 0 ? `\n  noise: ${result.noise.join('; ')}` : '')
+          (result.noise.length > 0 ? `\n  noise: ${result.noise.join('; ')}` : '') +
+          (result.minorInTop.length > 0 ? `\n  in the Top 20, not key: ${result.minorInTop.join('; ')}` : '')
       )
       expect(result.eventCoverage).toBeGreaterThanOrEqual(achieved.events - tolerance)
       expect(result.actorCoverage).toBeGreaterThanOrEqual(achieved.actors - tolerance)
       expect(result.precision).toBeGreaterThanOrEqual(achieved.precision - tolerance)
+      const salience = salienceFigures[file.replace(/^.*\//, '')]
+      expect(salience, 'every text has its salience figures').toBeDefined()
+      expect(result.salience).toBeGreaterThanOrEqual(Math.min(salienceTarget, salience?.achieved ?? 1))
+      expect(result.salience).toBeGreaterThanOrEqual((salience?.achieved ?? 1) - tolerance)
     })
   }
 })

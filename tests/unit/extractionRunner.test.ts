@@ -69,6 +69,16 @@ describe('extraction runner', () => {
     expect(result.suggestions.length).toBeGreaterThan(0)
   })
 
+  it('reports progress after each stage, ending at the whole, with the heap then', async () => {
+    const reports: Array<{ stage: string; fraction: number; heapUsedBytes: number }> = []
+    await runner(null).run('hash-progress', blocks, (progress) => reports.push(progress))
+    expect(reports.map((report) => report.stage)).toEqual(['dates', 'actors', 'cards'])
+    const fractions = reports.map((report) => report.fraction)
+    expect(fractions).toEqual([...fractions].sort((left, right) => left - right))
+    expect(fractions.at(-1)).toBe(1)
+    for (const report of reports) expect(report.heapUsedBytes).toBeGreaterThan(0)
+  })
+
   it('falls back in-thread when the thread cannot run', async () => {
     const broken = runner('/nonexistent/extractionWorker.js')
     const result = await broken.run('hash-b', blocks)

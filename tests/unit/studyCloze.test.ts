@@ -47,7 +47,7 @@ describe('parseCloze', () => {
 
   it('hides only the asked deletion, shows the hint, and reveals it on the back', () => {
     const note = 'In {{c1::1966}}, {{c2::Kim Il Sung::leader}} spoke.'
-    expect(renderCloze(note, 1, 'front')).toBe('In [...], Kim Il Sung spoke.')
+    expect(renderCloze(note, 1, 'front')).toBe('In […], Kim Il Sung spoke.')
     expect(renderCloze(note, 2, 'front')).toBe('In 1966, [leader] spoke.')
     expect(renderCloze(note, 2, 'back')).toBe('In 1966, Kim Il Sung spoke.')
     expect(clozeParts(note, 2).filter((part) => part.kind === 'asked')).toHaveLength(1)

@@ -126,7 +126,35 @@ describe('hiding an actor in a "who is this?" clue', () => {
   it('hides whole names only, longest first, and leaves words that merely contain them', () => {
     expect(
       hideNames('The UN and the UNC met; North Korea and North Korea’s allies.', ['UN', 'North Korea'])
-    ).toBe('The _____ and the UNC met; _____ and _____’s allies.')
-    expect(hideNames('Kim Il Sung met Kim', ['Kim Il Sung', 'Kim'])).toBe('_____ met _____')
+    ).toBe('The […] and the UNC met; […] and […]’s allies.')
+    expect(hideNames('Kim Il Sung met Kim', ['Kim Il Sung', 'Kim'])).toBe('[…] met […]')
+  })
+
+  it('leaves one blank for a name with its other form in brackets', () => {
+    expect(hideNames('Kim Il Sung (Kim) spoke.', ['Kim Il Sung', 'Kim'])).toBe('[…] spoke.')
+    expect(
+      hideNames('The United Nations Emergency Force (UNEF) landed.', [
+        'United Nations Emergency Force',
+        'UNEF'
+      ])
+    ).toBe('The […] landed.')
+  })
+})
+
+describe('the question word of a who-is-this clue', () => {
+  it('asks "Which state…", "Which organisation…" or "Who…" by the actor’s kind', () => {
+    for (const [kind, start] of [
+      ['state', 'Which state is “[…]” here?'],
+      ['organisation', 'Which organisation is “[…]” here?'],
+      ['person', 'Who is “[…]” here?']
+    ] as const) {
+      const actors = [actor('a', kind), actor('b', kind)]
+      expect(whoQuestion(actors, seededRandom(3))?.clue.startsWith(start)).toBe(true)
+    }
+    const roles = [actor('s', 'state', 'protecting power of the canal'), actor('t', 'state')]
+    const asked = [1, 2, 3, 4, 5, 6].map((seed) => whoQuestion(roles, seededRandom(seed)))
+    expect(asked.map((question) => question?.clue)).toContain(
+      'Which state was the protecting power of the canal?'
+    )
   })
 })

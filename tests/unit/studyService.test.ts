@@ -1,6 +1,7 @@
 // The study services on a real SQLite database in a temporary folder, with a clock the test moves:
 // cloze notes and their siblings, soft delete, suspension, the daily queue and its limits, FSRS
 // answers and their undo, suggestions that never come back once decided, timeline and who's-who.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
@@ -178,6 +179,9 @@ describe('reviewing', () => {
   })
 })
 
+/** A text with a date read with a correction ("1906s" where the text names the 1960s). */
+const suspectText = readFileSync(join(__dirname, '..', 'fixtures', 'extraction', 'suspect-decade.md'), 'utf8')
+
 describe('generated cards, timeline and who’s-who on the bundled article', () => {
   it('suggests cards; decided ones never return; accepted ones are anchored and studied', async () => {
     const { api } = start()
@@ -201,12 +205,52 @@ describe('generated cards, timeline and who’s-who on the bundled article', () 
     const source = accepted[0]?.source
     expect(source && text.slice(source.position.start, source.position.end)).toBe(source?.quote.exact)
     expect((await api.listCards({ search: 'edited answer' })).total).toBe(1)
+    const suspect = again.suggestions.filter((suggestion) => suggestion.warning)
     const all = await api.acceptAllSuggestions({ documentId })
-    expect(all.accepted).toBe(suggestions.length - 3)
+    expect(all).toEqual({ accepted: suggestions.length - 3 - suspect.length, heldBack: suspect.length })
+    // The suspect ones stay, waiting for the person to confirm them.
+    expect((await api.generateSuggestions({ documentId })).suggestions.map((left) => left.key)).toEqual(
+      suspect.map((suggestion) => suggestion.key)
+    )
+    const confirmed = await api.acceptAllSuggestions({
+      documentId,
+      confirmed: suspect.map((suggestion) => suggestion.key)
+    })
+    expect(confirmed).toEqual({ accepted: suspect.length, heldBack: 0 })
     expect((await api.generateSuggestions({ documentId })).suggestions).toHaveLength(0)
     expect((await api.listCards({ documentId, limit: 1 })).total).toBeGreaterThanOrEqual(
       suggestions.length - 1
     )
+  })
+
+  it('never accepts a suspect suggestion in "Accept all" unless it is confirmed', async () => {
+    const { api } = start()
+    const documentId = (await api.importDocument({ fileName: 'canal.md', text: suspectText })).document.id
+    const { suggestions } = await api.generateSuggestions({ documentId })
+    // "mid-1906s" is read as the 1960s, which the text names: read with a correction, so flagged.
+    const suspect = suggestions.find((suggestion) => suggestion.warning)
+    expect(suspect?.warning).toMatch(/1906s/)
+    const plain = suggestions.filter((suggestion) => !suggestion.warning)
+    expect(plain.length).toBeGreaterThan(0)
+    const all = await api.acceptAllSuggestions({ documentId })
+    expect(all).toEqual({ accepted: plain.length, heldBack: 1 })
+    const cards = await api.listCards({ documentId, limit: 500 })
+    expect(cards.total).toBe(plain.length)
+    expect(cards.rows.map((card) => card.back)).not.toContain(suspect?.back)
+    const left = (await api.generateSuggestions({ documentId })).suggestions
+    expect(left.map((suggestion) => suggestion.key)).toEqual([suspect?.key])
+    // Confirmed, it is accepted; `keys` limits "Accept all" to what the dialog shows.
+    expect(await api.acceptAllSuggestions({ documentId, keys: [], confirmed: [suspect?.key ?? ''] })).toEqual(
+      {
+        accepted: 0,
+        heldBack: 0
+      }
+    )
+    expect(await api.acceptAllSuggestions({ documentId, confirmed: [suspect?.key ?? ''] })).toEqual({
+      accepted: 1,
+      heldBack: 0
+    })
+    expect((await api.generateSuggestions({ documentId })).suggestions).toHaveLength(0)
   })
 
   it('draws the timeline from the text and the person’s own date cards, and lists actors with aliases', async () => {

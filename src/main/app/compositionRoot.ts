@@ -47,6 +47,8 @@ export interface BackendOptions {
   pdfPrinter?: PdfPrinter
   /** The import thread's file; by default the bundled one (none where the sources run unbundled). */
   importWorkerPath?: string | null
+  /** The extraction thread's bundled file; by default the one the build emits (none under tsx). */
+  extractionWorkerPath?: string | null
 }
 
 export interface Backend {
@@ -104,7 +106,15 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     })
 
     const version = options.version ?? '0.0.0'
-    const study = createStudyHandlers({ db: database, documents: documentRepository, version, now })
+    const study = createStudyHandlers({
+      db: database,
+      documents: documentRepository,
+      version,
+      now,
+      ...(options.extractionWorkerPath === undefined
+        ? {}
+        : { extractionWorkerPath: options.extractionWorkerPath })
+    })
     // Search sources: each kind of content (text, notes, cards) registers one here.
     const search = createSearchService({
       db: database,

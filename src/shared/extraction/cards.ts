@@ -9,8 +9,11 @@ import { extractDatedEvents } from './events'
 import { gazetteerForms, type GazetteerForm } from './gazetteer'
 import { stableId } from './hash'
 import { nameKey } from './nameTokens'
+import { rankBySalience } from './salience'
+import { mergeSameEvents } from './sameEvents'
 import { splitSentences } from './sentences'
-import type { Actor, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
+import { blank, whoQuestionWord } from '../study/cloze'
+import type { Actor, ActorMention, CardSuggestion, DatedEvent, ExtractionBlock } from './types'
 
 /** States are named so often that a card is only worth it for the ones the text keeps returning to. */
 const minimumStateMentions = 3
@@ -66,7 +69,7 @@ function dateCard(event: DatedEvent): CardSuggestion {
   const card: CardSuggestion = {
     key: stableId('card-date', event.sentence, event.expression),
     kind: 'date',
-    front: `When? ${before}____${after}`,
+    front: `When? ${before}${blank}${after}`,
     back: describeDate(event),
     clozeText: `${before}{{c1::${event.expression}}}${after}`,
     blockId: event.blockId,
@@ -96,6 +99,33 @@ function mentionSentence(actor: Actor, blocks: readonly ExtractionBlock[], index
   return { block, sentence: sentence.text, start, end, inside }
 }
 
+/**
+ * The sentence with each mention as a deletion. A name with its other form in brackets right
+ * after it ("Kim Il Sung (Kim)", "United Nations Emergency Force (UNEF)") is one actor named once:
+ * one deletion, so the card shows one blank, not "[…] ([…])".
+ */
+function clozeOfMentions(sentence: string, sentenceStart: number, mentions: readonly ActorMention[]): string {
+  let cloze = ''
+  let cursor = sentenceStart
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index] as ActorMention
+    let end = mention.end
+    const next = mentions[index + 1]
+    if (next) {
+      const between = sentence.slice(mention.end - sentenceStart, next.start - sentenceStart)
+      const closing = /^\s*\)/.exec(sentence.slice(next.end - sentenceStart))
+      if (/^\s*\(\s*$/.test(between) && closing) {
+        end = next.end + closing[0].length
+        index++
+      }
+    }
+    const answer = sentence.slice(mention.start - sentenceStart, end - sentenceStart)
+    cloze += `${sentence.slice(cursor - sentenceStart, mention.start - sentenceStart)}{{c1::${answer}}}`
+    cursor = end
+  }
+  return cloze + sentence.slice(cursor - sentenceStart)
+}
+
 function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSuggestion | null {
   const first = mentionSentence(actor, blocks, 0)
   if (!first) return null
@@ -114,7 +144,7 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
     return {
       ...base,
       key: stableId('card-actor-role', nameKey(actor.name), actor.role),
-      front: `Who was ${role}?`,
+      front: `${whoQuestionWord(actor.kind, 'was')} ${role}?`,
       back: actor.name
     }
   }
@@ -131,13 +161,7 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
   // A defining sentence: the first one naming the actor in full, else the first mention's.
   const fullIndex = actor.mentions.findIndex((mention) => mention.text === actor.name)
   const chosen = (fullIndex > 0 ? mentionSentence(actor, blocks, fullIndex) : null) ?? first
-  let cloze = ''
-  let cursor = chosen.start
-  for (const mention of chosen.inside) {
-    cloze += `${chosen.sentence.slice(cursor - chosen.start, mention.start - chosen.start)}{{c1::${mention.text}}}`
-    cursor = mention.end
-  }
-  cloze += chosen.sentence.slice(cursor - chosen.start)
+  const cloze = clozeOfMentions(chosen.sentence, chosen.start, chosen.inside)
   return {
     ...base,
     blockId: chosen.block.id,
@@ -150,22 +174,29 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
   }
 }
 
-/** Card suggestions for the blocks, leaving out those whose key is in `existingKeys`; in text order. */
+/**
+ * Card suggestions for the blocks, leaving out those whose key is in `existingKeys`; most salient
+ * first. `extracted` passes events and actors already extracted from the same blocks.
+ */
 export function suggestCards(
   blocks: readonly ExtractionBlock[],
-  existingKeys: ReadonlySet<string>
+  existingKeys: ReadonlySet<string>,
+  extracted?: { events: readonly DatedEvent[]; actors: readonly Actor[] }
 ): CardSuggestion[] {
-  const dateCards = extractDatedEvents(blocks).map(dateCard)
+  const events = extracted?.events ?? extractDatedEvents(blocks)
+  const actors = extracted?.actors ?? extractActors(blocks)
+  const dateCards = mergeSameEvents(events, blocks).map(dateCard)
   const forms = gazetteerForms()
-  const actorCards = extractActors(blocks)
+  const actorCards = actors
     .filter((actor) => actor.kind !== 'state' || isCardWorthyState(actor, forms))
     .flatMap((actor) => actorCard(actor, blocks) ?? [])
   const seen = new Set(existingKeys)
-  return [...dateCards, ...actorCards]
+  const cards = [...dateCards, ...actorCards]
     .filter((card) => {
       if (seen.has(card.key)) return false
       seen.add(card.key)
       return true
     })
     .sort((left, right) => left.sourceStart - right.sourceStart)
+  return rankBySalience(cards, { blocks, events, actors })
 }

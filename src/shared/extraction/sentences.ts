@@ -14,9 +14,12 @@ export interface Sentence {
 /** A year's era and the full stop after it, then a capital: the end of a sentence. */
 const eraFullStop = /(\d\s*(?:BCE|BC|AD|CE)\.|\d\s*(?:B\.C\.E\.|B\.C\.|A\.D\.))(\s+)(?=\p{Lu})/gu
 
-// Extraction splits the same paragraphs several times (events, actors, cards): keep the last few.
+// Extraction splits the same paragraphs several times (events, actors, cards, salience), one pass
+// over the whole text each: the cache must hold a whole book's paragraphs, or every pass evicts
+// what the next one needs and compromise splits each paragraph again (a 200,000-word book has
+// ~4,000; 512 made its suggestions take 3× as long per word as a short text's).
 const cache = new Map<string, Sentence[]>()
-const cacheSize = 512
+const cacheSize = 16_384
 
 /** Splits a paragraph into sentences; leading/trailing whitespace is not part of a sentence. */
 export function splitSentences(text: string): Sentence[] {

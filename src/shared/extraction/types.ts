@@ -100,4 +100,6 @@ export interface CardSuggestion {
   actorId?: string
   /** Something the person should check before accepting (e.g. a date read with a correction). */
   warning?: string
+  /** How central the fact is to the text, 0–1 (salience.ts); suggestions come most salient first. */
+  salience?: number
 }

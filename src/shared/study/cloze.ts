@@ -45,13 +45,29 @@ export function clozeIndices(note: string): number[] {
   return [...found].sort((left, right) => left - right)
 }
 
+/**
+ * The one blank marker of the app: a cloze's hidden answer, a quiz's hidden name, a timeline
+ * quiz's hidden date. A bare "…" means only that text was cut off.
+ */
+export const blank = '[…]'
+
+/**
+ * What a question asks for, chosen by the kind of actor: "Which state…", "Which organisation…",
+ * else "Who…". `verb` is "is" or "was".
+ */
+export function whoQuestionWord(kind: 'person' | 'state' | 'organisation', verb: 'is' | 'was'): string {
+  if (kind === 'state') return `Which state ${verb}`
+  if (kind === 'organisation') return `Which organisation ${verb}`
+  return `Who ${verb}`
+}
+
 export type ClozePart =
   | { kind: 'text'; text: string }
   /** The deletion this card asks for: `text` is the answer, `placeholder` what the front shows. */
   | { kind: 'asked'; text: string; placeholder: string }
 
 /**
- * What card `index` of the note shows: its own deletions asked (shown as the hint or "[...]" on
+ * What card `index` of the note shows: its own deletions asked (shown as the hint or "[…]" on
  * the front, the answer on the back), every other deletion as plain text.
  */
 export function clozeParts(note: string, index: number): ClozePart[] {
@@ -59,7 +75,11 @@ export function clozeParts(note: string, index: number): ClozePart[] {
   for (const segment of parseCloze(note)) {
     if (segment.type === 'text') parts.push({ kind: 'text', text: segment.text })
     else if (segment.index === index)
-      parts.push({ kind: 'asked', text: segment.answer, placeholder: `[${segment.hint ?? '...'}]` })
+      parts.push({
+        kind: 'asked',
+        text: segment.answer,
+        placeholder: segment.hint ? `[${segment.hint}]` : blank
+      })
     else parts.push({ kind: 'text', text: segment.answer })
   }
   return parts

@@ -43,7 +43,15 @@ export interface StudyApiMethods {
     result: StudyCard[]
   }
   rejectSuggestion: { args: { documentId: string; key: string }; result: { rejected: true } }
-  acceptAllSuggestions: { args: { documentId: string }; result: { accepted: number } }
+  /**
+   * Accepts the pending suggestions (only those of `keys` when given). A suspect one (with a
+   * warning) is accepted only when its key is in `confirmed`; the others stay pending and are
+   * counted in `heldBack`, so "Accept all" never turns an unchecked reading into a card.
+   */
+  acceptAllSuggestions: {
+    args: { documentId: string; keys?: string[]; confirmed?: string[] }
+    result: { accepted: number; heldBack: number }
+  }
   getReviewQueue: { args: { documentId?: string }; result: ReviewQueue }
   answerCard: { args: { cardId: string; grade: Grade; durationMs?: number }; result: AnswerResult }
   /** Takes back the last answer given: the card returns to its exact previous state. */

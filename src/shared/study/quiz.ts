@@ -1,6 +1,7 @@
 // The two quizzes of the timeline and the who's-who, as pure functions of their material and a
 // random source (so tests pass a seeded one): put events in order; name the actor a clue describes.
 
+import { blank, whoQuestionWord } from './cloze'
 import type { TimelineEvent, WhoActor } from './types'
 
 export type Random = () => number
@@ -81,9 +82,10 @@ export function hideNames(text: string, names: readonly string[]): string {
   for (const name of [...names].sort((left, right) => right.length - left.length)) {
     if (name.length < 2) continue
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu')
-    result = result.replace(pattern, '_____')
+    result = result.replace(pattern, blank)
   }
-  return result
+  // "Kim Il Sung (Kim)" is one actor: one blank, not "[…] ([…])".
+  return result.replaceAll(`${blank} (${blank})`, blank)
 }
 
 /**
@@ -100,11 +102,11 @@ export function whoQuestion(actors: readonly WhoActor[], random: Random): WhoQue
   const names = [actor.name, ...actor.aliases, ...(actor.acronym ? [actor.acronym] : [])]
   let clue: string
   if (actor.role) {
-    clue = `Who was ${/^(the|a|an|one)\s/i.test(actor.role) ? '' : 'the '}${actor.role}?`
+    clue = `${whoQuestionWord(actor.kind, 'was')} ${/^(the|a|an|one)\s/i.test(actor.role) ? '' : 'the '}${actor.role}?`
   } else {
     const mention = shuffle(actor.mentions, random)[0]
     const context = mention ? `${mention.before}${mention.text}${mention.after}` : ''
-    clue = `Who is “_____” here? ${hideNames(context, names)}`
+    clue = `${whoQuestionWord(actor.kind, 'is')} “${blank}” here? ${hideNames(context, names)}`
   }
   const distractors = shuffle(
     actors.filter((other) => other.id !== actor.id && other.kind === actor.kind),

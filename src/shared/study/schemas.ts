@@ -48,7 +48,11 @@ export const studyArgumentSchemas: { [K in keyof StudyApiMethods]: z.ZodType<Stu
     back: cardText.optional()
   }),
   rejectSuggestion: z.strictObject({ documentId: id, key }),
-  acceptAllSuggestions: z.strictObject({ documentId: id }),
+  acceptAllSuggestions: z.strictObject({
+    documentId: id,
+    keys: z.array(key).max(100_000).optional(),
+    confirmed: z.array(key).max(100_000).optional()
+  }),
   getReviewQueue: z.strictObject({ documentId: id.optional() }),
   answerCard: z.strictObject({
     cardId: id,

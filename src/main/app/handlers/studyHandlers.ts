@@ -27,14 +27,24 @@ export interface StudyDependencies {
   /** The app version: cached extraction results of another version are not reused. */
   version: string
   now: () => number
+  /** The extraction thread's file, when not the one the build emits (the bench, tests). */
+  extractionWorkerPath?: string | null
 }
 
-/** Bump when the study code changes what it caches from the extraction (2: years BC, centuries). */
-const extractionCacheFormat = 2
+/** Bump when the study code changes what it caches from the extraction (2: years BC, centuries; 3: salience order). */
+const extractionCacheFormat = 3
 
-export function createStudyServices({ db, documents, version, now }: StudyDependencies) {
+export function createStudyServices({
+  db,
+  documents,
+  version,
+  now,
+  extractionWorkerPath
+}: StudyDependencies) {
   const cards = createCardRepository(db)
-  const runner = createExtractionRunner()
+  const runner = createExtractionRunner(
+    extractionWorkerPath === undefined ? {} : { workerPath: extractionWorkerPath }
+  )
   const extraction = createExtractionCache({
     cache: createExtractionCacheRepository(db),
     extractorVersion: `${version}/${extractionCacheFormat}`,
@@ -76,7 +86,8 @@ export function createStudyHandlers(dependencies: StudyDependencies): Study {
     generateSuggestions: ({ documentId }) => cards.generateSuggestions(documentId),
     acceptSuggestion: ({ documentId, key, ...edit }) => cards.acceptSuggestion(documentId, key, edit),
     rejectSuggestion: ({ documentId, key }) => cards.rejectSuggestion(documentId, key),
-    acceptAllSuggestions: ({ documentId }) => cards.acceptAllSuggestions(documentId),
+    acceptAllSuggestions: ({ documentId, keys, confirmed }) =>
+      cards.acceptAllSuggestions(documentId, { keys, confirmed }),
     getReviewQueue: ({ documentId }) => reviews.getReviewQueue(documentId),
     answerCard: ({ cardId, grade, durationMs }) => reviews.answerCard(cardId, grade, durationMs),
     undoLastAnswer: () => reviews.undoLastAnswer(),

@@ -258,12 +258,20 @@ export function createCardService({
       return { rejected: true }
     },
 
-    async acceptAllSuggestions(documentId: string): Promise<{ accepted: number }> {
+    async acceptAllSuggestions(
+      documentId: string,
+      choice: { keys?: readonly string[] | undefined; confirmed?: readonly string[] | undefined } = {}
+    ): Promise<{ accepted: number; heldBack: number }> {
       const { pending } = await pendingSuggestions(documentId)
+      const wanted = choice.keys ? new Set(choice.keys) : null
+      const confirmed = new Set(choice.confirmed ?? [])
+      const chosen = pending.filter((suggestion) => !wanted || wanted.has(suggestion.key))
+      // A suspect suggestion (a date read with a correction) becomes a card only once confirmed.
+      const accepting = chosen.filter((suggestion) => !suggestion.warning || confirmed.has(suggestion.key))
       db.transaction(() => {
-        for (const suggestion of pending) acceptOne(documentId, suggestion, {})
+        for (const suggestion of accepting) acceptOne(documentId, suggestion, {})
       })()
-      return { accepted: pending.length }
+      return { accepted: accepting.length, heldBack: chosen.length - accepting.length }
     }
   }
 }

@@ -4,12 +4,25 @@
 // thread fails, extraction runs in-thread on a later turn of the event loop.
 import type { Block } from '../../../shared/types'
 import { createWorkerWithFallback } from '../workers/workerWithFallback'
-import { extractionThreadName, runExtraction, type Extraction, type ExtractionJob } from './extractionWorker'
+import {
+  extractionThreadName,
+  runExtraction,
+  type Extraction,
+  type ExtractionJob,
+  type ExtractionProgress
+} from './extractionWorker'
 import { extractionWorkerPath } from './extractionWorkerPath'
 
 export interface ExtractionRunner {
-  /** The extraction of the text whose hash is `contentHash`; `blocks` is read when its turn comes. */
-  run(contentHash: string, blocks: () => Block[]): Promise<Extraction>
+  /**
+   * The extraction of the text whose hash is `contentHash`; `blocks` is read when its turn comes.
+   * `onProgress` hears each stage (only the first of requests sharing one job hears it).
+   */
+  run(
+    contentHash: string,
+    blocks: () => Block[],
+    onProgress?: (progress: ExtractionProgress) => void
+  ): Promise<Extraction>
   /** 'worker' or 'in-thread', for status and figures. */
   readonly mode: () => 'worker' | 'in-thread'
   /** Stops the thread; jobs not finished yet are refused, so nothing is stored in a closed library. */
@@ -19,10 +32,10 @@ export interface ExtractionRunner {
 const closedMessage = 'The study services were closed before the extraction finished.'
 
 export function createExtractionRunner(options: { workerPath?: string | null } = {}): ExtractionRunner {
-  const runner = createWorkerWithFallback<ExtractionJob, Extraction>({
+  const runner = createWorkerWithFallback<ExtractionJob, Extraction, ExtractionProgress>({
     name: extractionThreadName,
     workerPath: options.workerPath === undefined ? extractionWorkerPath : options.workerPath,
-    runInThread: (job) => ({ result: runExtraction(job.blocks) }),
+    runInThread: (job, progress) => ({ result: runExtraction(job.blocks, progress) }),
     closedMessage,
     stoppedMessage: 'The extraction thread stopped.'
   })
@@ -31,19 +44,22 @@ export function createExtractionRunner(options: { workerPath?: string | null } =
   // One job at a time, each reading its blocks only when the one before it is done.
   let queue: Promise<unknown> = Promise.resolve()
 
-  async function execute(blocks: () => Block[]): Promise<Extraction> {
+  async function execute(
+    blocks: () => Block[],
+    onProgress?: (progress: ExtractionProgress) => void
+  ): Promise<Extraction> {
     if (closed) throw new Error(closedMessage)
-    const extraction = await runner.run({ blocks: blocks() })
+    const extraction = await runner.run({ blocks: blocks() }, onProgress ? { onProgress } : {})
     if (closed) throw new Error(closedMessage)
     return extraction
   }
 
   return {
-    run(contentHash, blocks) {
+    run(contentHash, blocks, onProgress) {
       const running = jobs.get(contentHash)
       if (running) return running
       if (closed) return Promise.reject(new Error(closedMessage))
-      const job = queue.then(() => execute(blocks))
+      const job = queue.then(() => execute(blocks, onProgress))
       queue = job.catch(() => undefined)
       jobs.set(contentHash, job)
       const forget = () => {

@@ -1,4 +1,4 @@
-// A card's question or answer: cloze cards with the asked deletion hidden ("[...]" or its hint)
+// A card's question or answer: cloze cards with the asked deletion hidden ("[…]" or its hint)
 // on the front and highlighted on the back; other cards as question and answer.
 import { clozeParts } from '../../../shared/study/cloze'
 import type { StudyCard } from '../../../shared/study/types'

@@ -3,6 +3,7 @@
 // (to its other button at either end), to the score after "Check", to the first event after "New quiz".
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import { focusPlace } from '../app/focus'
+import { blank } from '../../../shared/study/cloze'
 import { chronologyQuestion, correctOrder, scoreChronology } from '../../../shared/study/quiz'
 import type { TimelineEvent } from '../../../shared/study/types'
 import './study.css'
@@ -59,7 +60,7 @@ export function ChronologyQuiz({ events }: { events: TimelineEvent[] }) {
           >
             <span className="position">{index + 1}</span>
             <span>
-              {checked ? event.sentence : event.sentence.replace(event.expression, '…')}
+              {checked ? event.sentence : event.sentence.replace(event.expression, blank)}
               {checked && <strong> ({event.expression})</strong>}
             </span>
             <span className="button-row">

@@ -1,6 +1,8 @@
 // Generated card suggestions for one document: each can be accepted, edited then accepted, or
 // rejected, or all accepted at once. Nothing reaches the review queue without one of these.
 // The keyboard keeps its place: a decided suggestion hands focus to the one that takes its place.
+// They come most salient first; the "Top 20" are shown until the person asks for "All". A suspect
+// suggestion (one the app flags) is accepted by "Accept all" only once the person ticks it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { CardSuggestion } from '../../../shared/extraction/types'
 import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
@@ -100,6 +102,71 @@ function SuggestionItem({
   )
 }
 
+/** How many suggestions the panel shows before the person asks for all of them. */
+export const topCount = 20
+
+/** The step "Accept all" takes when suspect suggestions are among those shown: tick the ones to keep. */
+function ConfirmSuspects({
+  suspects,
+  others,
+  onAccept,
+  onCancel
+}: {
+  suspects: CardSuggestion[]
+  others: number
+  onAccept: (confirmed: string[]) => void
+  onCancel: () => void
+}) {
+  const [confirmed, setConfirmed] = useState<Set<string>>(new Set())
+  const toggle = (key: string, checked: boolean): void =>
+    setConfirmed((current) => {
+      const next = new Set(current)
+      if (checked) next.add(key)
+      else next.delete(key)
+      return next
+    })
+  return (
+    <section className="confirm-suspects" aria-labelledby="confirm-suspects-heading">
+      <h3 id="confirm-suspects-heading">
+        Check {suspects.length === 1 ? 'this suggestion' : `these ${suspects.length} suggestions`} first
+      </h3>
+      <p className="muted">
+        The app read {suspects.length === 1 ? 'it' : 'them'} with a correction. Tick the ones that are right;
+        the others stay in the list, not accepted.
+      </p>
+      <ul className="confirm-suspects-list">
+        {suspects.map((suspect) => (
+          <li key={suspect.key}>
+            <label>
+              <input
+                type="checkbox"
+                checked={confirmed.has(suspect.key)}
+                onChange={(event) => toggle(suspect.key, event.target.checked)}
+              />{' '}
+              <span className="suggestion-front">
+                {clozeIndices(suspect.front).length > 0
+                  ? renderCloze(suspect.front, 1, 'front')
+                  : suspect.front}
+              </span>{' '}
+              → {suspect.back}
+              <span className="suggestion-warning"> Check: {suspect.warning}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <button type="button" className="primary-button" onClick={() => onAccept([...confirmed])}>
+          Accept {others + confirmed.size}
+          {confirmed.size < suspects.length ? `, leave ${suspects.length - confirmed.size} unticked` : ''}
+        </button>
+        <button type="button" className="tool-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  )
+}
+
 export function SuggestionsPanel({
   documentId,
   autoStart = false
@@ -112,6 +179,8 @@ export function SuggestionsPanel({
   const [accepted, setAccepted] = useState(0)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [showAll, setShowAll] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const started = useRef(false)
   const list = useRef<HTMLUListElement>(null)
   const status = useRef<HTMLParagraphElement>(null)
@@ -167,12 +236,22 @@ export function SuggestionsPanel({
     setSuggestions((current) => current?.filter((suggestion) => suggestion.key !== key) ?? null)
   }
 
-  const acceptAll = async (): Promise<void> => {
+  const shown = suggestions ? (showAll ? suggestions : suggestions.slice(0, topCount)) : []
+  const suspects = shown.filter((suggestion) => suggestion.warning)
+
+  const acceptAll = async (confirmed: string[]): Promise<void> => {
+    setConfirming(false)
+    const keys = shown.map((suggestion) => suggestion.key)
     try {
-      const result = await api.acceptAllSuggestions({ documentId })
+      const result = await api.acceptAllSuggestions({ documentId, keys, confirmed })
       setAccepted((count) => count + result.accepted)
       refocusAt.current = 0
-      setSuggestions([])
+      // What was held back (suspect, not ticked) stays in the list.
+      const heldBack = new Set(
+        suspects.filter((suspect) => !confirmed.includes(suspect.key)).map((suspect) => suspect.key)
+      )
+      const gone = new Set(keys.filter((key) => !heldBack.has(key)))
+      setSuggestions((current) => current?.filter((suggestion) => !gone.has(suggestion.key)) ?? null)
       notifyStudyChanged()
     } catch (cause) {
       fail(cause)
@@ -194,12 +273,26 @@ export function SuggestionsPanel({
         >
           {loading ? 'Reading the text…' : suggestions ? 'Generate again' : 'Generate cards'}
         </button>
-        {suggestions && suggestions.length > 0 && (
-          <button type="button" className="tool-button" onClick={() => void acceptAll()}>
-            Accept all ({suggestions.length})
+        {shown.length > 0 && (
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => (suspects.length > 0 ? setConfirming(true) : void acceptAll([]))}
+          >
+            Accept all ({shown.length})
           </button>
         )}
       </div>
+      {suggestions && suggestions.length > topCount && (
+        <div className="segmented" role="group" aria-label="Suggestions to show">
+          <button type="button" aria-pressed={!showAll} onClick={() => setShowAll(false)}>
+            Top {topCount}
+          </button>
+          <button type="button" aria-pressed={showAll} onClick={() => setShowAll(true)}>
+            All ({suggestions.length})
+          </button>
+        </div>
+      )}
       <p className="muted" role="status" ref={status}>
         {loading
           ? 'Finding dates and actors in the text…'
@@ -214,9 +307,17 @@ export function SuggestionsPanel({
           {error}
         </p>
       )}
+      {confirming && suspects.length > 0 && (
+        <ConfirmSuspects
+          suspects={suspects}
+          others={shown.length - suspects.length}
+          onAccept={(confirmed) => void acceptAll(confirmed)}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
       {suggestions && (
         <ul className="suggestion-list" aria-label="Suggestions" ref={list}>
-          {suggestions.map((suggestion) => (
+          {shown.map((suggestion) => (
             <SuggestionItem
               key={suggestion.key}
               suggestion={suggestion}
