@@ -19,7 +19,7 @@ import { useToast } from '../app/toast'
 import { usePopover } from '../app/usePopover'
 import { NotesColumn } from '../notes/NotesColumn'
 import { useAnnotations } from '../notes/useAnnotations'
-import { GenerateCardsButton, MakeCardDialog } from '../study'
+import { DocumentStudyLinks, GenerateCardsButton, MakeCardDialog } from '../study'
 import { DocumentExportMenu } from '../export/ExportMenu'
 import { sentenceAround } from '../../../shared/document/sentence'
 import { fullTextOf } from '../../../shared/document/layout'
@@ -306,6 +306,7 @@ export function ReaderView({
     <>
       <TopBar title={view?.metadata.title}>
         {view && <GenerateCardsButton documentId={documentId} />}
+        {view && <DocumentStudyLinks documentId={documentId} />}
         {view && <DocumentExportMenu documentId={documentId} />}
         {!wide && view && (
           <div className="popover-host" ref={contentsHost}>

@@ -1,0 +1,79 @@
+// The study screens explain themselves: the timeline labels its events in the chart (no hover),
+// groups dense ones and zooms; the card browser shows each question around its blank and previews
+// the chosen card; statistics say "No reviews yet" on empty charts and count what is due as the
+// top bar does; empty review and card screens say where cards come from.
+// With SCHOLIA_SCREENSHOTS=1 each screen is also saved in both themes to docs/screens/.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { importMarkdown, openArticle } from './helpers'
+
+async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!process.env.SCHOLIA_SCREENSHOTS) return
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    await page.evaluate((value) => {
+      document.documentElement.dataset.theme = value
+    }, theme)
+    await page.screenshot({ path: `docs/screens/${name}-${theme}.png`, fullPage })
+  }
+}
+
+test('the timeline labels its events in the chart, groups dense ones and zooms in on them', async ({
+  page,
+  scholia
+}) => {
+  const { base, documentId } = await openArticle(page, scholia.url)
+  await page.goto(`${base}#/timeline/${encodeURIComponent(documentId)}`)
+  const chart = page.getByRole('img', { name: /Time axis from/ })
+  await expect(chart).toBeVisible({ timeout: 30_000 })
+  const labels = chart.locator('.timeline-label')
+  // Labels are text in the chart, not tooltips.
+  expect(await labels.count()).toBeGreaterThan(5)
+  await expect(labels.filter({ hasText: /^19\d\d$/ }).first()).toBeVisible()
+  // The legend says what the rows and colours mean.
+  await expect(page.getByText('events dated to the day')).toBeVisible()
+  await expect(page.getByText('stated in the text')).toBeVisible()
+  await screenshots(page, 'timeline')
+})
+
+test('events too dense to label apart are grouped, and zooming in separates them', async ({
+  page,
+  scholia
+}) => {
+  await openArticle(page, scholia.url)
+  const days = [3, 6, 9, 12, 15, 18, 21, 24]
+  const { base, documentId } = await importMarkdown(
+    page,
+    'A crowded June',
+    `# A crowded June\n\n${days.map((day) => `The council met again on ${day} June 1950.`).join(' ')}\n`
+  )
+  await page.goto(`${base}#/timeline/${encodeURIComponent(documentId)}`)
+  const chart = page.getByRole('img', { name: /Time axis from/ })
+  await expect(chart).toBeVisible({ timeout: 30_000 })
+  const labels = chart.locator('.timeline-label')
+  // Too dense to label apart: a group ("+4"); a click on it zooms in, and at the closest zoom every
+  // event has its own label.
+  const groups = chart.locator('.timeline-group')
+  await expect(groups).not.toHaveCount(0)
+  await screenshots(page, 'timeline-dense')
+  await groups.first().click()
+  await expect(page.getByRole('status').filter({ hasText: 'Zoomed 2×' })).toBeVisible()
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' })
+  while (await zoomIn.isEnabled()) await zoomIn.click()
+  await expect(groups).toHaveCount(0)
+  await expect(labels).toHaveCount(days.length)
+  await page.getByRole('button', { name: 'Fit' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Whole span shown' })).toBeVisible()
+  await expect(groups).not.toHaveCount(0)
+})
+
+test('the reader leads to its document’s timeline and who’s-who', async ({ page, scholia }) => {
+  const { documentId } = await openArticle(page, scholia.url)
+  await screenshots(page, 'reader', false)
+  await page.getByRole('banner').getByRole('link', { name: 'Timeline' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/timeline/${encodeURIComponent(documentId)}$`))
+  await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible()
+  await page.goBack()
+  await page.getByRole('banner').getByRole('link', { name: 'Who’s who' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/people/${encodeURIComponent(documentId)}$`))
+})
