@@ -5,7 +5,7 @@
 // With SCHOLIA_SCREENSHOTS=1 each screen is also saved in both themes to docs/screens/.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { importMarkdown, openArticle } from './helpers'
+import { acceptSuggestedCards, importMarkdown, openArticle } from './helpers'
 
 async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
   if (!process.env.SCHOLIA_SCREENSHOTS) return
@@ -76,4 +76,80 @@ test('the reader leads to its document’s timeline and who’s-who', async ({ p
   await page.goBack()
   await page.getByRole('banner').getByRole('link', { name: 'Who’s who' }).click()
   await expect(page).toHaveURL(new RegExp(`#/people/${encodeURIComponent(documentId)}$`))
+})
+
+test('the card browser shows each question around its blank, previews the chosen card and keeps row actions in a menu', async ({
+  page,
+  scholia
+}) => {
+  const { base, documentId } = await openArticle(page, scholia.url)
+  await acceptSuggestedCards(page, documentId, 6)
+  await page.goto(`${base}#/cards`)
+  const rows = page.getByRole('table', { name: 'Cards' }).getByRole('row')
+  await expect(rows).toHaveCount(7)
+  // Cloze questions show their blank, not only their first words.
+  const questions = page.locator('.card-question')
+  const texts = await questions.allInnerTexts()
+  const clozes = texts.flatMap((text, index) => (/\[[^\]]+\]/.test(text) ? [index] : []))
+  expect(clozes.length).toBeGreaterThan(2)
+  // "new" is the State, not repeated as the Due date.
+  for (let index = 1; index < 7; index++) {
+    const cells = rows.nth(index).getByRole('cell')
+    await expect(cells.nth(4)).toHaveText('new')
+    await expect(cells.nth(3)).not.toHaveText('new')
+  }
+
+  // The preview shows the chosen card's front (blank hidden) and back (answer shown), as in review.
+  const preview = page.getByRole('complementary', { name: 'Preview' })
+  await expect(preview.getByTestId('preview-front')).toContainText((texts[0] ?? '').slice(0, 10))
+  const pick = clozes.at(-1) ?? 0
+  await questions.nth(pick).click()
+  await expect(rows.nth(pick + 1)).toHaveAttribute('aria-current', 'true')
+  await expect(preview.getByTestId('preview-front').locator('.cloze-hidden')).toBeVisible()
+  const chosen = (texts[pick] ?? '').split('[')[0]?.replace(/^…/, '').trim().slice(-12) ?? ''
+  await expect(preview.getByTestId('preview-front')).toContainText(chosen)
+  await expect(preview.getByTestId('preview-back').locator('.cloze-revealed')).toBeVisible()
+  await screenshots(page, 'cards')
+
+  // Row actions are one menu, usable from the keyboard.
+  const actions = rows.nth(3).getByRole('button', { name: /^Actions:/ })
+  await actions.focus()
+  await page.keyboard.press('Enter')
+  const menu = page.getByRole('menu')
+  await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Suspend' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+  await expect(actions).toBeFocused()
+  await actions.click()
+  await menu.getByRole('menuitem', { name: 'Suspend' }).click()
+  await expect(rows.filter({ hasText: 'suspended' })).toHaveCount(1)
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /^Actions:/ })
+    .click()
+  await menu.getByRole('menuitem', { name: 'Delete' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '5 cards' })).toBeVisible()
+})
+
+test('with no cards, review and the card browser say where cards come from and link to “Generate cards”', async ({
+  page,
+  scholia
+}) => {
+  const { base } = await openArticle(page, scholia.url)
+  await page.goto(`${base}#/study`)
+  const progress = page.getByRole('progressbar', { name: 'Session progress' })
+  await expect(progress).toHaveAttribute('aria-valuenow', '0')
+  await expect(progress).toHaveAttribute('aria-valuetext', 'No cards to study')
+  await expect(progress.locator('div')).toHaveAttribute('style', /width: 0%/)
+  await expect(page.getByRole('link', { name: /^Generate cards/ })).toBeVisible()
+  await screenshots(page, 'review-empty')
+
+  await page.goto(`${base}#/cards`)
+  await expect(page.getByRole('heading', { name: 'No cards yet' })).toBeVisible()
+  await expect(page.getByText(/Cards come from what you read/)).toBeVisible()
+  await screenshots(page, 'cards-empty')
+  await page.getByRole('link', { name: /^Generate cards/ }).click()
+  await expect(page).toHaveURL(/#\/deck\//)
 })
