@@ -153,3 +153,43 @@ test('with no cards, review and the card browser say where cards come from and l
   await page.getByRole('link', { name: /^Generate cards/ }).click()
   await expect(page).toHaveURL(/#\/deck\//)
 })
+
+test('statistics say “No reviews yet” on empty charts, count today as the top bar does, and write dates one way', async ({
+  page,
+  scholia
+}) => {
+  const { base, documentId } = await openArticle(page, scholia.url)
+  await page.goto(`${base}#/stats`)
+  const chart = (name: string) => page.getByRole('figure', { name })
+  await expect(chart('Reviews per day')).toContainText('No reviews yet')
+  await expect(chart('Retention per week')).toContainText('No reviews yet')
+  await expect(chart('Reviews due in the next 30 days')).toContainText('No cards yet')
+  await screenshots(page, 'stats-empty')
+
+  await acceptSuggestedCards(page, documentId, 6)
+  await page.reload()
+  const badge = page.getByRole('link', { name: /^Study \d+ due$/ })
+  await expect(badge).toHaveAccessibleName('Study 6 due')
+  await expect(page.getByTestId('due-today')).toHaveText(/^6\s*to study today \(6 new, 0 to review\)$/)
+  await expect(chart('Reviews due in the next 30 days')).toContainText('No reviews due')
+
+  // Axis labels are 12 px or more as drawn, and days are written as the system's locale writes them.
+  const labels = page.locator('.chart svg text.chart-axis')
+  expect(await labels.count()).toBeGreaterThan(6)
+  const sizes = await labels.evaluateAll((elements) =>
+    elements.map(
+      (element) =>
+        ((element as SVGGraphicsElement).getScreenCTM()?.a ?? 0) *
+        parseFloat(getComputedStyle(element).fontSize)
+    )
+  )
+  for (const size of sizes) expect(size).toBeGreaterThanOrEqual(12)
+  const today = await page.evaluate(() =>
+    new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(new Date())
+  )
+  await expect(
+    chart('Reviews due in the next 30 days').locator('text.chart-axis', { hasText: today })
+  ).toHaveCount(1)
+  for (const text of await labels.allTextContents()) expect(text).not.toMatch(/^\d+\/\d+$|^\d{4}-\d\d-\d\d$/)
+  await screenshots(page, 'stats')
+})
