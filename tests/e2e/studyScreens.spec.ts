@@ -193,3 +193,31 @@ test('statistics say “No reviews yet” on empty charts, count today as the to
   for (const text of await labels.allTextContents()) expect(text).not.toMatch(/^\d+\/\d+$|^\d{4}-\d\d-\d\d$/)
   await screenshots(page, 'stats')
 })
+
+test('the Generate cards dialog has one heading, Accept all as its main action, and filters by kind', async ({
+  page,
+  scholia
+}) => {
+  await openArticle(page, scholia.url)
+  await page.getByRole('banner').getByRole('button', { name: 'Generate cards' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Generate cards' })
+  const suggestions = dialog.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(suggestions.first()).toBeVisible({ timeout: 30_000 })
+  await expect(dialog.getByRole('heading')).toHaveCount(1)
+  await expect(dialog.getByRole('button', { name: /^Accept all/ })).toHaveClass(/primary-button/)
+  await expect(dialog.getByRole('button', { name: 'Generate again' })).not.toHaveClass(/primary-button/)
+  await expect(dialog.getByRole('status')).not.toContainText('decided before')
+  await screenshots(page, 'generate', false)
+
+  const filters = dialog.getByRole('group', { name: 'Show' })
+  const dates = filters.getByRole('button', { name: /^Dates \(\d+\)$/ })
+  const count = Number(/\((\d+)\)/.exec((await dates.textContent()) ?? '')?.[1])
+  await dates.click()
+  await expect(suggestions).toHaveCount(count)
+  for (const kind of await suggestions.locator('.suggestion-kind').allTextContents())
+    expect(kind).toBe('Date')
+  await expect(filters.getByRole('button', { name: /^People \(\d+\)$/ })).toBeVisible()
+  await dialog.getByRole('button', { name: `Accept all dates (${count})` }).click()
+  await expect(suggestions).toHaveCount(0)
+  await expect(page.getByRole('link', { name: `Study ${Math.min(count, 20)} due` })).toBeVisible()
+})

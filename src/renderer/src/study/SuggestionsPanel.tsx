@@ -1,8 +1,8 @@
 // Generated card suggestions for one document: each can be accepted, edited then accepted, or
-// rejected, or all accepted at once. Nothing reaches the review queue without one of these.
+// rejected, or all accepted at once (all, or all of one kind: dates, people, states, organisations). Nothing reaches the review queue without one of these.
 // The keyboard keeps its place: a decided suggestion hands focus to the one that takes its place.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import type { CardSuggestion } from '../../../shared/extraction/types'
+import type { ActorKind, CardSuggestion } from '../../../shared/extraction/types'
 import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
 import { api } from '../api/client'
 import { focusIsLost, focusPlace } from '../app/focus'
@@ -100,14 +100,30 @@ function SuggestionItem({
   )
 }
 
+/** What a suggestion is about, for the filters: a date, or the kind of its actor. */
+type SuggestionFilter = 'date' | ActorKind
+
+const filterLabels: Record<SuggestionFilter, string> = {
+  date: 'Dates',
+  person: 'People',
+  state: 'States',
+  organisation: 'Organisations'
+}
+
 export function SuggestionsPanel({
   documentId,
-  autoStart = false
+  autoStart = false,
+  inDialog = false
 }: {
   documentId: string
   autoStart?: boolean
+  /** In the "Generate cards" dialog, whose title is the one heading. */
+  inDialog?: boolean
 }) {
   const [suggestions, setSuggestions] = useState<CardSuggestion[] | null>(null)
+  const [filter, setFilter] = useState<SuggestionFilter | null>(null)
+  /** The kind of each actor of the text (from its who's-who), to filter actor suggestions by. */
+  const [actorKinds, setActorKinds] = useState<Map<string, ActorKind>>(new Map())
   const [decided, setDecided] = useState(0)
   const [accepted, setAccepted] = useState(0)
   const [loading, setLoading] = useState(false)
@@ -136,6 +152,24 @@ export function SuggestionsPanel({
     if (!focusPlace(next?.querySelector('button'))) focusPlace(status.current)
   }, [suggestions])
 
+  useEffect(() => {
+    if (!suggestions?.some((suggestion) => suggestion.kind === 'actor') || actorKinds.size > 0) return
+    api
+      .getWhosWho({ documentId })
+      .then((who) => setActorKinds(new Map(who.actors.map((actor) => [actor.id, actor.kind]))))
+      .catch(() => undefined)
+  }, [suggestions, actorKinds, documentId])
+
+  const filterOf = (suggestion: CardSuggestion): SuggestionFilter | undefined =>
+    suggestion.kind === 'date' ? 'date' : actorKinds.get(suggestion.actorId ?? '')
+  const shown =
+    suggestions?.filter((suggestion) => filter === null || filterOf(suggestion) === filter) ?? null
+  const counts = new Map<SuggestionFilter, number>()
+  for (const suggestion of suggestions ?? []) {
+    const of = filterOf(suggestion)
+    if (of) counts.set(of, (counts.get(of) ?? 0) + 1)
+  }
+
   const fail = (cause: unknown): void => setError(cause instanceof Error ? cause.message : String(cause))
 
   const generate = (): void => {
@@ -161,7 +195,7 @@ export function SuggestionsPanel({
   }, [autoStart])
 
   const remove = (key: string): void => {
-    const index = suggestions?.findIndex((suggestion) => suggestion.key === key) ?? -1
+    const index = shown?.findIndex((suggestion) => suggestion.key === key) ?? -1
     const item = list.current?.children[index]
     if (item?.contains(document.activeElement)) refocusAt.current = index
     setSuggestions((current) => current?.filter((suggestion) => suggestion.key !== key) ?? null)
@@ -169,10 +203,18 @@ export function SuggestionsPanel({
 
   const acceptAll = async (): Promise<void> => {
     try {
-      const result = await api.acceptAllSuggestions({ documentId })
-      setAccepted((count) => count + result.accepted)
+      if (filter === null) {
+        const result = await api.acceptAllSuggestions({ documentId })
+        setAccepted((count) => count + result.accepted)
+        setSuggestions([])
+      } else {
+        // Only the ones the filter shows.
+        const keys = new Set(shown?.map((suggestion) => suggestion.key))
+        for (const key of keys) await api.acceptSuggestion({ documentId, key })
+        setAccepted((count) => count + keys.size)
+        setSuggestions((current) => current?.filter((suggestion) => !keys.has(suggestion.key)) ?? null)
+      }
       refocusAt.current = 0
-      setSuggestions([])
       notifyStudyChanged()
     } catch (cause) {
       fail(cause)
@@ -180,23 +222,32 @@ export function SuggestionsPanel({
   }
 
   return (
-    <section aria-labelledby="suggestions-heading">
+    <section
+      aria-labelledby={inDialog ? undefined : 'suggestions-heading'}
+      aria-label={inDialog ? 'Suggested cards' : undefined}
+    >
       <div className="button-row">
-        <h2 id="suggestions-heading" style={{ margin: 0, flex: 1 }}>
-          Suggested cards
-        </h2>
+        {inDialog ? (
+          <span className="suggestions-spacer" />
+        ) : (
+          <h2 id="suggestions-heading" className="suggestions-heading">
+            Suggested cards
+          </h2>
+        )}
+        {/* Once there are suggestions, accepting them is the next step; generating again is not. */}
         <button
           type="button"
           ref={generateButton}
-          className="primary-button"
+          className={suggestions && suggestions.length > 0 ? 'tool-button' : 'primary-button'}
           onClick={generate}
           disabled={loading}
         >
           {loading ? 'Reading the text…' : suggestions ? 'Generate again' : 'Generate cards'}
         </button>
-        {suggestions && suggestions.length > 0 && (
-          <button type="button" className="tool-button" onClick={() => void acceptAll()}>
-            Accept all ({suggestions.length})
+        {shown && shown.length > 0 && (
+          <button type="button" className="primary-button" onClick={() => void acceptAll()}>
+            {filter === null ? 'Accept all' : `Accept all ${filterLabels[filter].toLowerCase()}`} (
+            {shown.length})
           </button>
         )}
       </div>
@@ -205,7 +256,7 @@ export function SuggestionsPanel({
           ? 'Finding dates and actors in the text…'
           : suggestions
             ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} to review` +
-              (decided + accepted > 0 ? ` · ${decided} decided before` : '') +
+              (decided > 0 ? ` · ${decided} decided before` : '') +
               (accepted > 0 ? ` · ${accepted} accepted now` : '')
             : 'Cards are suggested from the dates and actors of the text; you choose which to keep.'}
       </p>
@@ -214,9 +265,28 @@ export function SuggestionsPanel({
           {error}
         </p>
       )}
-      {suggestions && (
+      {suggestions && suggestions.length > 0 && counts.size > 1 && (
+        <div className="filter-chips" role="group" aria-label="Show">
+          <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
+            All ({suggestions.length})
+          </button>
+          {(Object.keys(filterLabels) as SuggestionFilter[])
+            .filter((value) => counts.has(value))
+            .map((value) => (
+              <button
+                key={value}
+                type="button"
+                aria-pressed={filter === value}
+                onClick={() => setFilter(value)}
+              >
+                {filterLabels[value]} ({counts.get(value)})
+              </button>
+            ))}
+        </div>
+      )}
+      {shown && (
         <ul className="suggestion-list" aria-label="Suggestions" ref={list}>
-          {suggestions.map((suggestion) => (
+          {shown.map((suggestion) => (
             <SuggestionItem
               key={suggestion.key}
               suggestion={suggestion}
