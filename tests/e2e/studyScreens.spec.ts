@@ -5,7 +5,7 @@
 // With SCHOLIA_SCREENSHOTS=1 each screen is also saved in both themes to docs/screens/.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { acceptSuggestedCards, importMarkdown, openArticle } from './helpers'
+import { acceptSuggestedCards, importMarkdown, openArticle, selectText } from './helpers'
 
 async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
   if (!process.env.SCHOLIA_SCREENSHOTS) return
@@ -220,4 +220,29 @@ test('the Generate cards dialog has one heading, Accept all as its main action, 
   await dialog.getByRole('button', { name: `Accept all dates (${count})` }).click()
   await expect(suggestions).toHaveCount(0)
   await expect(page.getByRole('link', { name: `Study ${Math.min(count, 20)} due` })).toBeVisible()
+})
+
+test('the reader’s details: colour meanings written in the toolbar, highlights of whole words, a Read button in the library', async ({
+  page,
+  scholia
+}) => {
+  const { documentId } = await openArticle(page, scholia.url)
+  await selectText(page, 'eninsul')
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+  // The meanings are text on the buttons, not only tooltips.
+  await expect(toolbar.getByText('Key argument', { exact: true })).toBeVisible()
+  await expect(toolbar.getByText('Question', { exact: true })).toBeVisible()
+  await screenshots(page, 'selection-toolbar', false)
+  await toolbar.getByRole('button', { name: 'Highlight: Key argument' }).click()
+  const notes = page.getByRole('complementary', { name: 'Notes' })
+  await expect(notes.getByRole('article').first()).toContainText(/“peninsula”/i)
+  await expect(page.locator('article mark.hl').first()).toHaveText(/^peninsula$/i)
+
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'The Sino-DPRK Split' })
+    .getByRole('link', { name: 'Read', exact: true })
+    .click()
+  await expect(page).toHaveURL(new RegExp(`#/doc/${encodeURIComponent(documentId)}`))
 })

@@ -97,6 +97,10 @@ export function DocumentRow({ entry, actions }: { entry: LibraryEntry; actions: 
       )}
       {!editing && (
         <div className="library-row-actions">
+          <a className="tool-button" href={documentHref(entry.id)}>
+            {/* "Read", as "Study" beside it: the row says which document (the title's link goes there too). */}
+            Read
+          </a>
           <ExportMenu documentId={entry.id} align="left" />
           <a className="tool-button study-link" href={`#/deck/${encodeURIComponent(entry.id)}`}>
             Study

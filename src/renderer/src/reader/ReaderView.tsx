@@ -23,6 +23,7 @@ import { DocumentStudyLinks, GenerateCardsButton, MakeCardDialog } from '../stud
 import { DocumentExportMenu } from '../export/ExportMenu'
 import { sentenceAround } from '../../../shared/document/sentence'
 import { fullTextOf } from '../../../shared/document/layout'
+import { snapToWords } from '../../../shared/document/words'
 import { SelectionToolbar } from './SelectionToolbar'
 import { useHighlights } from './useHighlights'
 import { useTextSelection } from './useTextSelection'
@@ -218,14 +219,16 @@ export function ReaderView({
         (readerRoot.current && selectionOffsets(readerRoot.current, document.getSelection())) ?? selection
       if (!current) return
       if (colour) window.localStorage.setItem(lastColourKey, colour)
-      const created = await annotations.create({ start: current.start, end: current.end, colour })
+      // A drag that stopped inside a word ("Pe|ninsula") highlights the whole word.
+      const { start, end } = view ? snapToWords(fullTextOf(view.blocks), current.start, current.end) : current
+      const created = await annotations.create({ start, end, colour })
       clearSelection()
       if (created && withNote) {
         setEditingId(created.id)
         focusNote(created.id)
       }
     },
-    [selection, annotations, clearSelection, focusNote]
+    [selection, view, annotations, clearSelection, focusNote]
   )
 
   const makeCard = useCallback(() => {
