@@ -33,7 +33,7 @@ test('the timeline labels its events in the chart, groups dense ones and zooms i
   // The legend says what the rows and colours mean.
   await expect(page.getByText('events dated to the day')).toBeVisible()
   await expect(page.getByText('stated in the text')).toBeVisible()
-  await screenshots(page, 'timeline')
+  await screenshots(page, 'timeline', false)
 })
 
 test('events too dense to label apart are grouped, and zooming in separates them', async ({
@@ -55,7 +55,6 @@ test('events too dense to label apart are grouped, and zooming in separates them
   // event has its own label.
   const groups = chart.locator('.timeline-group')
   await expect(groups).not.toHaveCount(0)
-  await screenshots(page, 'timeline-dense')
   await groups.first().click()
   await expect(page.getByRole('status').filter({ hasText: 'Zoomed 2×' })).toBeVisible()
   const zoomIn = page.getByRole('button', { name: 'Zoom in' })
@@ -69,7 +68,6 @@ test('events too dense to label apart are grouped, and zooming in separates them
 
 test('the reader leads to its document’s timeline and who’s-who', async ({ page, scholia }) => {
   const { documentId } = await openArticle(page, scholia.url)
-  await screenshots(page, 'reader', false)
   await page.getByRole('banner').getByRole('link', { name: 'Timeline' }).click()
   await expect(page).toHaveURL(new RegExp(`#/timeline/${encodeURIComponent(documentId)}$`))
   await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible()
@@ -164,7 +162,6 @@ test('statistics say “No reviews yet” on empty charts, count today as the to
   await expect(chart('Reviews per day')).toContainText('No reviews yet')
   await expect(chart('Retention per week')).toContainText('No reviews yet')
   await expect(chart('Reviews due in the next 30 days')).toContainText('No cards yet')
-  await screenshots(page, 'stats-empty')
 
   await acceptSuggestedCards(page, documentId, 6)
   await page.reload()

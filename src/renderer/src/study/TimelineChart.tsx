@@ -260,6 +260,7 @@ const markMeanings: { term: string; meaning: string; mark?: 'text' | 'mine' | 'g
   { term: 'Teal', meaning: 'stated in the text', mark: 'text' },
   { term: 'Purple', meaning: 'from your own cards', mark: 'mine' },
   { term: 'Dot or bar', meaning: 'a moment, or a span as long as the bar' },
+  { term: '×2', meaning: 'the same date in several sentences (each in the Events list)' },
   { term: '+3', meaning: 'events too close to label apart: zoom in (or click it)', mark: 'group' }
 ]
 
