@@ -11,6 +11,27 @@ export async function openArticle(page: Page, url: string): Promise<{ base: stri
   return { base: page.url().split('#')[0] ?? '', documentId }
 }
 
+/**
+ * Imports a Markdown text through the library's "Import files", opens it and returns the page's
+ * base URL and its document id (`title` is the text's first heading, as the library lists it).
+ */
+export async function importMarkdown(
+  page: Page,
+  title: string,
+  markdown: string
+): Promise<{ base: string; documentId: string }> {
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  await page.getByLabel('Import files').setInputFiles({
+    name: 'text.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(markdown, 'utf8')
+  })
+  await page.getByRole('link', { name: title }).click()
+  await expect(page).toHaveURL(/#\/doc\//)
+  const documentId = decodeURIComponent(page.url().split('#/doc/')[1]?.split('?')[0] ?? '')
+  return { base: page.url().split('#')[0] ?? '', documentId }
+}
+
 /** Selects `quote` in the article the way a drag would: a DOM selection over its text. */
 export async function selectText(page: Page, quote: string): Promise<void> {
   await page.locator('article p.paragraph').first().waitFor()

@@ -2,6 +2,7 @@
 // its actions — edit details, update from a changed file, export, remove (with Undo).
 import { useRef, useState, type FormEvent } from 'react'
 import type { LibraryEntry } from '../../../shared/library/types'
+import { formatDay } from '../app/dates'
 import { documentHref } from '../app/useHashRoute'
 import { ExportMenu } from '../export/ExportMenu'
 import { importAccept } from './importFiles'
@@ -84,11 +85,7 @@ export function DocumentRow({ entry, actions }: { entry: LibraryEntry; actions: 
           <p className="document-meta muted library-counts">
             <span>{plural(entry.annotationCount, 'note', 'notes')}</span>
             <span>{plural(entry.cardCount, 'card', 'cards')}</span>
-            <span>
-              {entry.lastOpenedAt
-                ? `Opened ${new Date(entry.lastOpenedAt).toLocaleDateString()}`
-                : 'Not opened yet'}
-            </span>
+            <span>{entry.lastOpenedAt ? `Opened ${formatDay(entry.lastOpenedAt)}` : 'Not opened yet'}</span>
           </p>
           {progress !== null && (
             <div className="reading-progress">
@@ -100,6 +97,10 @@ export function DocumentRow({ entry, actions }: { entry: LibraryEntry; actions: 
       )}
       {!editing && (
         <div className="library-row-actions">
+          <a className="tool-button" href={documentHref(entry.id)}>
+            {/* "Read", as "Study" beside it: the row says which document (the title's link goes there too). */}
+            Read
+          </a>
           <ExportMenu documentId={entry.id} align="left" />
           <a className="tool-button study-link" href={`#/deck/${encodeURIComponent(entry.id)}`}>
             Study

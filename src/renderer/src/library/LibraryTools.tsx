@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react'
 import type { BackupInfo } from '../../../shared/library/types'
 import { api } from '../api/client'
+import { formatDayTime } from '../app/dates'
 import { useToast } from '../app/toast'
 import { deliverExport } from '../export/deliverExport'
 import { readFileBytes } from './importFiles'
@@ -128,7 +129,7 @@ export function LibraryTools({ onLibraryReplaced }: { onLibraryReplaced: () => v
         <div className="confirm-box" role="alertdialog" aria-label="Replace the library?">
           <p>
             {pending.kind === 'restore'
-              ? `Replace your library with the backup of ${new Date(pending.backup.createdAt).toLocaleString()}? Changes made since then will not be in it.`
+              ? `Replace your library with the backup of ${formatDayTime(pending.backup.createdAt)}? Changes made since then will not be in it.`
               : `Replace your library with ${pending.file.name}? Everything in the current library is replaced by its contents.`}{' '}
             The current library is backed up first.
           </p>
@@ -157,7 +158,7 @@ export function LibraryTools({ onLibraryReplaced }: { onLibraryReplaced: () => v
         <ul className="backup-list">
           {backups.map((backup) => (
             <li key={backup.fileName}>
-              <span>{new Date(backup.createdAt).toLocaleString()}</span>
+              <span>{formatDayTime(backup.createdAt)}</span>
               <span className="muted">
                 {kindLabel[backup.kind]} · {size(backup.bytes)}
               </span>

@@ -2,6 +2,7 @@
 // the note rendered safely from Markdown, its tags, and what can be done with it.
 import { useEffect, useId, useRef, type Ref } from 'react'
 import { highlightColourIds, type Annotation, type HighlightColourId } from '../../../shared/types'
+import { formatDay } from '../app/dates'
 import { renderMarkdown } from './renderMarkdown'
 import { TagInput } from './TagInput'
 import { tabbables } from '../app/focus'
@@ -62,7 +63,7 @@ export function NoteCard({ ref, style, ...props }: NoteCardProps) {
         <span className={`swatch swatch-${annotation.colour ?? 'plain'}`} aria-hidden="true" />
         <span className="note-meaning">{meaning}</span>
         <time className="note-time" dateTime={new Date(annotation.updatedAt).toISOString()}>
-          {new Date(annotation.updatedAt).toLocaleDateString()}
+          {formatDay(annotation.updatedAt)}
         </time>
       </header>
       <button

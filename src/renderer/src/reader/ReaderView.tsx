@@ -19,10 +19,11 @@ import { useToast } from '../app/toast'
 import { usePopover } from '../app/usePopover'
 import { NotesColumn } from '../notes/NotesColumn'
 import { useAnnotations } from '../notes/useAnnotations'
-import { GenerateCardsButton, MakeCardDialog } from '../study'
+import { DocumentStudyLinks, GenerateCardsButton, MakeCardDialog } from '../study'
 import { DocumentExportMenu } from '../export/ExportMenu'
 import { sentenceAround } from '../../../shared/document/sentence'
 import { fullTextOf } from '../../../shared/document/layout'
+import { snapToWords } from '../../../shared/document/words'
 import { SelectionToolbar } from './SelectionToolbar'
 import { useHighlights } from './useHighlights'
 import { useTextSelection } from './useTextSelection'
@@ -230,14 +231,16 @@ export function ReaderView({
         selection
       if (!current) return
       if (colour) window.localStorage.setItem(lastColourKey, colour)
-      const created = await annotations.create({ start: current.start, end: current.end, colour })
+      // A drag that stopped inside a word ("Pe|ninsula") highlights the whole word.
+      const { start, end } = view ? snapToWords(fullTextOf(view.blocks), current.start, current.end) : current
+      const created = await annotations.create({ start, end, colour })
       clearSelection()
       if (created && withNote) {
         setEditingId(created.id)
         focusNote(created.id)
       }
     },
-    [selection, annotations, clearSelection, focusNote]
+    [selection, view, annotations, clearSelection, focusNote]
   )
 
   // The passage focus's keys pass the span under focus; the toolbar and menus act on the selection.
@@ -391,6 +394,7 @@ export function ReaderView({
     <>
       <TopBar title={view?.metadata.title}>
         {view && <GenerateCardsButton documentId={documentId} />}
+        {view && <DocumentStudyLinks documentId={documentId} />}
         {view && <DocumentExportMenu documentId={documentId} />}
         {!wide && view && (
           <div className="popover-host" ref={contentsHost}>

@@ -1,5 +1,5 @@
-// The small toolbar that appears over a selection: a highlight button per colour (named by its
-// meaning), "Add note", "Copy quote" and "Make card".
+// The small toolbar that appears over a selection: a highlight button per colour, its meaning
+// written beside its swatch (not only in a tooltip), then "Add note", "Copy quote" and "Make card".
 import type { ReactNode } from 'react'
 import { highlightColourIds, type HighlightColourId } from '../../../shared/types'
 
@@ -18,11 +18,16 @@ export function SelectionToolbar({
   onCopy: () => void
   extra?: ReactNode
 }) {
-  const width = 420
+  // Two rows: the colours with their meanings, then the other actions (styles.css).
+  const width = 540
+  const height = 84
   const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, window.innerWidth - width - 8))
-  const above = rect.top > 120
+  const above = rect.top > height + 80
   // Beside the selection, but never outside the window (a long selection, or one scrolled away).
-  const top = Math.min(Math.max(above ? rect.top - 52 : rect.bottom + 10, 64), window.innerHeight - 56)
+  const top = Math.min(
+    Math.max(above ? rect.top - height - 8 : rect.bottom + 10, 64),
+    window.innerHeight - height - 4
+  )
   return (
     <div
       role="toolbar"
@@ -36,13 +41,16 @@ export function SelectionToolbar({
         <button
           key={colour}
           type="button"
-          className={`swatch-button swatch-${colour}`}
+          className="toolbar-colour"
           aria-label={`Highlight: ${meaningOf(colour)}`}
           title={`Highlight: ${meaningOf(colour)}`}
           onClick={() => onHighlight(colour)}
-        />
+        >
+          <span className={`swatch swatch-${colour}`} aria-hidden="true" />
+          <span className="toolbar-colour-meaning">{meaningOf(colour)}</span>
+        </button>
       ))}
-      <span className="toolbar-divider" aria-hidden="true" />
+      <span className="toolbar-break" aria-hidden="true" />
       <button type="button" className="toolbar-button" onClick={onNote} title="Add note (Ctrl+Shift+M)">
         Add note
       </button>

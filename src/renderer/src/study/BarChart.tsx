@@ -1,5 +1,6 @@
 // A small accessible bar chart in inline SVG: a title and a description for assistive technology,
-// a <title> on each bar with its exact value, and a few axis labels.
+// a <title> on each bar with its exact value, a few axis labels of at least 12 px on screen (the
+// chart is drawn at about its own size), and a sentence ("No reviews yet") when it has no data.
 import { useId } from 'react'
 
 export interface Bar {
@@ -14,19 +15,23 @@ export function BarChart({
   description,
   bars,
   unit,
-  maxValue
+  maxValue,
+  empty
 }: {
   title: string
   description: string
   bars: Bar[]
   unit: string
   maxValue?: number
+  /** Shown across the chart, and said after its description, when it has nothing to show. */
+  empty: string | null
 }) {
   const id = useId()
-  const width = 480
+  // Its .chart box is never much narrower than this (study.css): 13 units stay 12 px or more.
+  const width = 400
   const height = 180
-  const left = 34
-  const bottom = 22
+  const left = 40
+  const bottom = 24
   const top = 8
   const max = Math.max(1, maxValue ?? Math.max(...bars.map((bar) => bar.value)))
   const slot = (width - left) / Math.max(1, bars.length)
@@ -34,12 +39,13 @@ export function BarChart({
   const labelEvery = Math.ceil(bars.length / 6)
   const fraction = maxValue === 1
   const format = (value: number): string => (fraction ? `${Math.round(value * 100)}%` : String(value))
-  const ticks = fraction ? [0, 0.5, 1] : [...new Set([0, Math.round(max / 2), max])]
+  // An empty chart keeps its baseline only: no scale to read where there is nothing to read.
+  const ticks = empty ? [0] : fraction ? [0, 0.5, 1] : [...new Set([0, Math.round(max / 2), max])]
   return (
     <figure className="chart">
       <figcaption id={`${id}-title`}>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <desc id={`${id}-desc`}>{description}</desc>
+        <desc id={`${id}-desc`}>{empty ? `${description} ${empty}.` : description}</desc>
         {ticks.map((value) => (
           <g key={value}>
             <line x1={left} x2={width} y1={y(value)} y2={y(value)} stroke="var(--rule)" />
@@ -80,6 +86,16 @@ export function BarChart({
             </g>
           )
         })}
+        {empty && (
+          <text
+            x={left + (width - left) / 2}
+            y={(height - bottom) / 2 + 5}
+            textAnchor="middle"
+            className="chart-empty"
+          >
+            {empty}
+          </text>
+        )}
       </svg>
     </figure>
   )

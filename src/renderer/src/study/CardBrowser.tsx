@@ -1,15 +1,21 @@
-// The card browser: every card with its deck, kind, due date and state; search and sort; edit,
-// delete (Undo in a toast and with Ctrl/Cmd+Z), suspend and reset. Rows are virtualised
-// (@tanstack/react-virtual) and fetched a page at a time, so that 10^5 cards stay fast.
+// The card browser: every card with its question around its blank, deck, kind, due date and state;
+// search and sort; a preview of the chosen card, front and back as in review (as in Anki's
+// browser); each row's actions (edit, suspend, reset, delete with Undo in a toast and Ctrl/Cmd+Z)
+// in a small menu. Rows are virtualised (@tanstack/react-virtual) and fetched a page at a time, so
+// that 10^5 cards stay fast.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { renderCloze } from '../../../shared/study/cloze'
+import { questionExcerpt } from '../../../shared/study/cardExcerpt'
 import type { CardListRow, CardSortKey } from '../../../shared/study/types'
 import { api } from '../api/client'
+import { formatDay } from '../app/dates'
 import { TopBar } from '../app/TopBar'
 import { useToast } from '../app/toast'
 import { pushUndo } from '../app/undo'
 import { CardEditDialog } from './CardEditDialog'
+import { CardFace } from './CardFace'
+import { GenerateCardsLink } from './GenerateCardsLink'
+import { RowMenu } from './RowMenu'
 import { StudyNav } from './StudyNav'
 import { notifyStudyChanged } from './studyEvents'
 import './study.css'
@@ -27,12 +33,42 @@ const sortLabels: Record<CardSortKey, string> = {
 }
 
 function question(row: CardListRow): string {
-  return row.clozeIndex === null ? row.front : renderCloze(row.front, row.clozeIndex, 'front')
+  return questionExcerpt(row.front, row.clozeIndex)
 }
 
+/** A new card has no due date until first studied: its State says "new", its Due stays empty. */
 function dueLabel(row: CardListRow): string {
-  if (row.state === 'new') return 'new'
-  return new Date(row.due).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+  return row.state === 'new' ? '—' : formatDay(row.due)
+}
+
+function CardPreview({ row, onEdit }: { row: CardListRow | null; onEdit: (row: CardListRow) => void }) {
+  return (
+    <aside className="card-preview" aria-labelledby="card-preview-heading">
+      <h2 id="card-preview-heading">Preview</h2>
+      {row ? (
+        <>
+          <p className="card-preview-meta muted">
+            {row.deckTitle} · {row.kind} · {row.suspended ? 'suspended' : row.state}
+            {row.state === 'new' ? '' : ` · due ${formatDay(row.due)}`}
+            {row.reps > 0 ? ` · ${row.reps} review${row.reps === 1 ? '' : 's'}, ${row.lapses} forgotten` : ''}
+          </p>
+          <h3>Front</h3>
+          <div className="card-preview-face" data-testid="preview-front">
+            <CardFace card={row} revealed={false} />
+          </div>
+          <h3>Back</h3>
+          <div className="card-preview-face" data-testid="preview-back">
+            <CardFace card={row} revealed />
+          </div>
+          <button type="button" className="tool-button" onClick={() => onEdit(row)}>
+            Edit card
+          </button>
+        </>
+      ) : (
+        <p className="muted">Choose a card to see it as in review.</p>
+      )}
+    </aside>
+  )
 }
 
 export function CardBrowser() {
@@ -44,6 +80,7 @@ export function CardBrowser() {
   const [version, setVersion] = useState(0)
   const [, setLoadedPages] = useState(0)
   const [editing, setEditing] = useState<CardListRow | null>(null)
+  const [selected, setSelected] = useState<CardListRow | null>(null)
   const [error, setError] = useState<string | null>(null)
   const pages = useRef(new Map<number, CardListRow[]>())
   const loading = useRef(new Set<number>())
@@ -67,6 +104,14 @@ export function CardBrowser() {
           if (forVersion !== versionRef.current) return
           pages.current.set(page, result.rows)
           setTotal(result.total)
+          // The preview shows the first card until another is chosen, and the chosen one's latest state.
+          setSelected((current) =>
+            current
+              ? (result.rows.find((row) => row.id === current.id) ?? current)
+              : page === 0
+                ? (result.rows[0] ?? null)
+                : current
+          )
           setLoadedPages((count) => count + 1)
         })
         .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)))
@@ -107,6 +152,7 @@ export function CardBrowser() {
   }
 
   const remove = (row: CardListRow): void => {
+    if (selected?.id === row.id) setSelected(null)
     act(
       api.deleteCard({ cardId: row.id }).then(() => {
         const entry = pushUndo({
@@ -124,7 +170,7 @@ export function CardBrowser() {
   return (
     <>
       <TopBar />
-      <main className="study-page" aria-labelledby="cards-heading">
+      <main className="study-page wide" aria-labelledby="cards-heading">
         <StudyNav current="cards" />
         <h1 id="cards-heading">Cards</h1>
         <div className="browser-tools">
@@ -162,92 +208,104 @@ export function CardBrowser() {
             {error}
           </p>
         )}
-        <div className="card-table" role="table" aria-label="Cards" aria-rowcount={(total ?? 0) + 1}>
-          <div className="card-row head" role="row" aria-rowindex={1}>
-            <span role="columnheader">Question</span>
-            <span role="columnheader">Document</span>
-            <span role="columnheader">Kind</span>
-            <span role="columnheader">Due</span>
-            <span role="columnheader">State</span>
-            <span role="columnheader">
-              <span className="visually-hidden">Actions</span>
-            </span>
-          </div>
-          <div className="card-scroller" ref={scroller} style={{ height: (total ?? 0) * rowHeight }}>
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const row = pages.current.get(Math.floor(item.index / pageSize))?.[item.index % pageSize]
-                return (
-                  <div
-                    key={item.key}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className={`card-row${row?.suspended ? ' suspended' : ''}`}
-                    style={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: rowHeight,
-                      transform: `translateY(${item.start}px)`
-                    }}
-                  >
-                    {row ? (
-                      <>
-                        <span role="cell" title={question(row)}>
-                          {question(row)}
+        {/* With no card (yet, or matching), the empty state below says so instead of an empty table. */}
+        <div className="card-browser" hidden={total === 0}>
+          <div className="card-table" role="table" aria-label="Cards" aria-rowcount={(total ?? 0) + 1}>
+            <div className="card-row head" role="row" aria-rowindex={1}>
+              <span role="columnheader">Question</span>
+              <span role="columnheader">Document</span>
+              <span role="columnheader">Kind</span>
+              <span role="columnheader">Due</span>
+              <span role="columnheader">State</span>
+              <span role="columnheader">
+                <span className="visually-hidden">Actions</span>
+              </span>
+            </div>
+            <div className="card-scroller" ref={scroller} style={{ height: (total ?? 0) * rowHeight }}>
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((item) => {
+                  const row = pages.current.get(Math.floor(item.index / pageSize))?.[item.index % pageSize]
+                  const chosen = row !== undefined && row.id === selected?.id
+                  return (
+                    <div
+                      key={item.key}
+                      role="row"
+                      aria-rowindex={item.index + 2}
+                      aria-current={chosen ? 'true' : undefined}
+                      className={`card-row${row?.suspended ? ' suspended' : ''}${chosen ? ' chosen' : ''}`}
+                      style={{
+                        position: 'absolute',
+                        top: 0,
+                        left: 0,
+                        right: 0,
+                        height: rowHeight,
+                        transform: `translateY(${item.start}px)`
+                      }}
+                      onClick={row ? () => setSelected(row) : undefined}
+                    >
+                      {row ? (
+                        <>
+                          <span role="cell">
+                            {/* The keyboard's way to the preview; a click anywhere on the row does the same. */}
+                            <button
+                              type="button"
+                              className="card-question"
+                              title={question(row)}
+                              aria-pressed={chosen}
+                              onClick={() => setSelected(row)}
+                            >
+                              {question(row)}
+                            </button>
+                          </span>
+                          <span role="cell" title={row.deckTitle}>
+                            {row.deckTitle}
+                          </span>
+                          <span role="cell">{row.kind}</span>
+                          <span role="cell">{dueLabel(row)}</span>
+                          <span role="cell">{row.suspended ? 'suspended' : row.state}</span>
+                          <span role="cell" className="card-row-actions">
+                            <RowMenu
+                              name={question(row)}
+                              actions={[
+                                { label: 'Edit', run: () => setEditing(row) },
+                                {
+                                  label: row.suspended ? 'Unsuspend' : 'Suspend',
+                                  run: () =>
+                                    act(api.setCardSuspended({ cardId: row.id, suspended: !row.suspended }))
+                                },
+                                { label: 'Reset', run: () => act(api.resetCard({ cardId: row.id })) },
+                                { label: 'Delete', run: () => remove(row), danger: true }
+                              ]}
+                            />
+                          </span>
+                        </>
+                      ) : (
+                        <span role="cell" className="muted">
+                          …
                         </span>
-                        <span role="cell" title={row.deckTitle}>
-                          {row.deckTitle}
-                        </span>
-                        <span role="cell">{row.kind}</span>
-                        <span role="cell">{dueLabel(row)}</span>
-                        <span role="cell">{row.suspended ? 'suspended' : row.state}</span>
-                        <span role="cell" className="card-row-actions">
-                          <button
-                            type="button"
-                            onClick={() => setEditing(row)}
-                            aria-label={`Edit: ${question(row)}`}
-                          >
-                            Edit
-                          </button>
-                          <button
-                            type="button"
-                            onClick={() =>
-                              act(api.setCardSuspended({ cardId: row.id, suspended: !row.suspended }))
-                            }
-                            aria-label={`${row.suspended ? 'Unsuspend' : 'Suspend'}: ${question(row)}`}
-                          >
-                            {row.suspended ? 'Unsuspend' : 'Suspend'}
-                          </button>
-                          <button
-                            type="button"
-                            onClick={() => act(api.resetCard({ cardId: row.id }))}
-                            aria-label={`Reset: ${question(row)}`}
-                          >
-                            Reset
-                          </button>
-                          <button
-                            type="button"
-                            onClick={() => remove(row)}
-                            aria-label={`Delete: ${question(row)}`}
-                          >
-                            Delete
-                          </button>
-                        </span>
-                      </>
-                    ) : (
-                      <span role="cell" className="muted">
-                        …
-                      </span>
-                    )}
-                  </div>
-                )
-              })}
+                      )}
+                    </div>
+                  )
+                })}
+              </div>
             </div>
           </div>
+          {total !== 0 && <CardPreview row={selected} onEdit={setEditing} />}
         </div>
-        {total === 0 && <p className="empty-state">No cards{query ? ' match this search' : ' yet'}.</p>}
+        {total === 0 &&
+          (query ? (
+            <p className="empty-state">No cards match this search.</p>
+          ) : (
+            <div className="empty-state">
+              <h2>No cards yet</h2>
+              <p>
+                Cards come from what you read. On a document’s study page, “Generate cards” suggests questions
+                about its dates, people, states and organisations, and you keep the ones you want; in the
+                reader, select a passage and choose “Make card”.
+              </p>
+              <GenerateCardsLink />
+            </div>
+          ))}
       </main>
       {editing && (
         <CardEditDialog

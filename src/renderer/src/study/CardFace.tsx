@@ -3,8 +3,11 @@
 import { clozeParts } from '../../../shared/study/cloze'
 import type { StudyCard } from '../../../shared/study/types'
 
+/** What a face shows of a card (a review's card, or a row of the card browser). */
+export type CardFaceContent = Pick<StudyCard, 'front' | 'back' | 'clozeIndex'>
+
 /** The answer in words, for a screen reader to announce when it is shown. */
-export function answerText(card: StudyCard): string {
+export function answerText(card: CardFaceContent): string {
   if (card.clozeIndex === null) return `Answer: ${card.back}`
   const asked = clozeParts(card.front, card.clozeIndex)
     .filter((part) => part.kind === 'asked')
@@ -12,7 +15,7 @@ export function answerText(card: StudyCard): string {
   return `Answer: ${asked.join(', ')}${card.back ? `. ${card.back}` : ''}`
 }
 
-export function CardFace({ card, revealed }: { card: StudyCard; revealed: boolean }) {
+export function CardFace({ card, revealed }: { card: CardFaceContent; revealed: boolean }) {
   if (card.clozeIndex !== null) {
     const parts = clozeParts(card.front, card.clozeIndex)
     return (

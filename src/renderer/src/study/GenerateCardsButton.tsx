@@ -23,7 +23,7 @@ export function GenerateCardsButton({ documentId }: { documentId: string }) {
             </button>
           }
         >
-          <SuggestionsPanel documentId={documentId} autoStart />
+          <SuggestionsPanel documentId={documentId} autoStart inDialog />
         </Modal>
       )}
     </>

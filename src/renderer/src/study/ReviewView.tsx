@@ -12,6 +12,7 @@ import { TopBar } from '../app/TopBar'
 import { pushUndo } from '../app/undo'
 import { answerText, CardFace } from './CardFace'
 import { DeckList } from './DeckView'
+import { GenerateCardsLink } from './GenerateCardsLink'
 import { passageHref } from './routes'
 import { StudyNav } from './StudyNav'
 import { notifyStudyChanged } from './studyEvents'
@@ -131,7 +132,8 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
 
   const remaining = queue ? queue.remaining.new + queue.remaining.learning + queue.remaining.review : 0
   const total = answered + remaining
-  const percent = total === 0 ? 100 : Math.round((answered / total) * 100)
+  // Nothing to study is not "all done": the bar stays empty, and the screen says where cards come from.
+  const percent = total === 0 ? 0 : Math.round((answered / total) * 100)
 
   return (
     <>
@@ -153,7 +155,7 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
               aria-valuemin={0}
               aria-valuemax={total}
               aria-valuenow={answered}
-              aria-valuetext={`${answered} of ${total} answered`}
+              aria-valuetext={total === 0 ? 'No cards to study' : `${answered} of ${total} answered`}
             >
               <div style={{ width: `${percent}%` }} />
             </div>
@@ -171,6 +173,9 @@ export function ReviewView({ documentId }: { documentId: string | null }) {
             <p className="muted">
               {answered > 0 ? `You answered ${answered} card${answered === 1 ? '' : 's'} this session. ` : ''}
               New cards come from a document’s suggestions: open a document’s study page to generate them.
+            </p>
+            <p>
+              <GenerateCardsLink />
             </p>
             <p>
               <a href="#/library">Library</a> · <a href="#/cards">All cards</a> ·{' '}

@@ -1,10 +1,10 @@
 // Generated card suggestions for one document: each can be accepted, edited then accepted, or
-// rejected, or all accepted at once. Nothing reaches the review queue without one of these.
+// rejected, or all accepted at once (all, or all of one kind: dates, people, states, organisations). Nothing reaches the review queue without one of these.
 // The keyboard keeps its place: a decided suggestion hands focus to the one that takes its place.
 // They come most salient first; the "Top 20" are shown until the person asks for "All". A suspect
 // suggestion (one the app flags) is accepted by "Accept all" only once the person ticks it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import type { CardSuggestion } from '../../../shared/extraction/types'
+import type { ActorKind, CardSuggestion } from '../../../shared/extraction/types'
 import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
 import { api } from '../api/client'
 import { focusIsLost, focusPlace } from '../app/focus'
@@ -167,14 +167,30 @@ function ConfirmSuspects({
   )
 }
 
+/** What a suggestion is about, for the filters: a date, or the kind of its actor. */
+type SuggestionFilter = 'date' | ActorKind
+
+const filterLabels: Record<SuggestionFilter, string> = {
+  date: 'Dates',
+  person: 'People',
+  state: 'States',
+  organisation: 'Organisations'
+}
+
 export function SuggestionsPanel({
   documentId,
-  autoStart = false
+  autoStart = false,
+  inDialog = false
 }: {
   documentId: string
   autoStart?: boolean
+  /** In the "Generate cards" dialog, whose title is the one heading. */
+  inDialog?: boolean
 }) {
   const [suggestions, setSuggestions] = useState<CardSuggestion[] | null>(null)
+  const [filter, setFilter] = useState<SuggestionFilter | null>(null)
+  /** The kind of each actor of the text (from its who's-who), to filter actor suggestions by. */
+  const [actorKinds, setActorKinds] = useState<Map<string, ActorKind>>(new Map())
   const [decided, setDecided] = useState(0)
   const [accepted, setAccepted] = useState(0)
   const [loading, setLoading] = useState(false)
@@ -205,6 +221,27 @@ export function SuggestionsPanel({
     if (!focusPlace(next?.querySelector('button'))) focusPlace(status.current)
   }, [suggestions])
 
+  useEffect(() => {
+    if (!suggestions?.some((suggestion) => suggestion.kind === 'actor') || actorKinds.size > 0) return
+    api
+      .getWhosWho({ documentId })
+      .then((who) => setActorKinds(new Map(who.actors.map((actor) => [actor.id, actor.kind]))))
+      .catch(() => undefined)
+  }, [suggestions, actorKinds, documentId])
+
+  const filterOf = (suggestion: CardSuggestion): SuggestionFilter | undefined =>
+    suggestion.kind === 'date' ? 'date' : actorKinds.get(suggestion.actorId ?? '')
+  /** Those the filter lets through, most salient first; the first `topCount` unless "All" is on. */
+  const filtered =
+    suggestions?.filter((suggestion) => filter === null || filterOf(suggestion) === filter) ?? []
+  // The Top 20 rank the whole mix; a filter shows every suggestion of its kind.
+  const shown = showAll || filter !== null ? filtered : filtered.slice(0, topCount)
+  const counts = new Map<SuggestionFilter, number>()
+  for (const suggestion of suggestions ?? []) {
+    const of = filterOf(suggestion)
+    if (of) counts.set(of, (counts.get(of) ?? 0) + 1)
+  }
+
   const fail = (cause: unknown): void => setError(cause instanceof Error ? cause.message : String(cause))
 
   const generate = (): void => {
@@ -230,13 +267,12 @@ export function SuggestionsPanel({
   }, [autoStart])
 
   const remove = (key: string): void => {
-    const index = suggestions?.findIndex((suggestion) => suggestion.key === key) ?? -1
+    const index = shown.findIndex((suggestion) => suggestion.key === key)
     const item = list.current?.children[index]
     if (item?.contains(document.activeElement)) refocusAt.current = index
     setSuggestions((current) => current?.filter((suggestion) => suggestion.key !== key) ?? null)
   }
 
-  const shown = suggestions ? (showAll ? suggestions : suggestions.slice(0, topCount)) : []
   const suspects = shown.filter((suggestion) => suggestion.warning)
 
   const acceptAll = async (confirmed: string[]): Promise<void> => {
@@ -259,15 +295,23 @@ export function SuggestionsPanel({
   }
 
   return (
-    <section aria-labelledby="suggestions-heading">
+    <section
+      aria-labelledby={inDialog ? undefined : 'suggestions-heading'}
+      aria-label={inDialog ? 'Suggested cards' : undefined}
+    >
       <div className="button-row">
-        <h2 id="suggestions-heading" style={{ margin: 0, flex: 1 }}>
-          Suggested cards
-        </h2>
+        {inDialog ? (
+          <span className="suggestions-spacer" />
+        ) : (
+          <h2 id="suggestions-heading" className="suggestions-heading">
+            Suggested cards
+          </h2>
+        )}
+        {/* Once there are suggestions, accepting them is the next step; generating again is not. */}
         <button
           type="button"
           ref={generateButton}
-          className="primary-button"
+          className={suggestions && suggestions.length > 0 ? 'tool-button' : 'primary-button'}
           onClick={generate}
           disabled={loading}
         >
@@ -276,14 +320,15 @@ export function SuggestionsPanel({
         {shown.length > 0 && (
           <button
             type="button"
-            className="tool-button"
+            className="primary-button"
             onClick={() => (suspects.length > 0 ? setConfirming(true) : void acceptAll([]))}
           >
-            Accept all ({shown.length})
+            {filter === null ? 'Accept all' : `Accept all ${filterLabels[filter].toLowerCase()}`} (
+            {shown.length})
           </button>
         )}
       </div>
-      {suggestions && suggestions.length > topCount && (
+      {suggestions && filter === null && suggestions.length > topCount && (
         <div className="segmented" role="group" aria-label="Suggestions to show">
           <button type="button" aria-pressed={!showAll} onClick={() => setShowAll(false)}>
             Top {topCount}
@@ -298,7 +343,7 @@ export function SuggestionsPanel({
           ? 'Finding dates and actors in the text…'
           : suggestions
             ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} to review` +
-              (decided + accepted > 0 ? ` · ${decided} decided before` : '') +
+              (decided > 0 ? ` · ${decided} decided before` : '') +
               (accepted > 0 ? ` · ${accepted} accepted now` : '')
             : 'Cards are suggested from the dates and actors of the text; you choose which to keep.'}
       </p>
@@ -314,6 +359,25 @@ export function SuggestionsPanel({
           onAccept={(confirmed) => void acceptAll(confirmed)}
           onCancel={() => setConfirming(false)}
         />
+      )}
+      {suggestions && suggestions.length > 0 && counts.size > 1 && (
+        <div className="filter-chips" role="group" aria-label="Show">
+          <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
+            Every kind ({suggestions.length})
+          </button>
+          {(Object.keys(filterLabels) as SuggestionFilter[])
+            .filter((value) => counts.has(value))
+            .map((value) => (
+              <button
+                key={value}
+                type="button"
+                aria-pressed={filter === value}
+                onClick={() => setFilter(value)}
+              >
+                {filterLabels[value]} ({counts.get(value)})
+              </button>
+            ))}
+        </div>
       )}
       {suggestions && (
         <ul className="suggestion-list" aria-label="Suggestions" ref={list}>

@@ -1,4 +1,5 @@
 // What other features mount from the study feature.
+export { DocumentStudyLinks } from './DocumentStudyLinks'
 export { GenerateCardsButton } from './GenerateCardsButton'
 export { MakeCardDialog, type MakeCardDialogProps } from './MakeCardDialog'
 export { Modal } from './Modal'
