@@ -9,8 +9,8 @@ describe('the card browser’s question excerpt', () => {
     const first = questionExcerpt(sentence, 1, 60)
     const second = questionExcerpt(sentence, 2, 60)
     expect(first).not.toBe(second)
-    expect(first).toContain('[...]')
-    expect(second).toContain('decided in [...]')
+    expect(first).toContain('[…]')
+    expect(second).toContain('decided in […]')
     expect(second.startsWith('…')).toBe(true)
     // The other card's answer reads as text.
     expect(second).toContain('Il Sung nonetheless')
@@ -29,7 +29,7 @@ describe('the card browser’s question excerpt', () => {
 
   it('keeps a short question whole', () => {
     expect(questionExcerpt('In {{c1::1953}} the armistice was signed.', 1)).toBe(
-      'In [...] the armistice was signed.'
+      'In […] the armistice was signed.'
     )
     expect(questionExcerpt('Who was Kim Il Sung?', null)).toBe('Who was Kim Il Sung?')
   })

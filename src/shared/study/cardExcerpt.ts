@@ -1,5 +1,5 @@
 // A card's question in one short line, as a list shows it: for a cloze card the words around its
-// blank ("…the regime is fragile, [...] decided to…"), not its first characters, so that two cards
+// blank ("…the regime is fragile, […] decided to…"), not its first characters, so that two cards
 // from one sentence read apart in the card browser.
 import { clozeParts } from './cloze'
 
