@@ -121,6 +121,11 @@ test('Generate cards takes the focus, keeps it through Accept, Reject and Accept
   await expectFocusWithin(dialog)
   const suggestions = dialog.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
   await expect(suggestions.first()).toBeVisible({ timeout: 30_000 })
+  // Every suggestion, not the Top 20: then deciding one shortens the list.
+  await dialog
+    .getByRole('group', { name: 'Suggestions to show' })
+    .getByRole('button', { name: /^All \(/ })
+    .click()
   const offered = await suggestions.count()
 
   // Tab goes round inside the dialog: Shift+Tab from its start lands on its last control.
