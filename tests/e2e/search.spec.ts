@@ -145,3 +145,24 @@ test('Find in document marks every match, counts them and moves with Enter and S
   )
   expect(stillPainted).toBe(false)
 })
+
+test('choosing a hit inside a footnote opens that footnote beside its marker', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.keyboard.press('Control+k')
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  // Only note 16 names "Comrade Kurbatov"; the body speaks of Kurbatov alone.
+  await box.pressSequentially('comrade kurbatov')
+  const results = page.getByRole('listbox', { name: 'Search results' })
+  await expect(results.getByRole('option').first()).toContainText('Kurbatov')
+  await box.press('ArrowDown')
+  await box.press('Enter')
+  const note = page.getByRole('dialog', { name: 'Footnote 16' })
+  await expect(note).toBeVisible()
+  await expect(note).toContainText('Comrade Kurbatov')
+  await expect(note).toBeInViewport()
+  await expect(page.getByRole('button', { name: 'Note 16', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'true'
+  )
+})

@@ -170,10 +170,21 @@ export function ReaderView({
     const element = at === null ? null : blockElementAt(at)
     const blockId = element?.dataset.blockId
     if (!element || !blockId || !articleRef.current) return
+    // A passage inside a footnote (a search hit there) opens that footnote beside its marker.
+    const block = view?.blocks.find((candidate) => candidate.id === blockId)
+    const marker =
+      block?.kind === 'footnote' && block.number !== null
+        ? articleRef.current.querySelector<HTMLElement>(`#fnref-${block.number}`)
+        : null
+    if (block?.number != null && marker) {
+      scrollToElement(marker, { fraction: 0.3 })
+      setOpenFootnote({ number: block.number, anchor: marker })
+      return
+    }
     scrollToBlock(articleRef.current, blockId, 0)
     focusPlace(element)
     return flashBlock(articleRef.current, blockId)
-  }, [blockElementAt, at])
+  }, [blockElementAt, at, view])
 
   const navigate = useCallback(
     (id: string) => {
