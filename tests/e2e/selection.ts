@@ -3,8 +3,8 @@
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 
-export /** Selects `quote` in the article the way a drag would: a DOM selection over its text. */
-async function selectText(page: Page, quote: string): Promise<void> {
+/** Selects `quote` in the article the way a drag would: a DOM selection over its text. */
+export async function selectText(page: Page, quote: string): Promise<void> {
   await page.locator('article p.paragraph').first().waitFor()
   const found = await page.evaluate((text) => {
     const article = document.querySelector('article')
