@@ -12,7 +12,7 @@ import { createSearchService, type SearchService } from '../../src/main/services
 import type { IndexRow } from '../../src/shared/search/segment'
 import { makeTempDir } from '../../tests/support/tempDir'
 import { heading, percentile } from './harness'
-import { benchSource, countingInThreadBuilder, openBenchDb, stockLunr } from './search'
+import { benchSource, openBenchDb, restartAndAnswer, stockLunr } from './search'
 import {
   asParagraphs,
   asWholeAddresses,
@@ -80,26 +80,15 @@ async function persistedService(
     now: () => Date.now(),
     builder: createInThreadBuilder()
   })
-  let start = performance.now()
+  const start = performance.now()
   await service.refresh()
   const build = performance.now() - start
   await service.close()
   db.close()
   db = openBenchDb(folder)
-  const rebuilt: string[] = []
-  service = createSearchService({
-    db,
-    sources: [source],
-    titleOf: (id) => id,
-    now: () => Date.now(),
-    builder: countingInThreadBuilder(rebuilt)
-  })
-  start = performance.now()
-  service.start()
-  await new Promise((resolve) => setImmediate(resolve))
-  await service.whenIdle()
-  service.search({ query: 'tripoli', limit: 20 })
-  const restart = performance.now() - start
+  const restarted = await restartAndAnswer(db, source, 'tripoli')
+  service = restarted.service
+  const { rebuilt, loadAndAnswer: restart } = restarted
   if (rebuilt.length > 0) line(`(restart rebuilt ${rebuilt.length} segments)`)
   return { service, db, build, restart }
 }
