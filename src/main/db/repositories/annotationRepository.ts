@@ -1,5 +1,6 @@
 // Annotations and their tags: prepared statements and the mapping between rows and domain objects.
 // Deletion is soft (deleted_at) so that Undo can bring an annotation back whole.
+import { targetFromColumns } from './targetColumns'
 import { highlightColourIds, type Annotation, type HighlightColourId } from '../../../shared/types'
 import type { Db } from '../connection'
 
@@ -33,16 +34,14 @@ function toAnnotation(row: AnnotationRow): Annotation {
   return {
     id: row.id,
     documentId: row.document_id,
-    target: {
+    target: targetFromColumns({
       blockId: row.block_id,
-      quote: {
-        type: 'TextQuoteSelector',
-        exact: row.quote_exact,
-        prefix: row.quote_prefix,
-        suffix: row.quote_suffix
-      },
-      position: { type: 'TextPositionSelector', start: row.start, end: row.end }
-    },
+      exact: row.quote_exact,
+      prefix: row.quote_prefix,
+      suffix: row.quote_suffix,
+      start: row.start,
+      end: row.end
+    }),
     colour: row.colour === null ? null : (highlightColourIds[row.colour] ?? null),
     note: row.note,
     tags: JSON.parse(row.tags_json) as string[],

@@ -1,5 +1,6 @@
 // Flashcards: prepared statements and the mapping between rows and StudyCard objects. Rules
 // (limits, siblings, undo) live in the study services; this file only stores and fetches.
+import { targetFromColumns } from './targetColumns'
 import type { CardKind } from '../../../shared/types'
 import {
   CardState,
@@ -73,16 +74,14 @@ function toCard(row: CardRow): StoredCard {
     noteId: row.note_id,
     tags: JSON.parse(row.tags_json) as string[],
     source: hasSource
-      ? {
+      ? targetFromColumns({
           blockId: row.block_id ?? '',
-          quote: {
-            type: 'TextQuoteSelector',
-            exact: row.quote_exact ?? '',
-            prefix: row.quote_prefix ?? '',
-            suffix: row.quote_suffix ?? ''
-          },
-          position: { type: 'TextPositionSelector', start: row.source_start ?? 0, end: row.source_end ?? 0 }
-        }
+          exact: row.quote_exact ?? '',
+          prefix: row.quote_prefix ?? '',
+          suffix: row.quote_suffix ?? '',
+          start: row.source_start ?? 0,
+          end: row.source_end ?? 0
+        })
       : null,
     sourceAnchor: hasSource
       ? { state: row.source_state === 2 ? 'orphaned' : 'anchored', score: row.source_score }
