@@ -1,5 +1,6 @@
 // Jobs on real worker threads (bundled by tests/support/buildWorkers.ts, as the app's build does):
-// the search builder, the extractor and the importer answer from their threads; a job's refusal or
+// the search builder, the extractor and the importer (which also places a changed document's
+// passages) answer from their threads; a job's refusal or
 // error fails that job only; progress comes through; and the browser mode answers a small request
 // while a long import or annotation import is still running (ordering, never a time).
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { createSegmentBuilder } from '../../src/main/services/search/builder'
 import { createExtractionRunner } from '../../src/main/services/study/extractionRunner'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
 import type { ApiHandlers, ApiMethodName } from '../../src/shared/contract'
+import { placeTargets } from '../../src/shared/anchoring'
 import { layoutBlocks } from '../../src/shared/document/layout'
 import type { IndexRow } from '../../src/shared/search/segment'
 import { makeTempDir } from '../support/tempDir'
@@ -89,6 +91,39 @@ describe('the worker threads', () => {
     const prepared = await runners.parse('a.md', '# A Title\n\nSome text with *emphasis*.\n')
     expect(prepared.parsed).toMatchObject({ ok: true, metadata: { title: 'A Title' } })
     expect(runners.mode()).toBe('worker')
+  })
+
+  it("places a changed document's passages on the import thread, as in-thread would", async () => {
+    const runners = createImportRunners({ workerPath: workerPaths.importWorker })
+    cleanUps.push(() => runners.close())
+    const before = 'Kim Il Sung purged the Yanan faction in 1958. The treaty followed in 1961.'
+    const after = `A new first sentence. ${before.replace('in 1958', 'during 1958')}`
+    const blocks = layoutBlocks([{ kind: 'paragraph', text: after, number: null, refs: [], marks: [] }])
+    const target = (exact: string) => {
+      const start = before.indexOf(exact)
+      return {
+        blockId: 'b0',
+        quote: { type: 'TextQuoteSelector' as const, exact, prefix: before.slice(0, start), suffix: '' },
+        position: { type: 'TextPositionSelector' as const, start, end: start + exact.length }
+      }
+    }
+    const job = {
+      fullText: after,
+      blocks,
+      items: [
+        { id: 'moved', target: target('The treaty followed') },
+        { id: 'gone', target: target('purged the Yanan') }
+      ]
+    }
+    const reports: { done: number; total: number }[] = []
+    const planned = await runners.place(job, (progress) => reports.push(progress))
+    expect(runners.mode()).toBe('worker')
+    expect(planned).toEqual(placeTargets(job))
+    expect(planned[0]?.placement).toMatchObject({
+      state: 'anchored',
+      target: { position: { start: after.indexOf('The treaty followed') } }
+    })
+    expect(reports[0]).toEqual({ done: 0, total: 2 })
   })
 
   it('reports progress from the import thread', async () => {

@@ -170,6 +170,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
         startupNotices: notice ? [notice] : [],
         now,
         readAnnotations: (job, onProgress) => importRunners.read(job, onProgress),
+        placePassages: (job) => importRunners.place(job),
         nativeBinding: options.sqliteNativeBinding
       }),
       study

@@ -4,7 +4,7 @@
 // selectors; annotations already there (same id) are skipped, so importing a file twice adds
 // nothing. Everything is checked before anything is written, and all rows go in one transaction.
 import { createHash } from 'node:crypto'
-import { anchor, describeRange, type AnchorWork } from '../../shared/anchoring'
+import { placeTarget, type AnchorWork } from '../../shared/anchoring'
 import { fromW3cCollection, W3cImportError } from '../../shared/export/w3cImport'
 import { hasLoneSurrogate } from '../../shared/text/normalize'
 import {
@@ -160,18 +160,18 @@ function reanchored(
   blocks: readonly Block[],
   work: AnchorWork
 ): { annotation: Annotation; unsearched: boolean } {
-  const result = anchor(fullText, annotation.target, { work })
-  if (result.state === 'orphaned') {
+  const placement = placeTarget(fullText, blocks, annotation.target, { work })
+  if (placement.state === 'orphaned') {
     return {
-      annotation: { ...annotation, anchor: { state: 'orphaned', score: result.score } },
-      unsearched: result.reason === 'budget'
+      annotation: { ...annotation, anchor: { state: 'orphaned', score: placement.score } },
+      unsearched: placement.reason === 'budget'
     }
   }
   return {
     annotation: {
       ...annotation,
-      target: describeRange(fullText, blocks, result.start, result.end) ?? annotation.target,
-      anchor: { state: 'anchored', score: result.score }
+      target: placement.target,
+      anchor: { state: 'anchored', score: placement.score }
     },
     unsearched: false
   }

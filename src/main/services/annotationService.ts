@@ -2,7 +2,12 @@
 // deleted with Undo, re-anchored when their document's text changes — or listed as orphaned,
 // never silently moved.
 import { randomUUID } from 'node:crypto'
-import { anchor, describeRange } from '../../shared/anchoring'
+import {
+  createPlacementLookup,
+  describeRange,
+  type PlacementItem,
+  type PlannedPlacement
+} from '../../shared/anchoring'
 import {
   defaultHighlightColours,
   highlightColourIds,
@@ -171,28 +176,41 @@ export function createAnnotationService(dependencies: AnnotationServiceDependenc
       return next
     },
 
+    /** Where each live annotation of a document is, for planning their places in a changed text. */
+    placementItems(documentId: string): PlacementItem[] {
+      return annotations.listForDocument(documentId).map(({ id, target }) => ({ id, target }))
+    },
+
     /**
      * Finds every annotation of a document again after its text changed: by position, then by
      * quote, then approximately with a score; what cannot be placed above the threshold is
-     * marked orphaned and keeps its old selectors.
+     * marked orphaned and keeps its old selectors. Placements planned on the import thread are
+     * used for annotations still where they were planned from; the others are placed now.
      */
-    reanchorDocument(documentId: string): { anchored: number; orphaned: number } {
+    reanchorDocument(
+      documentId: string,
+      planned: readonly PlannedPlacement[] = []
+    ): { anchored: number; orphaned: number } {
       const { fullText, blocks } = documentText(documentId)
+      const placementOf = createPlacementLookup(fullText, blocks, planned)
       const time = now()
       const changed: Annotation[] = []
       let orphanedCount = 0
       for (const annotation of annotations.listForDocument(documentId)) {
-        const result = anchor(fullText, annotation.target)
-        if (result.state === 'orphaned') {
+        const placement = placementOf(annotation)
+        if (placement.state === 'orphaned') {
           orphanedCount++
-          changed.push({ ...annotation, anchor: { state: 'orphaned', score: result.score }, updatedAt: time })
+          changed.push({
+            ...annotation,
+            anchor: { state: 'orphaned', score: placement.score },
+            updatedAt: time
+          })
           continue
         }
-        const target = describeRange(fullText, blocks, result.start, result.end) ?? annotation.target
         changed.push({
           ...annotation,
-          target,
-          anchor: { state: 'anchored', score: result.score },
+          target: placement.target,
+          anchor: { state: 'anchored', score: placement.score },
           updatedAt: time
         })
       }

@@ -1,6 +1,12 @@
 // The library as a list a person manages: each document with its counts and reading progress,
 // corrections to title and author, Undo of a removal, and "Update from file…" (the text replaced,
 // the annotations re-anchored or listed as orphaned).
+import {
+  fullTextOf,
+  type PlacementItem,
+  type PlacementJob,
+  type PlannedPlacement
+} from '../../shared/anchoring'
 import type { DocumentSummary } from '../../shared/types'
 import type { LibraryEntry, UpdateFromFileResult } from '../../shared/library/types'
 import type { DocumentRepository } from '../db/repositories/documentRepository'
@@ -17,10 +23,24 @@ export interface LibraryServiceDependencies {
     'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare' | 'preparePdf'
   >
   library: LibraryRepository
-  reanchorDocument: (documentId: string) => { anchored: number; orphaned: number }
+  /** Where the document's notes and cards are, for planning their places in its new text. */
+  placementItems: (documentId: string) => PassagesOf<PlacementItem>
+  /** Plans every passage's place in a new text, off the main thread (importRunners.place). */
+  placePassages: (job: PlacementJob) => Promise<PlannedPlacement[]>
+  /** Places the notes and cards in the stored new text, using the plan for passages still as planned. */
+  reanchorDocument: (
+    documentId: string,
+    planned: PassagesOf<PlannedPlacement>
+  ) => { anchored: number; orphaned: number }
   /** Runs `work` in one database transaction: all of it is committed, or none. */
   inTransaction: <T>(work: () => T) => T
   now: () => number
+}
+
+/** The same kind of thing for a document's notes and for its cards. */
+export interface PassagesOf<T> {
+  notes: T[]
+  cards: T[]
 }
 
 export const maxTitleLength = 500
@@ -39,19 +59,44 @@ export function cleanDetail(text: string): string {
 export function createLibraryService(dependencies: LibraryServiceDependencies) {
   const { documents, documentService, library, now } = dependencies
 
-  // Parsed off the main thread first; then the new text and the notes' and cards' new places
-  // land together: a crash in between must never leave notes anchored at offsets of the old text.
-  function replaceWith(
+  // Parsed off the main thread first, and the notes' and cards' places in the new text planned
+  // there too (an approximate search through a long text can take seconds); then the new text and
+  // the new places land together: a crash in between must never leave notes anchored at offsets of
+  // the old text. A passage edited while the plan was made is placed again in the transaction.
+  async function replaceWith(
     documentId: string,
     fileName: string,
     prepared: PreparedDocument
-  ): UpdateFromFileResult {
+  ): Promise<UpdateFromFileResult> {
+    const before = documentService.requirePresent(documentId).contentHash
+    const planned = await planPlaces(documentId, before, prepared)
     return dependencies.inTransaction(() => {
+      if (documentService.requirePresent(documentId).contentHash !== before) {
+        throw new UserError(
+          'conflict',
+          'The document was changed by another update while this one ran. Nothing was changed by this one: try again.'
+        )
+      }
       const replaced = documentService.replaceContent(documentId, fileName, prepared)
       if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
-      const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
+      const { anchored, orphaned } = dependencies.reanchorDocument(documentId, planned)
       return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
     })
+  }
+
+  async function planPlaces(
+    documentId: string,
+    currentHash: string,
+    prepared: PreparedDocument
+  ): Promise<PassagesOf<PlannedPlacement>> {
+    const { parsed } = prepared
+    if (!parsed.ok || prepared.contentHash === currentHash) return { notes: [], cards: [] }
+    const { notes, cards } = dependencies.placementItems(documentId)
+    if (notes.length + cards.length === 0) return { notes: [], cards: [] }
+    const fullText = fullTextOf(parsed.blocks)
+    const blocks = parsed.blocks.map(({ id, start, text }) => ({ id, start, text }))
+    const placed = await dependencies.placePassages({ fullText, blocks, items: [...notes, ...cards] })
+    return { notes: placed.slice(0, notes.length), cards: placed.slice(notes.length) }
   }
 
   return {

@@ -26,3 +26,13 @@ export {
   utf16ToCodePointOffset,
   type CodePointConverter
 } from './codePoints'
+export {
+  createPlacementLookup,
+  placeTarget,
+  placeTargets,
+  type Placement,
+  type PlacementItem,
+  type PlacementJob,
+  type PlacementProgress,
+  type PlannedPlacement
+} from './place'

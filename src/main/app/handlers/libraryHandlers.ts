@@ -26,7 +26,7 @@ import {
 import type { DocumentService } from '../../services/documentService'
 import { createExportService } from '../../services/exportService'
 import { FileWriteError, writeFileAtomic, writeFileBesideOthers } from '../../services/fileWriter'
-import { createLibraryService } from '../../services/libraryService'
+import { createLibraryService, type LibraryServiceDependencies } from '../../services/libraryService'
 import { libraryFileProblem, putDatabaseBack, replaceDatabase } from '../../services/libraryFiles'
 import type { LibraryControl } from '../restartableBackend'
 import type { FeatureHandlers } from './feature'
@@ -80,6 +80,8 @@ export interface LibraryHandlerDependencies {
   now: () => number
   /** Reads a W3C annotation file off the main thread (services/importing/importRunners.ts). */
   readAnnotations: AnnotationImportDependencies['read']
+  /** Plans a changed document's notes' and cards' places off the main thread (importRunners.place). */
+  placePassages: LibraryServiceDependencies['placePassages']
   nativeBinding?: string
 }
 
@@ -137,10 +139,15 @@ export function createLibraryHandlers(
     library: createLibraryRepository(db),
     inTransaction: (work) => db.transaction(work)(),
     // Notes and cards keep their passages the same way: both are found again, or orphaned.
-    reanchorDocument: (documentId) => {
-      const notes = annotationService.reanchorDocument(documentId)
+    placementItems: (documentId) => ({
+      notes: annotationService.placementItems(documentId),
+      cards: cardAnchoring.placementItems(documentId)
+    }),
+    placePassages: dependencies.placePassages,
+    reanchorDocument: (documentId, planned) => {
+      const notes = annotationService.reanchorDocument(documentId, planned.notes)
       const { fullText, blocks } = documentService.documentText(documentId)
-      const cardResult = cardAnchoring.reanchorDocument(documentId, fullText, blocks, now())
+      const cardResult = cardAnchoring.reanchorDocument(documentId, fullText, blocks, now(), planned.cards)
       return {
         anchored: notes.anchored + cardResult.anchored,
         orphaned: notes.orphaned + cardResult.orphaned

@@ -1,6 +1,7 @@
-// The import jobs on threads of the import worker: parsing a text, reading a PDF with progress, and
-// reading a W3C annotation file with progress. Each has its own thread, so that one long import
+// The import jobs on threads of the import worker: parsing a text, reading a PDF with progress,
+// reading a W3C annotation file with progress, and placing a changed document's notes and cards. Each has its own thread, so that one long import
 // never waits for another.
+import type { PlacementJob, PlacementProgress, PlannedPlacement } from '../../../shared/anchoring'
 import type { ReadAnnotations, ReadAnnotationsJob, ReadProgress } from '../annotationImport'
 import { createWorkerWithFallback } from '../workers/workerWithFallback'
 import type { PdfJob } from './pdf/importPdf'
@@ -10,8 +11,10 @@ import {
   annotationThreadName,
   documentThreadName,
   pdfThreadName,
+  placementThreadName,
   runParseJob,
   runPdfJob,
+  runPlacementJob,
   runReadJob,
   valueOf,
   type ParseJob,
@@ -24,6 +27,8 @@ export interface ImportRunners {
   /** A PDF's text read and prepared; refusals (password, damage, no text layer…) raised as UserError. */
   parsePdf(job: PdfJob, onProgress: (progress: PdfProgress) => void): Promise<PreparedDocument>
   read(job: ReadAnnotationsJob, onProgress: (progress: ReadProgress) => void): Promise<ReadAnnotations>
+  /** Each passage of a changed document found again (or orphaned), in the job's order. */
+  place(job: PlacementJob, onProgress?: (progress: PlacementProgress) => void): Promise<PlannedPlacement[]>
   mode(): 'worker' | 'in-thread'
   close(): Promise<void>
 }
@@ -53,11 +58,19 @@ export function createImportRunners(options: { workerPath?: string | null } = {}
     closedMessage,
     stoppedMessage
   })
-  const all = [documents, annotations, pdfs]
+  const placements = createWorkerWithFallback<PlacementJob, PlannedPlacement[], PlacementProgress>({
+    name: placementThreadName,
+    workerPath,
+    runInThread: runPlacementJob,
+    closedMessage: 'The library was closed before the update finished. The document keeps its old text.',
+    stoppedMessage: 'The update stopped unexpectedly. The document keeps its old text: try again.'
+  })
+  const all = [documents, annotations, pdfs, placements]
   return {
     parse: (fileName, text) => documents.run({ fileName, text }),
     parsePdf: async (job, onProgress) => valueOf(await pdfs.run(job, { onProgress })),
     read: async (job, onProgress) => valueOf(await annotations.run(job, { onProgress })),
+    place: (job, onProgress) => placements.run(job, { onProgress }),
     mode: () => (all.every((runner) => runner.mode() === 'worker') ? 'worker' : 'in-thread'),
     async close() {
       await Promise.all(all.map((runner) => runner.close()))

@@ -1,5 +1,6 @@
-// The import thread: parses imported texts, reads PDFs (PDF.js) and reads W3C annotation files
-// (checks, and each passage found again) off the main process, which meanwhile keeps answering other requests.
+// The import thread: parses imported texts, reads PDFs (PDF.js), reads W3C annotation files
+// (checks, and each passage found again) and finds a changed document's notes and cards again,
+// off the main process, which meanwhile keeps answering other requests.
 // A file that cannot be imported comes back as a typed refusal, which the main side raises as the
 // same UserError it would have raised in-thread.
 import type { UserFacingError } from '../../../shared/types'
@@ -10,6 +11,12 @@ import {
   type ReadAnnotationsJob,
   type ReadProgress
 } from '../annotationImport'
+import {
+  placeTargets,
+  type PlacementJob,
+  type PlacementProgress,
+  type PlannedPlacement
+} from '../../../shared/anchoring'
 import { serveJobs, type JobOutput } from '../workers/jobThread'
 import { preparePdf, type PdfJob } from './pdf/importPdf'
 import type { PdfProgress } from './pdf/readPdf'
@@ -27,6 +34,7 @@ export interface ParseJob {
 export const documentThreadName = 'document-importer'
 export const annotationThreadName = 'annotation-importer'
 export const pdfThreadName = 'pdf-importer'
+export const placementThreadName = 'passage-finder'
 
 export function runParseJob(job: ParseJob): JobOutput<PreparedDocument> {
   return { result: prepareDocument(job.fileName, job.text) }
@@ -57,6 +65,14 @@ export function runReadJob(
   }
 }
 
+/** Finds a changed document's notes and cards again ("Update from file…"). */
+export function runPlacementJob(
+  job: PlacementJob,
+  progress: (progress: PlacementProgress) => void
+): JobOutput<PlannedPlacement[]> {
+  return { result: placeTargets(job, progress) }
+}
+
 /** The value of a refusable result, or its refusal raised as a UserError. */
 export function valueOf<T>(outcome: Refusable<T>): T {
   if (!outcome.ok) throw new UserError(outcome.code, outcome.message)
@@ -66,3 +82,4 @@ export function valueOf<T>(outcome: Refusable<T>): T {
 serveJobs(documentThreadName, runParseJob)
 serveJobs(annotationThreadName, runReadJob)
 serveJobs(pdfThreadName, runPdfJob)
+serveJobs(placementThreadName, runPlacementJob)

@@ -1,9 +1,10 @@
 // Cards keep a link to their source passage the same way annotations do: when a document's text
 // is replaced, each card's passage is found again (position, quote, then an approximate match with
 // a score) or marked orphaned with its old selectors kept — never moved to a look-alike.
-import { anchor, describeRange } from '../../../shared/anchoring'
-import type { AnnotationTarget, Block } from '../../../shared/types'
+import { createPlacementLookup, type PlacementItem, type PlannedPlacement } from '../../../shared/anchoring'
+import type { Block } from '../../../shared/types'
 import type { Db } from '../../db/connection'
+import { targetFromColumns } from '../../db/repositories/targetColumns'
 
 interface CardSourceRow {
   id: string
@@ -28,37 +29,47 @@ export function createCardAnchoring(db: Db) {
     'UPDATE cards SET source_state = 2, source_score = @score, updated_at = @now WHERE id = @id'
   )
 
+  function placementItems(documentId: string): PlacementItem[] {
+    return select.all(documentId).map((row) => ({
+      id: row.id,
+      target: targetFromColumns({
+        blockId: row.block_id,
+        exact: row.quote_exact,
+        prefix: row.quote_prefix,
+        suffix: row.quote_suffix,
+        start: row.source_start,
+        end: row.source_end
+      })
+    }))
+  }
+
   return {
+    /** Where each card's passage is, for planning their places in a changed text. */
+    placementItems,
+
+    /** Placements planned on the import thread are used for cards still where they were planned from. */
     reanchorDocument(
       documentId: string,
       fullText: string,
       blocks: readonly Block[],
-      now: number
+      now: number,
+      planned: readonly PlannedPlacement[] = []
     ): { anchored: number; orphaned: number } {
+      const placementOf = createPlacementLookup(fullText, blocks, planned)
       let anchored = 0
       let orphaned = 0
       db.transaction(() => {
-        for (const row of select.all(documentId)) {
-          const target: AnnotationTarget = {
-            blockId: row.block_id,
-            quote: {
-              type: 'TextQuoteSelector',
-              exact: row.quote_exact,
-              prefix: row.quote_prefix,
-              suffix: row.quote_suffix
-            },
-            position: { type: 'TextPositionSelector', start: row.source_start, end: row.source_end }
-          }
-          const result = anchor(fullText, target)
-          if (result.state === 'orphaned') {
+        for (const item of placementItems(documentId)) {
+          const placement = placementOf(item)
+          if (placement.state === 'orphaned') {
             orphaned++
-            markOrphaned.run({ id: row.id, score: result.score, now })
+            markOrphaned.run({ id: item.id, score: placement.score, now })
             continue
           }
-          const found = describeRange(fullText, blocks, result.start, result.end) ?? target
+          const found = placement.target
           anchored++
           update.run({
-            id: row.id,
+            id: item.id,
             blockId: found.blockId,
             exact: found.quote.exact,
             prefix: found.quote.prefix,
@@ -66,7 +77,7 @@ export function createCardAnchoring(db: Db) {
             start: found.position.start,
             end: found.position.end,
             state: 1,
-            score: result.score,
+            score: placement.score,
             now
           })
         }
