@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { freshDataDir, runToExit, startWebServer } from '../support/webServer'
 import { test } from './fixtures'
+import { annotate, importMarkdown } from './helpers'
 
 base('a second start does not import the bundled article again', async ({ page }) => {
   const dataDir = freshDataDir()
@@ -167,4 +168,51 @@ base('a port already in use is named, and the library is closed and unlocked', a
     blocker.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
+})
+
+test('"Update from file…" in the library keeps the notes it finds and lists the one whose passage went', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  const paragraphs = [
+    'The armistice of 1953 ended the fighting but settled nothing about the border.',
+    'In 1961 the two states signed a treaty of friendship and mutual assistance.',
+    'By 1966 the press of each side attacked the other in editorials.'
+  ]
+  const { documentId } = await importMarkdown(
+    page,
+    'A Text That Changes',
+    `# A Text That Changes\n\n${paragraphs.join('\n\n')}\n`
+  )
+  await annotate(page, documentId, 'treaty of friendship', { colour: 'yellow', note: 'Signed in July.' })
+  await annotate(page, documentId, 'attacked the other in editorials', {
+    colour: 'pink',
+    note: 'Which papers?'
+  })
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  const edited = [
+    '# A Text That Changes',
+    'An editor put this paragraph first.',
+    paragraphs[0],
+    paragraphs[1]
+  ].join('\n\n')
+  await page.getByLabel('Update A Text That Changes from file').setInputFiles({
+    name: 'changed.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(edited, 'utf8')
+  })
+  await expect(
+    page.getByText('Updated “A Text That Changes” from changed.md: 1 note or card found again, 1 not found')
+  ).toBeVisible()
+
+  await page.goto(`${scholia.origin}/#/doc/${documentId}`)
+  await expect(page.getByText('An editor put this paragraph first.')).toBeVisible()
+  await expect(page.locator('mark.hl-yellow', { hasText: 'treaty of friendship' })).toBeVisible()
+  const orphans = page
+    .getByRole('complementary', { name: 'Notes' })
+    .getByRole('region', { name: /Orphaned notes \(1\)/ })
+  await expect(orphans.getByRole('article', { name: /attacked the other in editorials/ })).toContainText(
+    'Which papers?'
+  )
 })

@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { LibraryEntry } from '../../../shared/library/types'
 import { formatDay } from '../app/dates'
+import { plural } from '../app/plural'
 import { documentHref } from '../app/useHashRoute'
 import { ExportMenu } from '../export/ExportMenu'
 import { importAccept } from './importFiles'
@@ -11,10 +12,6 @@ export interface DocumentRowActions {
   onRemove(entry: LibraryEntry): void
   onSaveDetails(entry: LibraryEntry, title: string, authors: string[]): Promise<void>
   onUpdateFromFile(entry: LibraryEntry, file: File): void
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
 }
 
 export function DocumentRow({ entry, actions }: { entry: LibraryEntry; actions: DocumentRowActions }) {

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { LibraryEntry } from '../../../shared/library/types'
 import { api } from '../api/client'
+import { plural } from '../app/plural'
 import { TopBar } from '../app/TopBar'
 import { useToast } from '../app/toast'
 import { pushUndo } from '../app/undo'
@@ -122,9 +123,10 @@ export function LibraryView() {
           await reload()
           const message = result.unchanged
             ? `${file.name} holds the same text: nothing changed.`
-            : `Updated “${entry.title}” from ${file.name}: ${result.anchored} notes found again` +
+            : `Updated “${entry.title}” from ${file.name}: ` +
+              `${plural(result.anchored, 'note or card', 'notes and cards')} found again` +
               (result.orphaned > 0
-                ? `, ${result.orphaned} not found (listed as orphaned in the reader).`
+                ? `, ${result.orphaned.toLocaleString('en')} not found (listed as orphaned in the reader).`
                 : '.')
           setNotices([{ tone: result.orphaned > 0 ? 'error' : 'info', message, openId: entry.id }])
         })
