@@ -13,3 +13,7 @@ export class UserError extends Error {
     this.code = code
   }
 }
+
+/** What a person is told when a request failed through a bug or a back end that did not answer. */
+export const internalErrorMessage =
+  'Scholia hit an internal error, so this did not happen; your saved work is unaffected. Try again, and restart Scholia if it keeps happening.'

@@ -2,6 +2,7 @@
 // and the menus' commands under window.scholiaDesktop, only those on the closed list.
 import { describe, expect, it, vi } from 'vitest'
 import { apiMethodNames } from '../../src/shared/contract'
+import { internalErrorMessage } from '../../src/shared/userError'
 import { desktopCommandChannel, desktopCommands, type ScholiaDesktop } from '../../src/shared/desktopCommands'
 
 type IpcListener = (event: unknown, payload: unknown) => void
@@ -56,6 +57,20 @@ describe('the preload bridge', () => {
       await bridge[name]!({})
       expect(fake.invoke).toHaveBeenLastCalledWith(`scholia:${name}`, {})
     }
+  })
+})
+
+describe('a call the main process does not answer', () => {
+  it("resolves to the 'internal' envelope with a readable message, not Electron's text", async () => {
+    const bridge = fake.exposed.get('scholia') as Record<string, (args: unknown) => Promise<unknown>>
+    fake.invoke.mockRejectedValueOnce(
+      new Error(
+        "Error invoking remote method 'scholia:listDocuments': Error: No handler registered for 'scholia:listDocuments'"
+      )
+    )
+    const response = await bridge.listDocuments!({})
+    expect(response).toEqual({ ok: false, error: { code: 'internal', message: internalErrorMessage } })
+    expect(JSON.stringify(response)).not.toMatch(/invoking remote method|No handler registered/)
   })
 })
 

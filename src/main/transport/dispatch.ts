@@ -5,10 +5,9 @@
 import { isApiMethodName, type ApiHandlers, type ApiMethodName } from '../../shared/contract'
 import { validateApiArguments } from '../../shared/contractSchemas'
 import type { ApiResponse, UserFacingError } from '../../shared/types'
-import { UserError } from '../../shared/userError'
+import { internalErrorMessage, UserError } from '../../shared/userError'
 
-export const internalErrorMessage =
-  'Scholia hit an internal error, so this did not happen; your saved work is unaffected. Try again, and restart Scholia if it keeps happening.'
+export { internalErrorMessage }
 
 export type DispatchLog = (message: string) => void
 
