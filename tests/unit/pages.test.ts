@@ -1,12 +1,14 @@
 // Pages: every block of a PDF knows the page it is on (physical, and the label printed on it) and
 // where a page begins inside it; the pages are stored with the block (migration 006); a text cannot
 // forge a page; labels come from the PDF's /PageLabels, else the printed numbers, else the count.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
 import { migrate, migrations } from '../../src/main/db/migrations'
 import { createDocumentRepository } from '../../src/main/db/repositories/documentRepository'
 import { preparePdf } from '../../src/main/services/importing/pdf/importPdf'
+import { readPdfPages } from '../../src/main/services/importing/pdf/readPdf'
 import { pageLabelsOf } from '../../src/shared/import/frontEnds/pdf/pageLabels'
 import { pdfToMarkdown } from '../../src/shared/import/frontEnds/pdf/pdfToMarkdown'
 import type { PdfPage, PdfTextItem } from '../../src/shared/import/frontEnds/pdf/types'
@@ -143,6 +145,45 @@ describe('page labels', () => {
       { physical: 2, label: '202', offset: 'First page. '.length },
       { physical: 3, label: '203', offset: 'First page. Second page. '.length }
     ])
+  })
+})
+
+describe('a book with roman-numbered front matter (tests/fixtures/pdf/latex-roman-pages.tex)', () => {
+  const file = join(__dirname, '..', 'fixtures', 'pdf', 'latex-roman-pages.pdf')
+  const bytes = new Uint8Array(readFileSync(file))
+  const expectedLabels = ['i', 'ii', 'iii', 'iv', '1', '2', '3', '4']
+
+  /** Every (physical page, label) the blocks name, in order. */
+  const pagesNamed = (blocks: readonly ParsedBlock[]): [number, string][] => {
+    const named = new Map<number, string>()
+    for (const block of blocks) for (const page of block.pages ?? []) named.set(page.physical, page.label)
+    return [...named].sort(([left], [right]) => left - right)
+  }
+
+  it("labels its pages with the PDF's page labels: i–iv, then 1–4", async () => {
+    expect((await readPdfPages(bytes)).map((page) => page.label)).toEqual(expectedLabels)
+    const prepared = await preparePdf({ fileName: 'book.pdf', bytes })
+    if (!prepared.parsed.ok) throw new Error(prepared.parsed.message)
+    const { blocks } = prepared.parsed
+    expect(pagesNamed(blocks)).toEqual(expectedLabels.map((label, index) => [index + 1, label]))
+    // The preface's first paragraph runs from page i onto page ii, which begins with sentence 26.
+    const preface = blocks.find((block) => block.text.startsWith('Sentence 1 of the preface'))
+    expect(preface?.pages?.map((page) => page.label)).toEqual(['i', 'ii'])
+    const second = preface?.pages?.[1]
+    expect(preface?.text.slice(second?.offset)).toMatch(/^Sentence 26 of the preface/)
+    // The printed numbers are not in the text.
+    expect(preface?.text).not.toMatch(/\bii\b/)
+  })
+
+  it('gets the same labels from the numbers printed on its pages when the PDF has no page labels', async () => {
+    const pages = (await readPdfPages(bytes)).map((page) => ({ ...page, label: null }))
+    const { markdown, pageLabels } = pdfToMarkdown(pages)
+    expect(pageLabels).toEqual(expectedLabels)
+    const parsed = parseDocument(markdown, { fileName: 'book.pdf', pageLabels })
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(pagesNamed(parsed.document.blocks)).toEqual(
+      expectedLabels.map((label, index) => [index + 1, label])
+    )
   })
 })
 
