@@ -9,6 +9,7 @@ import {
   type HighlightColourId,
   type ReaderSettings
 } from '../../../shared/types'
+import { pageCitation, pageRangeOf } from '../../../shared/document/pages'
 import { formatQuoteWithCitation } from '../../../shared/document/quoteCitation'
 import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 import { desktopCommandEvent, useDesktopCommands } from '../app/desktopCommands'
@@ -272,9 +273,11 @@ export function ReaderView({
 
   const copyQuote = useCallback(
     (span?: Span) => {
+      const current = span ?? selection
       const quote = span ? fullText.slice(span.start, span.end) : selection?.text
-      if (!quote || !view) return
-      const text = formatQuoteWithCitation(quote, view.metadata)
+      if (!quote || !view || !current) return
+      const pages = pageCitation(pageRangeOf(view.blocks, current.start, current.end))
+      const text = formatQuoteWithCitation(quote, view.metadata, pages)
       navigator.clipboard
         .writeText(text)
         .then(() => toast({ message: 'Quote copied with its citation' }))
