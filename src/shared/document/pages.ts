@@ -69,3 +69,35 @@ export function pageCitation(range: PageRange | null): string | null {
   if (range === null || labels === null) return null
   return `${range.first.physical === range.last.physical ? 'p.' : 'pp.'} ${labels}`
 }
+
+/** Where a page begins in the text as read: in which block, at which offset of its text. */
+export interface PageStart {
+  blockId: string
+  offset: number
+  physical: number
+  label: string
+}
+
+/**
+ * Where each page begins, in the order of the blocks given (the text as read, notes left out by the
+ * caller): the first page of the first block, then every page a block moves on to, inside it or at
+ * its start. Empty for a text without pages.
+ */
+export function pageStartsOf(blocks: readonly PagedBlock[]): PageStart[] {
+  const starts: PageStart[] = []
+  let current: number | null = null
+  for (const block of blocks) {
+    for (const page of block.pages ?? []) {
+      if (page.physical === current) continue
+      starts.push({ blockId: block.id, offset: page.offset, physical: page.physical, label: page.label })
+      current = page.physical
+    }
+  }
+  return starts
+}
+
+/** The first page start whose printed label is `label` (ignoring case and spaces), if any. */
+export function findPageStart(starts: readonly PageStart[], label: string): PageStart | undefined {
+  const wanted = label.trim().toLowerCase()
+  return starts.find((start) => start.label.toLowerCase() === wanted)
+}
