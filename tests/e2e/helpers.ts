@@ -104,3 +104,15 @@ export async function acceptSuggestedCards(page: Page, documentId: string, count
   for (const suggestion of suggestions.slice(-count))
     await callApi(page, 'acceptSuggestion', { documentId, key: suggestion.key })
 }
+
+/** With SCHOLIA_SCREENSHOTS=1, the page saved in both themes to docs/screens/NAME-light.png and -dark.png. */
+export async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!process.env.SCHOLIA_SCREENSHOTS) return
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    await page.evaluate((value) => {
+      document.documentElement.dataset.theme = value
+    }, theme)
+    await page.screenshot({ path: `docs/screens/${name}-${theme}.png`, fullPage })
+  }
+}

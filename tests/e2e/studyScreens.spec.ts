@@ -3,20 +3,8 @@
 // the chosen card; statistics say "No reviews yet" on empty charts and count what is due as the
 // top bar does; empty review and card screens say where cards come from.
 // With SCHOLIA_SCREENSHOTS=1 each screen is also saved in both themes to docs/screens/.
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { acceptSuggestedCards, importMarkdown, openArticle, selectText } from './helpers'
-
-async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!process.env.SCHOLIA_SCREENSHOTS) return
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
-    await page.evaluate((value) => {
-      document.documentElement.dataset.theme = value
-    }, theme)
-    await page.screenshot({ path: `docs/screens/${name}-${theme}.png`, fullPage })
-  }
-}
+import { acceptSuggestedCards, importMarkdown, openArticle, screenshots, selectText } from './helpers'
 
 test('the timeline labels its events in the chart, groups dense ones and zooms in on them', async ({
   page,
