@@ -99,7 +99,9 @@ describe('the worker threads', () => {
     cleanUps.push(() => runners.close())
     const before = 'Kim Il Sung purged the Yanan faction in 1958. The treaty followed in 1961.'
     const after = `A new first sentence. ${before.replace('in 1958', 'during 1958')}`
-    const blocks = layoutBlocks([{ kind: 'paragraph', text: after, number: null, refs: [], marks: [] }])
+    const blocks = layoutBlocks([
+      { kind: 'paragraph', text: after, number: null, refs: [], marks: [], pages: null }
+    ])
     const target = (exact: string) => {
       const start = before.indexOf(exact)
       return {
