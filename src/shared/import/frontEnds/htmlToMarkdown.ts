@@ -119,8 +119,11 @@ export interface HtmlConversion {
   title: string | null
 }
 
-/** Characters that start inline Markdown (or HTML) in the importer's reading of a line. */
-const inlineSyntax = /[\\`*_[\]<>&]/g
+/**
+ * Characters that start inline Markdown (or HTML) in the importer's reading of a line, and `^`,
+ * with which its note markers (`[^1]`, `^2^`) are written.
+ */
+const inlineSyntax = /[\\`*_[\]<>&^]/g
 
 /** A text node's characters with their Markdown meaning taken away (a backslash before each). */
 export function escapeTextNode(text: string): string {
