@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { layoutBlocks } from '../../../shared/document/layout'
 import { parseDocument } from '../../../shared/import/structure/parseDocument'
 import { binaryTextProblem } from '../../../shared/import/frontEnds/decodeFile'
+import { isPlainTextName, splitLongLines } from '../../../shared/import/frontEnds/plainText'
 import { normalizeText } from '../../../shared/text/normalize'
 import type { Block, DocumentMetadata } from '../../../shared/types'
 
@@ -31,8 +32,11 @@ export function prepareDocument(fileName: string, rawText: string, fileHash?: st
   // The renderer refuses binary data when it decodes a file; any other client of the API is checked here.
   const binary = binaryTextProblem(rawText)
   if (binary !== null) return { contentHash, parsed: { ok: false, message: binary } }
-  const parsed = parseDocument(text, { fileName })
+  // A plain-text file whose lines are whole speeches gets paragraphs (the hash is the file's text).
+  const split = isPlainTextName(fileName) ? splitLongLines(text) : { text, warning: null }
+  const parsed = parseDocument(split.text, { fileName })
   if (!parsed.ok) return { contentHash, parsed: { ok: false, message: parsed.message } }
   const { blocks, warnings, ...metadata } = parsed.document
+  if (split.warning !== null) warnings.unshift(split.warning)
   return { contentHash, parsed: { ok: true, metadata, blocks: layoutBlocks(blocks), warnings } }
 }
