@@ -14,7 +14,7 @@ export interface LibraryServiceDependencies {
   documents: DocumentRepository
   documentService: Pick<
     DocumentService,
-    'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare' | 'preparePdf'
+    'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare' | 'prepareFile'
   >
   library: LibraryRepository
   reanchorDocument: (documentId: string) => { anchored: number; orphaned: number }
@@ -111,15 +111,15 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
       return replaceWith(documentId, fileName, await documentService.prepare(fileName, text))
     },
 
-    /** "Update from file…" with a PDF's bytes. */
-    async updateFromPdf(
+    /** "Update from file…" with a PDF's or EPUB's bytes. */
+    async updateFromFileBytes(
       documentId: string,
       fileName: string,
       bytes: Uint8Array,
       importId?: string
     ): Promise<UpdateFromFileResult> {
       documentService.requirePresent(documentId)
-      return replaceWith(documentId, fileName, await documentService.preparePdf(fileName, bytes, importId))
+      return replaceWith(documentId, fileName, await documentService.prepareFile(fileName, bytes, importId))
     }
   }
 }

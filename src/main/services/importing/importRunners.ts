@@ -1,17 +1,16 @@
-// The import jobs on threads of the import worker: parsing a text, reading a PDF with progress, and
+// The import jobs on threads of the import worker: parsing a text, reading a PDF or EPUB with progress, and
 // reading a W3C annotation file with progress. Each has its own thread, so that one long import
 // never waits for another.
 import type { ReadAnnotations, ReadAnnotationsJob, ReadProgress } from '../annotationImport'
 import { createWorkerWithFallback } from '../workers/workerWithFallback'
-import type { PdfJob } from './pdf/importPdf'
-import type { PdfProgress } from './pdf/readPdf'
+import type { FileJob, FileProgress } from './prepareFile'
 import type { PreparedDocument } from './prepareDocument'
 import {
   annotationThreadName,
   documentThreadName,
-  pdfThreadName,
+  fileThreadName,
   runParseJob,
-  runPdfJob,
+  runFileJob,
   runReadJob,
   valueOf,
   type ParseJob,
@@ -21,8 +20,8 @@ import { importWorkerPath } from './importWorkerPath'
 
 export interface ImportRunners {
   parse(fileName: string, text: string): Promise<PreparedDocument>
-  /** A PDF's text read and prepared; refusals (password, damage, no text layer…) raised as UserError. */
-  parsePdf(job: PdfJob, onProgress: (progress: PdfProgress) => void): Promise<PreparedDocument>
+  /** A PDF's or EPUB's text read and prepared; refusals (password, DRM, damage…) raised as UserError. */
+  parseFile(job: FileJob, onProgress: (progress: FileProgress) => void): Promise<PreparedDocument>
   read(job: ReadAnnotationsJob, onProgress: (progress: ReadProgress) => void): Promise<ReadAnnotations>
   mode(): 'worker' | 'in-thread'
   close(): Promise<void>
@@ -46,17 +45,17 @@ export function createImportRunners(options: { workerPath?: string | null } = {}
     closedMessage,
     stoppedMessage
   })
-  const pdfs = createWorkerWithFallback<PdfJob, Refusable<PreparedDocument>, PdfProgress>({
-    name: pdfThreadName,
+  const files = createWorkerWithFallback<FileJob, Refusable<PreparedDocument>, FileProgress>({
+    name: fileThreadName,
     workerPath,
-    runInThread: runPdfJob,
+    runInThread: runFileJob,
     closedMessage,
     stoppedMessage
   })
-  const all = [documents, annotations, pdfs]
+  const all = [documents, annotations, files]
   return {
     parse: (fileName, text) => documents.run({ fileName, text }),
-    parsePdf: async (job, onProgress) => valueOf(await pdfs.run(job, { onProgress })),
+    parseFile: async (job, onProgress) => valueOf(await files.run(job, { onProgress })),
     read: async (job, onProgress) => valueOf(await annotations.run(job, { onProgress })),
     mode: () => (all.every((runner) => runner.mode() === 'worker') ? 'worker' : 'in-thread'),
     async close() {

@@ -1,4 +1,4 @@
-// The import thread: parses imported texts, reads PDFs (PDF.js) and reads W3C annotation files
+// The import thread: parses imported texts, reads PDFs (PDF.js) and EPUBs, and reads W3C annotation files
 // (checks, and each passage found again) off the main process, which meanwhile keeps answering other requests.
 // A file that cannot be imported comes back as a typed refusal, which the main side raises as the
 // same UserError it would have raised in-thread.
@@ -11,8 +11,7 @@ import {
   type ReadProgress
 } from '../annotationImport'
 import { serveJobs, type JobOutput } from '../workers/jobThread'
-import { preparePdf, type PdfJob } from './pdf/importPdf'
-import type { PdfProgress } from './pdf/readPdf'
+import { prepareFile, type FileJob, type FileProgress } from './prepareFile'
 import { prepareDocument, type PreparedDocument } from './prepareDocument'
 
 /** A result, or the refusal a person is told (UserError crosses the thread as plain data). */
@@ -26,19 +25,19 @@ export interface ParseJob {
 
 export const documentThreadName = 'document-importer'
 export const annotationThreadName = 'annotation-importer'
-export const pdfThreadName = 'pdf-importer'
+export const fileThreadName = 'file-importer'
 
 export function runParseJob(job: ParseJob): JobOutput<PreparedDocument> {
   return { result: prepareDocument(job.fileName, job.text) }
 }
 
-/** Reads a PDF (PDF.js, then the PDF front end) and prepares its text; asynchronous, page by page. */
-export async function runPdfJob(
-  job: PdfJob,
-  progress: (progress: PdfProgress) => void
+/** Reads a PDF (PDF.js, page by page) or an EPUB (chapter by chapter) and prepares its text. */
+export async function runFileJob(
+  job: FileJob,
+  progress: (progress: FileProgress) => void
 ): Promise<JobOutput<Refusable<PreparedDocument>>> {
   try {
-    return { result: { ok: true, value: await preparePdf(job, progress) } }
+    return { result: { ok: true, value: await prepareFile(job, progress) } }
   } catch (error) {
     if (error instanceof UserError) return { result: { ok: false, code: error.code, message: error.message } }
     throw error
@@ -65,4 +64,4 @@ export function valueOf<T>(outcome: Refusable<T>): T {
 
 serveJobs(documentThreadName, runParseJob)
 serveJobs(annotationThreadName, runReadJob)
-serveJobs(pdfThreadName, runPdfJob)
+serveJobs(fileThreadName, runFileJob)

@@ -25,18 +25,31 @@ export function fileHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** `fileHash`: a binary file's own SHA-256 (a PDF is known by its bytes, not by the text read from it). */
-export function prepareDocument(fileName: string, rawText: string, fileHash?: string): PreparedDocument {
+export interface PrepareOptions {
+  /** A binary file's own SHA-256 (a PDF or EPUB is known by its bytes, not by the text read from it). */
+  fileHash?: string
+  /** The front end marked paragraphs and notes itself (EPUB; see ParseOptions). */
+  structured?: boolean
+  /** What the front end did that the person should know, put before the structure builder's. */
+  warnings?: readonly string[]
+}
+
+export function prepareDocument(
+  fileName: string,
+  rawText: string,
+  options: PrepareOptions = {}
+): PreparedDocument {
   const text = normalizeText(rawText)
-  const contentHash = fileHash ?? contentHashOf(text)
+  const contentHash = options.fileHash ?? contentHashOf(text)
   // The renderer refuses binary data when it decodes a file; any other client of the API is checked here.
   const binary = binaryTextProblem(rawText)
   if (binary !== null) return { contentHash, parsed: { ok: false, message: binary } }
   // A plain-text file whose lines are whole speeches gets paragraphs (the hash is the file's text).
   const split = isPlainTextName(fileName) ? splitLongLines(text) : { text, warning: null }
-  const parsed = parseDocument(split.text, { fileName })
+  const parsed = parseDocument(split.text, { fileName, structured: options.structured ?? false })
   if (!parsed.ok) return { contentHash, parsed: { ok: false, message: parsed.message } }
   const { blocks, warnings, ...metadata } = parsed.document
   if (split.warning !== null) warnings.unshift(split.warning)
+  warnings.unshift(...(options.warnings ?? []))
   return { contentHash, parsed: { ok: true, metadata, blocks: layoutBlocks(blocks), warnings } }
 }

@@ -35,7 +35,7 @@ export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClic
 
   return (
     // Clicks on highlights select their notes; the notes list gives the same by keyboard.
-    <article ref={ref} className="article" lang="en" onClick={onClick}>
+    <article ref={ref} className="article" lang={metadata.language ?? 'en'} onClick={onClick}>
       <header className="article-header">
         <h1 className="article-title">{metadata.title}</h1>
         {metadata.authors.length > 0 && <p className="article-authors">{metadata.authors.join(', ')}</p>}
