@@ -37,7 +37,7 @@ describe('sizes and binary files', () => {
     if (!result.ok) expect(result.message).toMatch(message)
   })
 
-  it('names EPUB as out of scope, by its content or its name', () => {
+  it('sends an EPUB, known by its content or its name, to be read from its bytes', () => {
     const epub = new Uint8Array([
       0x50,
       0x4b,
@@ -52,7 +52,7 @@ describe('sizes and binary files', () => {
     ] as const) {
       const result = decodeFileBytes(bytes, name)
       expect(result.ok).toBe(false)
-      if (!result.ok) expect(result.message).toMatch(/EPUB import is not available yet/)
+      if (!result.ok) expect(result.message).toMatch(/EPUBs are read from their own bytes/)
     }
   })
 
