@@ -11,6 +11,7 @@ import { prepareEpub } from '../../src/main/services/importing/epub/importEpub'
 import { createImportRunners } from '../../src/main/services/importing/importRunners'
 import { epubToMarkdown } from '../../src/shared/import/frontEnds/epub/epubToMarkdown'
 import { drmMessage, resolveHref } from '../../src/shared/import/frontEnds/epub/bookPackage'
+import { htmlToMarkdown } from '../../src/shared/import/frontEnds/htmlToMarkdown'
 import { ZipArchive, zipLimits } from '../../src/shared/import/frontEnds/epub/zip'
 import type { Block } from '../../src/shared/types'
 import { useTestBackend } from '../support/testBackend'
@@ -207,6 +208,22 @@ describe('importing an EPUB into a library', () => {
     expect(await handlers.listDocuments({})).toHaveLength(before)
   })
 
+  it('updates a document from a newer EPUB of it', async () => {
+    const { handlers } = state.current.backend
+    const { document } = await handlers.importDocumentFile({
+      fileName: 'book2.epub',
+      bytes: book('book2.epub')
+    })
+    const updated = await handlers.updateDocumentFromFileBytes({
+      documentId: document.id,
+      fileName: 'book3.epub',
+      bytes: book('book3.epub')
+    })
+    expect(updated.unchanged).toBe(false)
+    const view = await handlers.getDocument({ documentId: document.id })
+    expect(view.metadata.title).toBe('Rivers of the Peninsula')
+  })
+
   it('reads it on the import thread, reporting chapters', async () => {
     const runners = createImportRunners({ workerPath: inject('workerPaths').importWorker })
     try {
@@ -224,5 +241,19 @@ describe('importing an EPUB into a library', () => {
     } finally {
       await runners.close()
     }
+  })
+})
+
+describe('the HTML conversion as the EPUB front end asks for it', () => {
+  it('keeps an image in running text as its alt text, and a raised number unlinked as text', () => {
+    const html = '<p><img src="t.png" alt="T"/>he year 10<sup>3</sup> began.</p><p><img src="a.png"/></p>'
+    const { markdown, images } = htmlToMarkdown(html, undefined, {
+      imagePlaceholders: true,
+      supMarkers: false
+    })
+    expect(markdown).toBe('The year 103 began.\n\n*\\[Image\\]*')
+    expect(images).toBe(2)
+    // A web page keeps its images out without a word, and <sup>3</sup> as a marker.
+    expect(htmlToMarkdown(html).markdown).toBe('he year 10<sup>3</sup> began.')
   })
 })

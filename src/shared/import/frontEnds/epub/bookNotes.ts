@@ -182,7 +182,12 @@ function scan(chapters: readonly ChapterSource[]) {
           const frame = stack.at(-1)
           if (frame?.link) frame.link.text += text
           if (text.trim() === '') return
-          for (const open of stack) open.hasText = true
+          // Elements around one that has text have it too: marking stops at the first one marked.
+          for (let index = stack.length - 1; index >= 0; index -= 1) {
+            const open = stack[index]
+            if (!open || open.hasText) break
+            open.hasText = true
+          }
         },
         onclosetag() {
           stack.pop()
@@ -242,8 +247,13 @@ export function planChapters(
   // A reference and the link back from its note can look alike: the one pointing at the other's
   // home is the link back when it starts its block (or, failing that, comes later).
   const byHome = new Map<string, LinkInfo[]>()
-  for (const link of candidates)
-    for (const id of link.homeIds) byHome.set(id, [...(byHome.get(id) ?? []), link])
+  for (const link of candidates) {
+    for (const id of link.homeIds) {
+      const list = byHome.get(id)
+      if (list) list.push(link)
+      else byHome.set(id, [link])
+    }
+  }
   const order = new Map(chapters.map((chapter, index) => [chapter.path, index]))
   const later = (a: LinkInfo, b: LinkInfo) =>
     (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.ordinal - b.ordinal
