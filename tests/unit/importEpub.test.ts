@@ -119,14 +119,24 @@ describe('an EPUB 2 book with an NCX (book2.epub)', () => {
   })
 
   it('takes its chapters from the NCX, for a chapter without a heading too', () => {
-    expect(texts(blocks, 'heading')).toEqual(['Chapter I. Pharos', 'Chapter II. Eddystone'])
+    // A contents entry pointing inside a heading adds none.
+    expect(texts(blocks, 'heading')).toEqual([
+      'Chapter I. Pharos',
+      'Chapter II. Eddystone',
+      'Chapter III. Bell Rock'
+    ])
   })
 
-  it("reads Project Gutenberg's [1] note links, in the same chapter or across, without their links back", () => {
+  it("reads Project Gutenberg's [1] note links and Calibre's notes, without their links back", () => {
     expect(texts(blocks, 'footnote')).toEqual([
       'Built under Ptolemy II, about 280 BC.',
-      'The Great Storm of November 1703.'
+      'The Great Storm of November 1703.',
+      'It still stands off the coast of Angus.'
     ])
+    // A raised link to a section is a cross-reference: the section stays text.
+    expect(texts(blocks, 'paragraph')).toContain(
+      'Robert Stevenson finished the Bell Rock light in 1810. This chapter* ends the book.'
+    )
     expect(texts(blocks, 'paragraph')).toContain(
       'Winstanley built the first Eddystone light in 1698; a storm took it in 1703.'
     )
@@ -233,7 +243,7 @@ describe('importing an EPUB into a library', () => {
         (report) => progress.push(report)
       )
       expect(result.parsed).toMatchObject({ ok: true, metadata: { title: 'A Short History of Lighthouses' } })
-      expect(progress.at(-1)).toEqual({ pagesRead: 3, pageCount: 3 })
+      expect(progress.at(-1)).toEqual({ pagesRead: 4, pageCount: 4 })
       expect(runners.mode()).toBe('worker')
       await expect(
         runners.parseFile({ fileName: 'drm.epub', bytes: book('drm.epub') }, () => undefined)

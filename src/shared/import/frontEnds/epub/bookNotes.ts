@@ -27,11 +27,13 @@ interface ElementInfo {
   path: string
   ordinal: number
   name: string
-  /** The nearest block element around it (itself when it is one). */
+  /** The nearest block element around it (itself when it is one), by ordinal, and the element. */
   block: number
-  blockName: string
+  blockInfo: ElementInfo | null
   /** A heading opened inside it before any text did. */
   startsWithHeading: boolean
+  /** A heading opened inside it (a section, then, not a note). */
+  holdsHeading: boolean
   /** Typed as one note (footnote, endnote, rearnote). */
   typedNote: boolean
   /** The typed note it is in (itself when it is one). */
@@ -127,8 +129,9 @@ function scan(chapters: readonly ChapterSource[]) {
             ordinal,
             name,
             block: isBlock ? ordinal : (parent?.info.block ?? ordinal),
-            blockName: isBlock ? name : (parent?.info.blockName ?? name),
+            blockInfo: isBlock ? null : (parent?.info.blockInfo ?? parent?.info ?? null),
             startsWithHeading: false,
+            holdsHeading: false,
             typedNote: types.some((type) => noteTypes.has(type)),
             inNote: parent?.info.inNote ?? null
           }
@@ -136,8 +139,9 @@ function scan(chapters: readonly ChapterSource[]) {
           if (headingNames.has(name)) {
             for (let index = stack.length - 1; index >= 0; index -= 1) {
               const frame = stack[index]
-              if (!frame || frame.hasText) break
-              frame.info.startsWithHeading = true
+              if (!frame || frame.info.holdsHeading) break
+              frame.info.holdsHeading = true
+              if (!frame.hasText) frame.info.startsWithHeading = true
             }
           }
           const id = attributes.id ?? attributes.name ?? null
@@ -206,10 +210,11 @@ function scan(chapters: readonly ChapterSource[]) {
 function noteElement(target: ElementInfo | undefined): ElementInfo | null {
   if (!target) return null
   if (target.inNote) return target.inNote
-  if (target.typedNote || noteBodyNames.has(target.name)) return target
-  return noteBodyNames.has(target.blockName)
-    ? { ...target, ordinal: target.block, name: target.blockName }
-    : null
+  if (target.typedNote) return target
+  // A link to a section (it holds a heading) is a cross-reference, not a note.
+  if (noteBodyNames.has(target.name)) return target.holdsHeading ? null : target
+  const block = target.blockInfo
+  return block && noteBodyNames.has(block.name) && !block.holdsHeading ? block : null
 }
 
 /** Plans every chapter's conversion: notes numbered 1, 2, 3… in the order the book refers to them. */
@@ -304,8 +309,10 @@ export function planChapters(
       plan.title ??= entry.label
       continue
     }
-    if (headingNames.has(target.name) || target.startsWithHeading || plan.headingsBefore.has(target.ordinal))
-      continue
+    // Where the text already has the heading (the target is one, is in one, or starts with one).
+    const inHeading = target.blockInfo !== null && headingNames.has(target.blockInfo.name)
+    if (headingNames.has(target.name) || inHeading || target.startsWithHeading) continue
+    if (plan.headingsBefore.has(target.ordinal)) continue
     plan.headingsBefore.set(target.ordinal, entry.label)
   }
   return plans
