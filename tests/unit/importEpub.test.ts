@@ -191,6 +191,31 @@ describe('EPUBs that are refused, with the reason', () => {
     expect(refused(cut)).toMatch(/could not be read as a ZIP archive/)
   })
 
+  it('reads a chapter of thousands of unbalanced tags and links (BAD_INPUTS 26) in linear work', () => {
+    const chapter = `<html><body><p>start ${'<b><a href="#x">1</a>'.repeat(40_000)}middle${'</i>'.repeat(80_000)} end</p>${'<div>'.repeat(50_000)}deep</body></html>`
+    const zip = zipSync({
+      mimetype: strToU8('application/epub+zip'),
+      'META-INF/container.xml': strToU8(
+        '<container><rootfiles><rootfile full-path="c.opf"/></rootfiles></container>'
+      ),
+      'c.opf': strToU8(
+        '<package><manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>'
+      ),
+      // Stored: so repetitive a file compresses past the 100:1 limit.
+      'a.xhtml': [strToU8(chapter), { level: 0 }]
+    })
+    const result = epubToMarkdown(zip)
+    if (!result.ok) throw new Error(result.message)
+    // The links point nowhere: their text stays; every word is kept.
+    expect(result.markdown.replace(/\*/g, '')).toBe(`start ${'1'.repeat(40_000)}middle end\n\ndeep`)
+  })
+
+  it('finds a file whose name the book writes in another case', () => {
+    const archive = new ZipArchive(zipSync({ 'OEBPS/Text/Chapter1.xhtml': strToU8('<p>x</p>') }))
+    expect(archive.read('OEBPS/text/chapter1.xhtml')).toEqual(strToU8('<p>x</p>'))
+    expect(archive.read('OEBPS/text/chapter2.xhtml')).toBeNull()
+  })
+
   it('never resolves a path out of the archive', () => {
     expect(resolveHref('OEBPS/text/a.xhtml', '../../../etc/passwd')).toBeNull()
     expect(resolveHref('OEBPS/text/a.xhtml', 'javascript:alert(1)')).toBeNull()

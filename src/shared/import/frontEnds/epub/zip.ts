@@ -124,6 +124,8 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = zipLimits)
 export class ZipArchive {
   readonly entries: ZipEntry[]
   private readonly byName = new Map<string, ZipEntry>()
+  /** Books made on systems that ignore case link `Text/Ch1.xhtml` to `text/ch1.xhtml`: found too. */
+  private readonly byLowerName = new Map<string, ZipEntry>()
   /** Bytes inflated so far, from every entry read. */
   inflated = 0
 
@@ -133,19 +135,27 @@ export class ZipArchive {
   ) {
     this.entries = listZipEntries(bytes, limits)
     // The first of two entries with one name wins, as in most readers.
-    for (const entry of this.entries) if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry)
+    for (const entry of this.entries) {
+      if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry)
+      const lower = entry.name.toLowerCase()
+      if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, entry)
+    }
     const declared = this.entries.reduce((sum, entry) => sum + entry.declaredSize, 0)
     if (declared > limits.totalBytes)
       throw new ZipRefusal(zipBombMessage(`its files declare ${megabytes(declared)} in all`))
   }
 
+  private find(name: string): ZipEntry | undefined {
+    return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase())
+  }
+
   has(name: string): boolean {
-    return this.byName.has(name)
+    return this.find(name) !== undefined
   }
 
   /** The entry's bytes, or null when the archive has no entry of that name. */
   read(name: string): Uint8Array | null {
-    const entry = this.byName.get(name)
+    const entry = this.find(name)
     if (!entry) return null
     if (entry.encrypted)
       throw new ZipRefusal(
