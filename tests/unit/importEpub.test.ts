@@ -287,6 +287,10 @@ describe('the HTML conversion as the EPUB front end asks for it', () => {
       supMarkers: false
     })
     expect(markdown).toBe('The year 103 began.\n\n*\\[Image\\]*')
+    const drawnHeading = '<h2><img src="h.png" alt="Chapter One"/></h2><p>Text.</p>'
+    expect(htmlToMarkdown(drawnHeading, undefined, { imagePlaceholders: true }).markdown).toBe(
+      '## Chapter One\n\nText.'
+    )
     expect(images).toBe(2)
     // A web page keeps its images out without a word, and <sup>3</sup> as a marker.
     expect(htmlToMarkdown(html).markdown).toBe('he year 10<sup>3</sup> began.')

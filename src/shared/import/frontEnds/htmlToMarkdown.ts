@@ -176,7 +176,9 @@ export function htmlToMarkdown(
   function flush(): void {
     const text =
       state.preDepth > 0 ? state.inline.replace(/^\n+|\n+$/g, '') : state.inline.replace(/\s+/g, ' ').trim()
-    const placeholders = options.imagePlaceholders && state.images.length > 0 && !state.otherText
+    // A heading drawn as an image keeps its alt text as the heading.
+    const placeholders =
+      options.imagePlaceholders && state.images.length > 0 && !state.otherText && state.headingPrefix === ''
     const imageAlts = state.images
     state.inline = ''
     state.images = []
