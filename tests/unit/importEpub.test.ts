@@ -137,6 +137,8 @@ describe('an EPUB 2 book with an NCX (book2.epub)', () => {
     expect(texts(blocks, 'paragraph')).toContain(
       'Robert Stevenson finished the Bell Rock light in 1810. This chapter* ends the book.'
     )
+    // A link to the text around it is no note; a link to a reference from the text keeps its words.
+    expect(texts(blocks, 'paragraph')).toContain('As the note on Bell Rock says, it stands.4')
     expect(texts(blocks, 'paragraph')).toContain(
       'Winstanley built the first Eddystone light in 1698; a storm took it in 1703.'
     )

@@ -38,6 +38,8 @@ interface ElementInfo {
   typedNote: boolean
   /** The typed note it is in (itself when it is one). */
   inNote: ElementInfo | null
+  /** The ordinal of the last element inside it (its own when it holds none): its descendants are ordinal+1…end. */
+  end: number
 }
 
 interface LinkInfo {
@@ -133,7 +135,8 @@ function scan(chapters: readonly ChapterSource[]) {
             startsWithHeading: false,
             holdsHeading: false,
             typedNote: types.some((type) => noteTypes.has(type)),
-            inNote: parent?.info.inNote ?? null
+            inNote: parent?.info.inNote ?? null,
+            end: ordinal
           }
           if (info.typedNote && info.inNote === null) info.inNote = info
           if (headingNames.has(name)) {
@@ -194,7 +197,8 @@ function scan(chapters: readonly ChapterSource[]) {
           }
         },
         onclosetag() {
-          stack.pop()
+          const closed = stack.pop()
+          if (closed) closed.info.end = ordinal
         }
       },
       htmlParserOptions,
@@ -215,6 +219,30 @@ function noteElement(target: ElementInfo | undefined): ElementInfo | null {
   if (noteBodyNames.has(target.name)) return target.holdsHeading ? null : target
   const block = target.blockInfo
   return block && noteBodyNames.has(block.name) && !block.holdsHeading ? block : null
+}
+
+/** Whether a link is inside one of the notes: by file, the notes' ranges of ordinals, searched by halves. */
+function insideAny(bodies: readonly ElementInfo[]): (link: LinkInfo) => boolean {
+  const byPath = new Map<string, ElementInfo[]>()
+  for (const body of bodies) {
+    const list = byPath.get(body.path)
+    if (list) list.push(body)
+    else byPath.set(body.path, [body])
+  }
+  for (const list of byPath.values()) list.sort((left, right) => left.ordinal - right.ordinal)
+  return (link) => {
+    const list = byPath.get(link.path) ?? []
+    let low = 0
+    let high = list.length - 1
+    // The last note starting at or before the link; notes do not overlap (a note inside a note is one).
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if ((list[middle]?.ordinal ?? 0) <= link.ordinal) low = middle + 1
+      else high = middle - 1
+    }
+    const candidate = list[high]
+    return candidate !== undefined && link.ordinal <= candidate.end
+  }
 }
 
 /** Plans every chapter's conversion: notes numbered 1, 2, 3… in the order the book refers to them. */
@@ -274,16 +302,21 @@ export function planChapters(
   const numbers = new Map<string, number>()
   let next = 1
   const refHomes = new Set<string>()
+  const bodies: ElementInfo[] = []
+  const within = (element: ElementInfo, link: LinkInfo) =>
+    element.path === link.path && element.ordinal <= link.ordinal && link.ordinal <= element.end
   for (const link of candidates) {
     if (backlinks.has(link) || link.target === null) continue
     const body = noteElement(ids.get(link.target))
-    if (!body) continue
+    // A link to an element around it is no note reference (the note would hold its own marker).
+    if (!body || within(body, link)) continue
     const bodyKey = `${body.path}@${body.ordinal}`
     let number = numbers.get(bodyKey)
     if (number === undefined) {
       number = next++
       numbers.set(bodyKey, number)
       plans.get(body.path)?.noteBodies.set(body.ordinal, number)
+      bodies.push(body)
     }
     plans.get(link.path)?.noteRefs.set(link.ordinal, number)
     for (const id of link.homeIds) refHomes.add(id)
@@ -294,12 +327,15 @@ export function planChapters(
     if (numbers.has(bodyKey)) continue
     numbers.set(bodyKey, next)
     plans.get(note.path)?.noteBodies.set(note.ordinal, next++)
+    bodies.push(note)
   }
-  // Links back from a note to its reference are left out of the note's text.
+  // Links back from a note to its reference are left out of the note's text; a link elsewhere
+  // to a reference ("see note 3") keeps its words.
+  const inBody = insideAny(bodies)
   for (const link of links) {
     if (plans.get(link.path)?.noteRefs.has(link.ordinal)) continue
-    if (link.backlink || backlinks.has(link) || (link.target !== null && refHomes.has(link.target)))
-      plans.get(link.path)?.dropped.add(link.ordinal)
+    const pointsBack = link.target !== null && refHomes.has(link.target) && inBody(link)
+    if (link.backlink || backlinks.has(link) || pointsBack) plans.get(link.path)?.dropped.add(link.ordinal)
   }
   for (const entry of contents) {
     const plan = plans.get(entry.path)
