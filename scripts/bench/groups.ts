@@ -25,6 +25,10 @@ export const benchGroups: readonly BenchGroup[] = [
     measures: 'a 30-page and a 400-page PDF imported (and searches meanwhile) vs the same text as Markdown'
   },
   {
+    name: 'epub',
+    measures: 'a ~200,000-word EPUB imported vs the same text as Markdown; search and notes on it'
+  },
+  {
     name: 'cards',
     measures: 'card suggestions: 10,000 words warm, a 200,000-word book, thread memory, search meanwhile'
   },

@@ -2,6 +2,7 @@
 // figures with same-run baselines and ratios. `--help` and an unknown group list the groups.
 import { runAnnotationBench } from './annotations'
 import { runCardsBench } from './cards'
+import { runEpubBench } from './epub'
 import { runFoundationBench } from './foundation'
 import { runFreezesBench } from './freezes'
 import { benchUsage, chooseBenches } from './groups'
@@ -23,6 +24,7 @@ const runners: Record<string, () => Promise<void>> = {
   'search-scale': runScaleSearchBench,
   study: runStudyBench,
   pdf: runPdfBench,
+  epub: runEpubBench,
   cards: runCardsBench,
   freezes: runFreezesBench
 }

@@ -11,13 +11,13 @@ import { writeBookPdf, type BookSection } from '../../tests/support/simplePdf'
 import { startWebServer, type RunningServer } from '../../tests/support/webServer'
 import { heading, summarise } from './harness'
 
-async function answer<T>(response: Response, method: string): Promise<T> {
+export async function answer<T>(response: Response, method: string): Promise<T> {
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } }
   if (!body.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`)
   return body.value as T
 }
 
-async function api<T>(server: RunningServer, method: ApiMethodName, args: unknown): Promise<T> {
+export async function api<T>(server: RunningServer, method: ApiMethodName, args: unknown): Promise<T> {
   const response = await fetch(`${server.origin}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Scholia-Token': server.token },
@@ -26,7 +26,7 @@ async function api<T>(server: RunningServer, method: ApiMethodName, args: unknow
   return answer<T>(response, method)
 }
 
-async function upload(
+export async function upload(
   server: RunningServer,
   fileName: string,
   bytes: Uint8Array,
@@ -51,7 +51,7 @@ function sections(): BookSection[] {
   return result
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Runs `work` while searching every 10 ms; its duration and the searches' times. */
 async function whileSearching(server: RunningServer, work: () => Promise<void>) {

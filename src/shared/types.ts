@@ -61,6 +61,8 @@ export interface DocumentMetadata {
   affiliation: string | null
   citation: Citation | null
   keywords: string[]
+  /** The text's language (a BCP 47 tag from a book's package or a front matter), when it says. */
+  language?: string
 }
 
 /** What the importer makes of a text file. */

@@ -45,6 +45,20 @@ export async function searchFor(page: Page, query: string): Promise<Locator> {
   return search
 }
 
+/**
+ * Searches until a result holding `hitText` shows: a document just imported is indexed in the
+ * background, so the query is typed again until it is in. Escape closes the results.
+ */
+export async function searchUntilFound(page: Page, query: string, hitText: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  await expect(async () => {
+    await box.fill('')
+    await box.fill(query)
+    await expect(page.getByRole('option').filter({ hasText: hitText }).first()).toBeVisible({ timeout: 1000 })
+  }).toPass()
+  await page.keyboard.press('Escape')
+}
+
 /** Calls the back end from the page, with its session cookie, as the renderer does. */
 export async function callApi<T>(page: Page, method: string, args: Record<string, unknown>): Promise<T> {
   const response = await page.evaluate(

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { RunningServer } from '../support/webServer'
 import { expect, test } from './fixtures'
+import { searchUntilFound } from './helpers'
 
 const fixtures = join(__dirname, '..', 'fixtures', 'pdf')
 const pdf = (name: string) => ({
@@ -47,14 +48,7 @@ test('a PDF picked in the library opens in the reader with its headings and foot
   await expect(dialog).toBeHidden()
 
   // Its text is searchable, Hangul included.
-  // (The new document is indexed in the background: the query is typed again until it is in.)
-  const box = page.getByRole('searchbox', { name: 'Search' })
-  await expect(async () => {
-    await box.fill('')
-    await box.fill('김일성')
-    await expect(page.getByRole('option').filter({ hasText: 'chuch' }).first()).toBeVisible({ timeout: 1000 })
-  }).toPass()
-  await page.keyboard.press('Escape')
+  await searchUntilFound(page, '김일성', 'chuch')
 
   // The same file again: the document already there is offered.
   await page.goto(`${scholia.origin}/#/library`)

@@ -58,6 +58,7 @@ describe('electron-builder.yml', () => {
   it('registers scholia: links and the file types Scholia imports', () => {
     expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['scholia'])
     expect(config.fileAssociations.flatMap((association) => association.ext).sort()).toEqual([
+      'epub',
       'htm',
       'html',
       'md',

@@ -338,10 +338,15 @@ describe('files opened from the system', () => {
     dispatchApiCall(test.current.backend.handlers, 'importDocument', args) as Promise<
       ApiResponse<ImportResult>
     >
+  const importDocumentFile = (args: { fileName: string; bytes: Uint8Array }) =>
+    dispatchApiCall(test.current.backend.handlers, 'importDocumentFile', args) as Promise<
+      ApiResponse<ImportResult>
+    >
   const realFiles = {
     fileSize: (path: string) => readFileSync(path).length,
     readFile: (path: string) => readFileSync(path),
-    importDocument
+    importDocument,
+    importDocumentFile
   }
 
   it('takes the files among command-line arguments, relative to where the command ran', () => {
@@ -373,6 +378,20 @@ describe('files opened from the system', () => {
     expect(outcome.ok).toBe(true)
     const documents = await test.current.backend.handlers.listDocuments({})
     expect(documents.map((document) => document.title)).toContain('On Reading')
+  })
+
+  it('imports an EPUB book from its bytes, and says why a DRM-protected one is not', async () => {
+    const epubs = join(__dirname, '..', 'fixtures', 'epub')
+    const book = await importFileAtPath(join(epubs, 'book2.epub'), realFiles)
+    expect(book.ok).toBe(true)
+    const documents = await test.current.backend.handlers.listDocuments({})
+    expect(documents.map((document) => document.title)).toContain('A Short History of Lighthouses')
+    const drm = await importFileAtPath(join(epubs, 'drm.epub'), realFiles)
+    expect(drm).toMatchObject({ ok: false, message: expect.stringMatching(/protected by DRM/) as unknown })
+    expect(filesInArguments(['book.epub', 'paper.pdf'], epubs, () => true)).toEqual([
+      join(epubs, 'book.epub'),
+      join(epubs, 'paper.pdf')
+    ])
   })
 
   it('refuses, with a message a person can act on, what cannot be imported', async () => {
@@ -495,7 +514,9 @@ describe('the desktop conventions wired to a window', () => {
       window,
       expect.objectContaining({
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Texts', extensions: ['md', 'markdown', 'txt', 'html', 'htm'] }]
+        filters: [
+          { name: 'Texts and books', extensions: ['md', 'markdown', 'txt', 'html', 'htm', 'pdf', 'epub'] }
+        ]
       })
     )
     const chosen = (await test.current.backend.handlers.listDocuments({})).find((d) => d.title === 'Chosen')

@@ -37,7 +37,7 @@ describe('sizes and binary files', () => {
     if (!result.ok) expect(result.message).toMatch(message)
   })
 
-  it('names EPUB as out of scope, by its content or its name', () => {
+  it('sends an EPUB, known by its content or its name, to be read from its bytes', () => {
     const epub = new Uint8Array([
       0x50,
       0x4b,
@@ -52,7 +52,7 @@ describe('sizes and binary files', () => {
     ] as const) {
       const result = decodeFileBytes(bytes, name)
       expect(result.ok).toBe(false)
-      if (!result.ok) expect(result.message).toMatch(/EPUB import is not available yet/)
+      if (!result.ok) expect(result.message).toMatch(/EPUBs are read from their own bytes/)
     }
   })
 
@@ -256,5 +256,29 @@ describe('HTML (BAD_INPUTS 1–6): converted to text, nothing kept that could ru
     const fine = blocks.find((block) => block.text === 'Fine bold and italic.')
     expect(fine?.marks.map((mark) => mark.kind)).toEqual(['strong', 'em'])
     expect(texts.some((text) => text.includes('if (a < b) { *x = 1 }'))).toBe(true)
+  })
+})
+
+describe('HTML text is never read again as note markers (issue 13, the entity problem)', () => {
+  it('keeps [^1], ^2^, escaped brackets and written-out <sup> as text, with no refs', () => {
+    const html = `<h1>T</h1><p>Area x^2^ and [^1] and &#91;^2&#93; and &lt;sup&gt;4&lt;/sup&gt; and *stars* end.</p>
+      <p>[^1]: not a definition</p>`
+    const parsed = parseDocument(htmlToMarkdown(html).markdown, { fileName: 'a.html' })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const [first, second] = parsed.document.blocks
+    expect(first?.text).toBe('Area x^2^ and [^1] and [^2] and <sup>4</sup> and *stars* end.')
+    expect(second?.text).toBe('[^1]: not a definition')
+    expect(parsed.document.blocks.flatMap((block) => block.refs)).toEqual([])
+    expect(parsed.document.blocks.filter((block) => block.kind === 'footnote')).toEqual([])
+  })
+
+  it('still reads markers a Markdown author writes, and not those written escaped', () => {
+    const parsed = parseDocument('# T\n\nSee[^1] and \\[^2\\] and x\\^3\\^.\n\n[^1]: A note.', {
+      fileName: 'a.md'
+    })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const body = parsed.document.blocks[0]
+    expect(body?.text).toBe('See and [^2] and x^3^.')
+    expect(body?.refs).toEqual([{ number: 1, offset: 3 }])
   })
 })

@@ -161,7 +161,7 @@ describe('the PDF thread of the import worker', () => {
     const runners = createImportRunners({ workerPath: inject('workerPaths').importWorker })
     try {
       const progress: { pagesRead: number; pageCount: number }[] = []
-      const prepared = await runners.parsePdf({ fileName: 'groff-article.pdf', bytes: groff }, (report) =>
+      const prepared = await runners.parseFile({ fileName: 'groff-article.pdf', bytes: groff }, (report) =>
         progress.push(report)
       )
       expect(prepared.parsed).toMatchObject({ ok: true, metadata: { authors: ['Eungseo Kim'] } })
@@ -169,7 +169,7 @@ describe('the PDF thread of the import worker', () => {
       expect(runners.mode()).toBe('worker')
       const encrypted = new Uint8Array(readFileSync(join(fixtures, 'encrypted.pdf')))
       await expect(
-        runners.parsePdf({ fileName: 'encrypted.pdf', bytes: encrypted }, () => undefined)
+        runners.parseFile({ fileName: 'encrypted.pdf', bytes: encrypted }, () => undefined)
       ).rejects.toMatchObject({
         name: 'UserError',
         message: passwordMessage

@@ -88,7 +88,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
     })
 
     const documentRepository = createDocumentRepository(database)
-    // Imported texts, PDFs and annotation files are parsed and placed on the import thread.
+    // Imported texts, PDFs, EPUBs and annotation files are parsed and placed on the import thread.
     const importRunners = createImportRunners({ workerPath: options.importWorkerPath })
     const documents = createDocumentService({
       db: database,
@@ -96,7 +96,7 @@ function openServices(options: BackendOptions, control: LibraryControl): Backend
       bundledImports: createBundledImportRepository(database),
       now,
       parse: (fileName, text) => importRunners.parse(fileName, text),
-      parsePdf: (job, onProgress) => importRunners.parsePdf(job, onProgress)
+      parseFile: (job, onProgress) => importRunners.parseFile(job, onProgress)
     })
     const annotationService = createAnnotationService({
       annotations: createAnnotationRepository(database),

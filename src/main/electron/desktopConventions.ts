@@ -43,6 +43,8 @@ export function installDesktopConventions(options: DesktopConventionsOptions): F
     readFile: (path) => readFileSync(path),
     importDocument: (args) =>
       dispatchApiCall(options.handlers, 'importDocument', args) as Promise<ApiResponse<ImportResult>>,
+    importDocumentFile: (args) =>
+      dispatchApiCall(options.handlers, 'importDocumentFile', args) as Promise<ApiResponse<ImportResult>>,
     showDocument: (documentId) => {
       if (window.isMinimized()) window.restore()
       window.focus()
@@ -58,7 +60,9 @@ export function installDesktopConventions(options: DesktopConventionsOptions): F
     const result = await dialog.showOpenDialog(window, {
       title: 'Import',
       properties: ['openFile', 'multiSelections'],
-      filters: [{ name: 'Texts', extensions: openableExtensions.map((extension) => extension.slice(1)) }]
+      filters: [
+        { name: 'Texts and books', extensions: openableExtensions.map((extension) => extension.slice(1)) }
+      ]
     })
     if (!result.canceled) await opener.open(result.filePaths)
   }

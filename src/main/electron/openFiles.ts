@@ -1,17 +1,20 @@
 // Files given to the desktop app by the system — "Open with", a file dropped on the app's icon, or
 // File › Import… — are imported with the same checks as a file picked in the page (size, then
-// prepareImport), through the same validated importDocument call, and the window shows the new
+// prepareImport), through the same validated importDocument call (a PDF or an EPUB through
+// importDocumentFile, from its bytes, as the page sends it), and the window shows the new
 // document. macOS hands them over as 'open-file' events, possibly before the app is ready;
 // Windows and Linux as command-line arguments, of this process or of a second instance.
 import { basename, extname, resolve } from 'node:path'
 import type { App } from 'electron'
 import type { ImportResult } from '../../shared/contract'
 import { maxImportBytes, tooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
+import { hasEpubSignature, isEpubFileName } from '../../shared/import/frontEnds/epub/isEpub'
+import { hasPdfSignature, isPdfFileName } from '../../shared/import/frontEnds/pdf/isPdf'
 import { prepareImport } from '../../shared/import/frontEnds/prepareImport'
 import type { ApiResponse } from '../../shared/types'
 
-/** The kinds of file Scholia imports (PDF and EPUB join when they can be imported). */
-export const openableExtensions = ['.md', '.markdown', '.txt', '.html', '.htm'] as const
+/** The kinds of file Scholia imports. */
+export const openableExtensions = ['.md', '.markdown', '.txt', '.html', '.htm', '.pdf', '.epub'] as const
 
 export function isOpenableFile(path: string): boolean {
   return (openableExtensions as readonly string[]).includes(extname(path).toLowerCase())
@@ -41,6 +44,7 @@ export interface FileImportDependencies {
   fileSize: (path: string) => number
   readFile: (path: string) => Uint8Array
   importDocument: (args: { fileName: string; text: string }) => Promise<ApiResponse<ImportResult>>
+  importDocumentFile: (args: { fileName: string; bytes: Uint8Array }) => Promise<ApiResponse<ImportResult>>
   showDocument: (documentId: string) => void
   /** Tells the person, in words they can act on, why a file was not imported. */
   showProblem: (title: string, message: string) => void
@@ -51,13 +55,29 @@ export type FileImportOutcome = { ok: true; documentId: string } | { ok: false; 
 /** Imports one file; never throws — a file that cannot be read is a message, not a crash. */
 export async function importFileAtPath(
   path: string,
-  dependencies: Pick<FileImportDependencies, 'fileSize' | 'readFile' | 'importDocument'>
+  dependencies: Pick<
+    FileImportDependencies,
+    'fileSize' | 'readFile' | 'importDocument' | 'importDocumentFile'
+  >
 ): Promise<FileImportOutcome> {
   const fileName = basename(path)
   try {
     const size = dependencies.fileSize(path)
     if (size > maxImportBytes) return { ok: false, message: tooLargeMessage(size) }
-    const prepared = prepareImport(dependencies.readFile(path), fileName)
+    const bytes = dependencies.readFile(path)
+    const fromBytes = [
+      isPdfFileName(fileName),
+      isEpubFileName(fileName),
+      hasPdfSignature(bytes),
+      hasEpubSignature(bytes)
+    ]
+    if (fromBytes.some(Boolean)) {
+      const read = await dependencies.importDocumentFile({ fileName, bytes })
+      return read.ok
+        ? { ok: true, documentId: read.value.document.id }
+        : { ok: false, message: read.error.message }
+    }
+    const prepared = prepareImport(bytes, fileName)
     if (!prepared.ok) return { ok: false, message: prepared.message }
     const response = await dependencies.importDocument({ fileName, text: prepared.text })
     if (!response.ok) return { ok: false, message: response.error.message }

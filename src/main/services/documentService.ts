@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { ImportProgress, ImportResult } from '../../shared/contract'
 import { maxImportBytes, tooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
 import { hasPdfSignature, isPdfFileName } from '../../shared/import/frontEnds/pdf/isPdf'
+import { isEpubFile, prepareFile, type FileJob } from './importing/prepareFile'
 import { fullTextOf } from '../../shared/document/layout'
 import { normalizeText } from '../../shared/text/normalize'
 import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
@@ -12,7 +13,6 @@ import type { Db } from '../db/connection'
 import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
 import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
 import { UserError } from '../../shared/userError'
-import { preparePdf, type PdfJob } from './importing/pdf/importPdf'
 import {
   contentHashOf,
   fileHashOf,
@@ -29,12 +29,12 @@ export interface DocumentServiceDependencies {
   now: () => number
   /** Prepares an imported text off the main thread (importRunners.ts); in-thread when absent. */
   parse?: (fileName: string, text: string) => Promise<PreparedDocument>
-  /** Reads and prepares a PDF off the main thread (importRunners.ts); in-thread when absent. */
-  parsePdf?: (job: PdfJob, onProgress: (progress: ImportProgress) => void) => Promise<PreparedDocument>
+  /** Reads and prepares a PDF or EPUB off the main thread (importRunners.ts); in-thread when absent. */
+  parseFile?: (job: FileJob, onProgress: (progress: ImportProgress) => void) => Promise<PreparedDocument>
 }
 
 export const notPdfMessage =
-  'Only PDF files are imported from their bytes; this file is not a PDF. Markdown, text and HTML files are read as text.'
+  'Only PDF and EPUB files are imported from their bytes; this file is neither. Markdown, text and HTML files are read as text.'
 
 export function createDocumentService({
   db,
@@ -42,15 +42,16 @@ export function createDocumentService({
   bundledImports,
   now,
   parse = (fileName, text) => Promise.resolve(prepareDocument(fileName, text)),
-  parsePdf = (job, onProgress) => preparePdf(job, onProgress)
+  parseFile = (job, onProgress) => prepareFile(job, onProgress)
 }: DocumentServiceDependencies) {
   /** Imports from bytes under way, by the id the renderer polls getImportProgress with. */
   const progressById = new Map<string, ImportProgress>()
 
-  /** A file sent as bytes must be a PDF within the import limit; refused with what it is otherwise. */
-  function checkPdf(fileName: string, bytes: Uint8Array): void {
+  /** A file sent as bytes must be a PDF or EPUB within the import limit; refused with what it is otherwise. */
+  function checkFile(fileName: string, bytes: Uint8Array): void {
     if (bytes.byteLength > maxImportBytes) throw new UserError('refused', tooLargeMessage(bytes.byteLength))
-    if (hasPdfSignature(bytes)) return
+    // An EPUB that is not one (not a ZIP, DRM, no container) is refused by its front end, with the reason.
+    if (hasPdfSignature(bytes) || isEpubFile(fileName, bytes)) return
     throw new UserError(
       'refused',
       isPdfFileName(fileName)
@@ -59,11 +60,11 @@ export function createDocumentService({
     )
   }
 
-  /** The PDF read on the import thread; its pages read so far are kept under `importId`. */
-  async function readPdf(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
+  /** The PDF or EPUB read on the import thread; its pages (chapters) read so far are kept under `importId`. */
+  async function readFile(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
     if (importId !== undefined) progressById.set(importId, { pagesRead: 0, pageCount: 0 })
     try {
-      return await parsePdf({ fileName, bytes }, (progress) => {
+      return await parseFile({ fileName, bytes }, (progress) => {
         if (importId !== undefined) progressById.set(importId, progress)
       })
     } finally {
@@ -130,20 +131,20 @@ export function createDocumentService({
     },
 
     /**
-     * Imports a PDF from its bytes. The file's SHA-256 identifies it: the same PDF imported again is
-     * offered as the document already there, without reading it again.
+     * Imports a PDF or EPUB from its bytes. The file's SHA-256 identifies it: the same file imported
+     * again is offered as the document already there, without reading it again.
      */
     async importDocumentFile(fileName: string, bytes: Uint8Array, importId?: string): Promise<ImportResult> {
-      checkPdf(fileName, bytes)
+      checkFile(fileName, bytes)
       const known = offerExisting(fileHashOf(bytes))
       if (known) return known
-      return importText(fileName, await readPdf(fileName, bytes, importId), false)
+      return importText(fileName, await readFile(fileName, bytes, importId), false)
     },
 
-    /** Reads a PDF for replaceContent ("Update from file…"), on the import thread, with progress. */
-    preparePdf(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
-      checkPdf(fileName, bytes)
-      return readPdf(fileName, bytes, importId)
+    /** Reads a PDF or EPUB for replaceContent ("Update from file…"), on the import thread, with progress. */
+    prepareFile(fileName: string, bytes: Uint8Array, importId?: string): Promise<PreparedDocument> {
+      checkFile(fileName, bytes)
+      return readFile(fileName, bytes, importId)
     },
 
     importProgress: (importId: string): ImportProgress | null => progressById.get(importId) ?? null,

@@ -20,7 +20,7 @@ export interface LibraryServiceDependencies {
   documents: DocumentRepository
   documentService: Pick<
     DocumentService,
-    'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare' | 'preparePdf'
+    'listDocuments' | 'requirePresent' | 'replaceContent' | 'prepare' | 'prepareFile'
   >
   library: LibraryRepository
   /** Where the document's notes and cards are, for planning their places in its new text. */
@@ -156,15 +156,15 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
       return replaceWith(documentId, fileName, await documentService.prepare(fileName, text))
     },
 
-    /** "Update from file…" with a PDF's bytes. */
-    async updateFromPdf(
+    /** "Update from file…" with a PDF's or EPUB's bytes. */
+    async updateFromFileBytes(
       documentId: string,
       fileName: string,
       bytes: Uint8Array,
       importId?: string
     ): Promise<UpdateFromFileResult> {
       documentService.requirePresent(documentId)
-      return replaceWith(documentId, fileName, await documentService.preparePdf(fileName, bytes, importId))
+      return replaceWith(documentId, fileName, await documentService.prepareFile(fileName, bytes, importId))
     }
   }
 }

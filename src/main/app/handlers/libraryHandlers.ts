@@ -249,7 +249,7 @@ export function createLibraryHandlers(
     updateDocumentFromFile: ({ documentId, fileName, text }) =>
       library.updateFromFile(documentId, fileName, text),
     updateDocumentFromFileBytes: ({ documentId, fileName, bytes, importId }) =>
-      library.updateFromPdf(documentId, fileName, bytes, importId),
+      library.updateFromFileBytes(documentId, fileName, bytes, importId),
     exportFiles: async (request) => ({ files: await exports.exportFiles(request) }),
     saveExport: async (request) => {
       const dialogs = requireDialogs()

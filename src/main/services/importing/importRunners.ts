@@ -1,19 +1,19 @@
-// The import jobs on threads of the import worker: parsing a text, reading a PDF with progress,
-// reading a W3C annotation file with progress, and placing a changed document's notes and cards. Each has its own thread, so that one long import
+// The import jobs on threads of the import worker: parsing a text, reading a PDF or EPUB with
+// progress, reading a W3C annotation file with progress, and placing a changed document's notes and
+// cards. Each has its own thread, so that one long import
 // never waits for another.
 import type { PlacementJob, PlacementProgress, PlannedPlacement } from '../../../shared/anchoring'
 import type { ReadAnnotations, ReadAnnotationsJob, ReadProgress } from '../annotationImport'
 import { createWorkerWithFallback } from '../workers/workerWithFallback'
-import type { PdfJob } from './pdf/importPdf'
-import type { PdfProgress } from './pdf/readPdf'
+import type { FileJob, FileProgress } from './prepareFile'
 import type { PreparedDocument } from './prepareDocument'
 import {
   annotationThreadName,
   documentThreadName,
-  pdfThreadName,
+  fileThreadName,
   placementThreadName,
   runParseJob,
-  runPdfJob,
+  runFileJob,
   runPlacementJob,
   runReadJob,
   valueOf,
@@ -24,8 +24,8 @@ import { importWorkerPath } from './importWorkerPath'
 
 export interface ImportRunners {
   parse(fileName: string, text: string): Promise<PreparedDocument>
-  /** A PDF's text read and prepared; refusals (password, damage, no text layer…) raised as UserError. */
-  parsePdf(job: PdfJob, onProgress: (progress: PdfProgress) => void): Promise<PreparedDocument>
+  /** A PDF's or EPUB's text read and prepared; refusals (password, DRM, damage…) raised as UserError. */
+  parseFile(job: FileJob, onProgress: (progress: FileProgress) => void): Promise<PreparedDocument>
   read(job: ReadAnnotationsJob, onProgress: (progress: ReadProgress) => void): Promise<ReadAnnotations>
   /** Each passage of a changed document found again (or orphaned), in the job's order. */
   place(job: PlacementJob, onProgress?: (progress: PlacementProgress) => void): Promise<PlannedPlacement[]>
@@ -51,10 +51,10 @@ export function createImportRunners(options: { workerPath?: string | null } = {}
     closedMessage,
     stoppedMessage
   })
-  const pdfs = createWorkerWithFallback<PdfJob, Refusable<PreparedDocument>, PdfProgress>({
-    name: pdfThreadName,
+  const files = createWorkerWithFallback<FileJob, Refusable<PreparedDocument>, FileProgress>({
+    name: fileThreadName,
     workerPath,
-    runInThread: runPdfJob,
+    runInThread: runFileJob,
     closedMessage,
     stoppedMessage
   })
@@ -65,10 +65,10 @@ export function createImportRunners(options: { workerPath?: string | null } = {}
     closedMessage: 'The library was closed before the update finished. The document keeps its old text.',
     stoppedMessage: 'The update stopped unexpectedly. The document keeps its old text: try again.'
   })
-  const all = [documents, annotations, pdfs, placements]
+  const all = [documents, annotations, files, placements]
   return {
     parse: (fileName, text) => documents.run({ fileName, text }),
-    parsePdf: async (job, onProgress) => valueOf(await pdfs.run(job, { onProgress })),
+    parseFile: async (job, onProgress) => valueOf(await files.run(job, { onProgress })),
     read: async (job, onProgress) => valueOf(await annotations.run(job, { onProgress })),
     place: (job, onProgress) => placements.run(job, { onProgress }),
     mode: () => (all.every((runner) => runner.mode() === 'worker') ? 'worker' : 'in-thread'),

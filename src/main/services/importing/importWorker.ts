@@ -1,5 +1,5 @@
-// The import thread: parses imported texts, reads PDFs (PDF.js), reads W3C annotation files
-// (checks, and each passage found again) and finds a changed document's notes and cards again,
+// The import thread: parses imported texts, reads PDFs (PDF.js) and EPUBs, reads W3C annotation
+// files (checks, and each passage found again) and finds a changed document's notes and cards again,
 // off the main process, which meanwhile keeps answering other requests.
 // A file that cannot be imported comes back as a typed refusal, which the main side raises as the
 // same UserError it would have raised in-thread.
@@ -18,8 +18,7 @@ import {
   type PlannedPlacement
 } from '../../../shared/anchoring'
 import { serveJobs, type JobOutput } from '../workers/jobThread'
-import { preparePdf, type PdfJob } from './pdf/importPdf'
-import type { PdfProgress } from './pdf/readPdf'
+import { prepareFile, type FileJob, type FileProgress } from './prepareFile'
 import { prepareDocument, type PreparedDocument } from './prepareDocument'
 
 /** A result, or the refusal a person is told (UserError crosses the thread as plain data). */
@@ -33,20 +32,20 @@ export interface ParseJob {
 
 export const documentThreadName = 'document-importer'
 export const annotationThreadName = 'annotation-importer'
-export const pdfThreadName = 'pdf-importer'
+export const fileThreadName = 'file-importer'
 export const placementThreadName = 'passage-finder'
 
 export function runParseJob(job: ParseJob): JobOutput<PreparedDocument> {
   return { result: prepareDocument(job.fileName, job.text) }
 }
 
-/** Reads a PDF (PDF.js, then the PDF front end) and prepares its text; asynchronous, page by page. */
-export async function runPdfJob(
-  job: PdfJob,
-  progress: (progress: PdfProgress) => void
+/** Reads a PDF (PDF.js, page by page) or an EPUB (chapter by chapter) and prepares its text. */
+export async function runFileJob(
+  job: FileJob,
+  progress: (progress: FileProgress) => void
 ): Promise<JobOutput<Refusable<PreparedDocument>>> {
   try {
-    return { result: { ok: true, value: await preparePdf(job, progress) } }
+    return { result: { ok: true, value: await prepareFile(job, progress) } }
   } catch (error) {
     if (error instanceof UserError) return { result: { ok: false, code: error.code, message: error.message } }
     throw error
@@ -81,5 +80,5 @@ export function valueOf<T>(outcome: Refusable<T>): T {
 
 serveJobs(documentThreadName, runParseJob)
 serveJobs(annotationThreadName, runReadJob)
-serveJobs(pdfThreadName, runPdfJob)
+serveJobs(fileThreadName, runFileJob)
 serveJobs(placementThreadName, runPlacementJob)

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { layoutBlocks } from '../../../shared/document/layout'
 import { parseDocument } from '../../../shared/import/structure/parseDocument'
 import { binaryTextProblem } from '../../../shared/import/frontEnds/decodeFile'
+import { isPlainTextName, splitLongLines } from '../../../shared/import/frontEnds/plainText'
 import { normalizeText } from '../../../shared/text/normalize'
 import type { Block, DocumentMetadata, SourceFormat } from '../../../shared/types'
 
@@ -25,23 +26,39 @@ export function fileHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** What the PDF front end adds to the text it read from a PDF. */
-export interface PdfSource {
-  /** The file's own SHA-256: a PDF is known by its bytes, not by the text read from it. */
-  fileHash: string
-  /** Each page's printed label, for the page marks in the text (import/structure/pageMarks). */
-  pageLabels: readonly string[]
+export interface PrepareOptions {
+  /** A binary file's own SHA-256 (a PDF or EPUB is known by its bytes, not by the text read from it). */
+  fileHash?: string
+  /** A PDF's printed page labels, for the page marks in its text (import/structure/pageMarks). */
+  pageLabels?: readonly string[]
+  /** The front end marked paragraphs and notes itself (EPUB; see ParseOptions). */
+  structured?: boolean
+  /** What the front end did that the person should know, put before the structure builder's. */
+  warnings?: readonly string[]
 }
 
-export function prepareDocument(fileName: string, rawText: string, pdf?: PdfSource): PreparedDocument {
+export function prepareDocument(
+  fileName: string,
+  rawText: string,
+  options: PrepareOptions = {}
+): PreparedDocument {
   const text = normalizeText(rawText)
-  const contentHash = pdf?.fileHash ?? contentHashOf(text)
-  const sourceFormat: SourceFormat = pdf ? 'pdf' : 'text'
+  const contentHash = options.fileHash ?? contentHashOf(text)
+  const { pageLabels } = options
+  const sourceFormat: SourceFormat = pageLabels ? 'pdf' : 'text'
   // The renderer refuses binary data when it decodes a file; any other client of the API is checked here.
   const binary = binaryTextProblem(rawText)
   if (binary !== null) return { contentHash, sourceFormat, parsed: { ok: false, message: binary } }
-  const parsed = parseDocument(text, pdf ? { fileName, pageLabels: pdf.pageLabels } : { fileName })
+  // A plain-text file whose lines are whole speeches gets paragraphs (the hash is the file's text).
+  const split = isPlainTextName(fileName) ? splitLongLines(text) : { text, warning: null }
+  const parsed = parseDocument(split.text, {
+    fileName,
+    structured: options.structured ?? false,
+    ...(pageLabels ? { pageLabels } : {})
+  })
   if (!parsed.ok) return { contentHash, sourceFormat, parsed: { ok: false, message: parsed.message } }
   const { blocks, warnings, ...metadata } = parsed.document
+  if (split.warning !== null) warnings.unshift(split.warning)
+  warnings.unshift(...(options.warnings ?? []))
   return { contentHash, sourceFormat, parsed: { ok: true, metadata, blocks: layoutBlocks(blocks), warnings } }
 }

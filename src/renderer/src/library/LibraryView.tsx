@@ -180,7 +180,8 @@ export function LibraryView() {
           </div>
         </div>
         <p className="muted library-hint">
-          Import PDF, Markdown, plain text or HTML files (up to 50 MB) — or drop them anywhere on this page.
+          Import PDF, EPUB, Markdown, plain text or HTML files (up to 50 MB) — or drop them anywhere on this
+          page.
         </p>
         {progress && (
           <div className="import-progress" role="status" aria-live="polite">
@@ -191,7 +192,9 @@ export function LibraryView() {
                   ? 'Decoding'
                   : progress.phase === 'pages'
                     ? 'Reading the pages of'
-                    : 'Storing'}{' '}
+                    : progress.phase === 'chapters'
+                      ? 'Reading the chapters of'
+                      : 'Storing'}{' '}
               {progress.fileName}…
             </span>
             {progress.fraction === null ? (

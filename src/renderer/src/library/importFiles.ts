@@ -1,9 +1,11 @@
 // Reading a file the person picked or dropped, with progress: size checked before anything is
 // read, bytes read with FileReader (which reports progress), then either decoded and converted by
-// the shared prepareImport (the same code the tests run) and sent as text, or — a PDF — sent as
-// bytes to the back end, which reads it on its import thread while this polls the pages read.
+// the shared prepareImport (the same code the tests run) and sent as text, or — a PDF or an EPUB —
+// sent as bytes to the back end, which reads it on its import thread while this polls the pages
+// (chapters) read.
 import type { ImportResult } from '../../../shared/contract'
 import { maxImportBytes, tooLargeMessage } from '../../../shared/import/frontEnds/decodeFile'
+import { hasEpubSignature, isEpubFileName } from '../../../shared/import/frontEnds/epub/isEpub'
 import { hasPdfSignature, isPdfFileName } from '../../../shared/import/frontEnds/pdf/isPdf'
 import { prepareImport } from '../../../shared/import/frontEnds/prepareImport'
 import type { UpdateFromFileResult } from '../../../shared/library/types'
@@ -11,8 +13,8 @@ import { api } from '../api/client'
 
 export interface ImportProgress {
   fileName: string
-  phase: 'reading' | 'decoding' | 'pages' | 'storing'
-  /** 0..1 while reading and while a PDF's pages are read; null while the back end works otherwise. */
+  phase: 'reading' | 'decoding' | 'pages' | 'chapters' | 'storing'
+  /** 0..1 while reading and while a PDF's pages (an EPUB's chapters) are read; null while the back end works otherwise. */
   fraction: number | null
 }
 
@@ -66,24 +68,22 @@ async function textFrom(
 
 const progressPollMs = 250
 
-/** Runs `send` (a PDF's bytes to the back end) while polling the pages its import thread has read. */
+/** Runs `send` (a PDF's or EPUB's bytes to the back end) while polling the pages its import thread has read. */
 async function withPageProgress<T>(
   file: File,
+  bytes: Uint8Array,
   onProgress: (progress: ImportProgress) => void,
   send: (importId: string) => Promise<T>
 ): Promise<T> {
-  onProgress({ fileName: file.name, phase: 'pages', fraction: null })
+  const phase = isEpub(file, bytes) ? 'chapters' : 'pages'
+  onProgress({ fileName: file.name, phase, fraction: null })
   const importId = crypto.randomUUID()
   const poll = window.setInterval(() => {
     api
       .getImportProgress({ importId })
       .then((progress) => {
         if (progress && progress.pageCount > 0)
-          onProgress({
-            fileName: file.name,
-            phase: 'pages',
-            fraction: progress.pagesRead / progress.pageCount
-          })
+          onProgress({ fileName: file.name, phase, fraction: progress.pagesRead / progress.pageCount })
       })
       .catch(() => undefined)
   }, progressPollMs)
@@ -97,14 +97,18 @@ async function withPageProgress<T>(
 }
 
 const isPdf = (file: File, bytes: Uint8Array): boolean => isPdfFileName(file.name) || hasPdfSignature(bytes)
+const isEpub = (file: File, bytes: Uint8Array): boolean =>
+  isEpubFileName(file.name) || hasEpubSignature(bytes)
+/** Files read from their bytes on the back end's import thread. */
+const isBook = (file: File, bytes: Uint8Array): boolean => isPdf(file, bytes) || isEpub(file, bytes)
 
 export async function importFile(
   file: File,
   onProgress: (progress: ImportProgress) => void
 ): Promise<ImportResult & { notes: string[] }> {
   const bytes = await bytesOf(file, onProgress)
-  if (isPdf(file, bytes)) {
-    const result = await withPageProgress(file, onProgress, (importId) =>
+  if (isBook(file, bytes)) {
+    const result = await withPageProgress(file, bytes, onProgress, (importId) =>
       api.importDocumentFile({ fileName: file.name, bytes, importId })
     )
     return { ...result, notes: [] }
@@ -120,8 +124,8 @@ export async function updateFromFile(
   onProgress: (progress: ImportProgress) => void
 ): Promise<UpdateFromFileResult> {
   const bytes = await bytesOf(file, onProgress)
-  if (isPdf(file, bytes)) {
-    return withPageProgress(file, onProgress, (importId) =>
+  if (isBook(file, bytes)) {
+    return withPageProgress(file, bytes, onProgress, (importId) =>
       api.updateDocumentFromFileBytes({ documentId, fileName: file.name, bytes, importId })
     )
   }
@@ -130,4 +134,4 @@ export async function updateFromFile(
 }
 
 export const importAccept =
-  '.md,.markdown,.txt,.text,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf'
+  '.md,.markdown,.txt,.text,.html,.htm,.xhtml,.pdf,.epub,text/plain,text/markdown,text/html,application/pdf,application/epub+zip'

@@ -59,7 +59,7 @@ export function ArticleBody({
     <article
       ref={ref}
       className={`article${pageStarts.size > 0 ? ' article-paged' : ''}`}
-      lang="en"
+      lang={metadata.language ?? 'en'}
       onClick={onClick}
     >
       <header className="article-header">

@@ -3,7 +3,7 @@
 // Electron and in the browser mode, and unit tests run it in Node.
 //
 // Order matters: size first (nothing is read into a string past the limit), then formats we know
-// by their magic numbers (PDF is imported from its bytes instead, EPUB is named as out of scope), then byte order marks, then
+// by their magic numbers (PDF and EPUB are imported from their bytes instead), then byte order marks, then
 // strict UTF-8, then UTF-16 without a BOM, and Windows-1252 only for files whose high bytes never
 // form UTF-8 sequences — a mostly-UTF-8 file with a few broken bytes is damaged, not Windows-1252.
 
@@ -32,7 +32,7 @@ interface MagicNumber {
   message: string
 }
 
-const outOfScope = 'Scholia imports PDF, Markdown, plain text and HTML for now.'
+const outOfScope = 'Scholia imports PDF, EPUB, Markdown, plain text and HTML.'
 
 const magicNumbers: MagicNumber[] = [
   {
@@ -44,7 +44,8 @@ const magicNumbers: MagicNumber[] = [
     // "mimetypeapplication/epub+zip" right after the first local file header.
     bytes: [...'mimetypeapplication/epub+zip'].map((character) => character.charCodeAt(0)),
     offset: 30,
-    message: `This is an EPUB book. ${outOfScope} EPUB import is not available yet.`
+    message:
+      "This is an EPUB book: EPUBs are read from their own bytes (the library's Import button, or Update from file), not as text."
   },
   {
     bytes: [0x50, 0x4b, 0x03, 0x04],

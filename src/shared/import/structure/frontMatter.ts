@@ -1,5 +1,6 @@
 // YAML front matter (a `---` block at the very top of a Markdown file): only the few flat fields an
-// article's metadata needs (title, author(s), affiliation, keywords) are read, as plain scalars or
+// article's or a book's metadata needs (title, author(s), affiliation, keywords, language, year or
+// date, publisher) are read, as plain scalars or
 // simple lists. A full YAML parser is deliberately not used: aliases and tags would let a crafted file
 // expand enormously, and nothing else in a front matter block matters to the importer.
 
@@ -8,6 +9,10 @@ export interface FrontMatterFields {
   authors: string[]
   affiliation: string | null
   keywords: string[]
+  /** A BCP 47 language tag (`en`, `ko`, `pt-BR`). */
+  language: string | null
+  year: number | null
+  publisher: string | null
 }
 
 export interface FrontMatterSplit {
@@ -48,7 +53,15 @@ function splitNames(values: string[]): string[] {
 }
 
 function readFields(lines: string[]): FrontMatterFields {
-  const fields: FrontMatterFields = { title: null, authors: [], affiliation: null, keywords: [] }
+  const fields: FrontMatterFields = {
+    title: null,
+    authors: [],
+    affiliation: null,
+    keywords: [],
+    language: null,
+    year: null,
+    publisher: null
+  }
   for (let index = 0; index < lines.length; index += 1) {
     const match = keyPattern.exec(lines[index] ?? '')
     if (!match?.[1]) continue
@@ -64,6 +77,11 @@ function readFields(lines: string[]): FrontMatterFields {
     if (key === 'title' && values[0]) fields.title = values[0]
     else if (key === 'author' || key === 'authors') fields.authors = splitNames(values).filter(Boolean)
     else if ((key === 'affiliation' || key === 'institution') && values[0]) fields.affiliation = values[0]
+    else if (key === 'language' && values[0] && /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(values[0]))
+      fields.language = values[0]
+    else if ((key === 'year' || key === 'date') && values[0] && /^\d{4}\b/.test(values[0]))
+      fields.year = Number(values[0].slice(0, 4))
+    else if (key === 'publisher' && values[0]) fields.publisher = values[0]
     else if (key === 'keywords' || key === 'tags') {
       fields.keywords = (values.length === 1 ? (values[0] ?? '').split(',') : values)
         .map((keyword) => keyword.trim())

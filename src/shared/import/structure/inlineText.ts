@@ -25,6 +25,11 @@ const markdown = new MarkdownIt('commonmark', { html: true })
 // Links are reduced to their label below, so no URL survives whatever its scheme. Accepting every URL
 // lets `[x](javascript:…)` be recognised as a link (and stripped) instead of staying literal text.
 markdown.validateLink = () => true
+// An escaped or entity-written character (`\[`, `&#91;`, `\^`) is a text_special token, which the
+// text_join rule would merge into its neighbours, where `[^1]` or `^2^` would be read as a note
+// marker again. Kept apart, it is appended as plain text and can never form one: HTML text that
+// reads `[^1]` (escaped by htmlToMarkdown) stays text.
+markdown.core.ruler.disable('text_join')
 
 // Markers that are plain text to markdown-it: `[^3]` (Markdown footnote) and `^3^` (Pandoc superscript).
 const textMarkerPattern = /\[\^([^\]\s]{1,40})\]|\^(\d{1,4})\^/g
@@ -110,22 +115,29 @@ export function renderInline(
   const children: Token[] = markdown.parseInline(source, {})[0]?.children ?? []
   // Text collected between <sup> and </sup>: digits become refs, anything else is kept as text.
   let superscript: string | null = null
+  let superscriptEscaped = false
 
   for (const token of children) {
     if (superscript !== null) {
-      if (token.type === 'text') {
+      if (token.type === 'text' || token.type === 'text_special') {
         superscript += token.content
+        superscriptEscaped ||= token.type === 'text_special'
         continue
       }
       const closesSuperscript = token.type === 'html_inline' && /^<\/sup\s*>$/i.test(token.content)
       if (closesSuperscript && supNumbersPattern.test(superscript)) builder.addRefs(superscript)
+      else if (superscriptEscaped) builder.append(superscript)
       else builder.appendWithMarkers(superscript)
       superscript = null
+      superscriptEscaped = false
       if (closesSuperscript) continue
     }
     switch (token.type) {
       case 'text':
         builder.appendWithMarkers(token.content)
+        break
+      case 'text_special':
+        builder.append(token.content)
         break
       case 'softbreak':
         builder.append(' ')

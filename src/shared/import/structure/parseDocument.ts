@@ -31,6 +31,12 @@ export interface ParseOptions {
    * text cannot forge pages.
    */
   pageLabels?: readonly string[]
+  /**
+   * The front end marked the text's structure itself (EPUB): every paragraph is one as written (no
+   * page breaks to rejoin), and every note is a `[^n]:` definition (no "Notes" or "References"
+   * section is read as notes, so a book's bibliography stays text).
+   */
+  structured?: boolean
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; message: string }
@@ -65,7 +71,8 @@ export function parseDocument(rawText: string, options: ParseOptions): ParseResu
     fields,
     body,
     options.fileName,
-    options.pageLabels ?? null
+    options.pageLabels ?? null,
+    options.structured ?? false
   ).build()
   if (document.blocks.length === 0) return { ok: false, message: noBlocksMessage }
   return { ok: true, document }
@@ -102,7 +109,8 @@ class DocumentBuilder {
     private readonly fields: FrontMatterFields | null,
     private readonly body: string,
     private readonly fileName: string,
-    private readonly pageLabels: readonly string[] | null
+    private readonly pageLabels: readonly string[] | null,
+    private readonly structured: boolean
   ) {
     this.consumed = units.map(() => false)
     this.authors = fields?.authors ?? []
@@ -152,25 +160,39 @@ class DocumentBuilder {
     const authors = this.authors.map((name) => (isCapitals(name) ? titleCase(name, acronyms) : name))
 
     const resolve = this.labelResolver(notes.labels)
-    const bodyBlocks = rejoinPageBreaks(this.flow()).flatMap((item) => this.renderBlock(item, resolve))
+    const flow = this.structured ? this.flow() : rejoinPageBreaks(this.flow())
+    const bodyBlocks = flow.flatMap((item) => this.renderBlock(item, resolve))
     const noteBlocks = this.renderNotes(notes.entries, resolve)
     this.checkRefs(bodyBlocks, noteBlocks)
+    const language = this.fields?.language ?? null
     return {
       title,
       authors,
       affiliation: this.affiliation,
-      citation: this.citation,
+      citation: this.citation ?? this.bookCitation(),
       keywords: this.keywords,
+      ...(language !== null ? { language } : {}),
       blocks: [...bodyBlocks, ...noteBlocks],
       warnings: this.warnings
     }
+  }
+
+  /** A book's publisher and year, from its front matter, when no citation line was found. */
+  private bookCitation(): Citation | null {
+    const year = this.fields?.year ?? null
+    const publisher = this.fields?.publisher ?? null
+    if (year === null && publisher === null) return null
+    const text = [publisher, year].filter((part) => part !== null).join(', ')
+    return { text, journal: null, volume: null, issue: null, year, pages: null }
   }
 
   /** The notes section (consumed as a whole) and footnote definitions anywhere in the text. */
   private takeNotes(): { entries: NoteEntry[]; labels: Map<string, number> } {
     const hasMarkers = markerPresencePattern.test(this.body)
     const headings = this.headingIndexes()
-    const start = headings.find((index) => isNotesHeading(this.plain(index), hasMarkers))
+    const start = this.structured
+      ? undefined
+      : headings.find((index) => isNotesHeading(this.plain(index), hasMarkers))
     let entries: NoteEntry[] = []
     if (start !== undefined) {
       const end = headings.find((index) => index > start) ?? this.units.length

@@ -8,10 +8,13 @@ import { UserError } from '../../../../shared/userError'
 import { fileHashOf, prepareDocument, type PreparedDocument } from '../prepareDocument'
 import { noTextLayerMessage, readPdfPages, type PdfProgress } from './readPdf'
 
-export interface PdfJob {
+/** A file imported from its bytes (a PDF or an EPUB), as the import thread receives it. */
+export interface FileJob {
   fileName: string
   bytes: Uint8Array
 }
+
+export type PdfJob = FileJob
 
 let englishWords: Set<string> | null = null
 
