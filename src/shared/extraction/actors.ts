@@ -98,7 +98,6 @@ export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
     drafts.find((draft) => (!kind || draft.kind === kind) && draft.forms.has(form))
 
   for (const { block } of prose) {
-    const tags = termTags(nlp, block.text)
     const sentences = sentencesOf.get(block.id) ?? []
     for (const [index, sentence] of sentences.entries()) {
       for (const definition of acronymDefinitions(sentence.text)) {
@@ -121,6 +120,10 @@ export function extractActors(blocks: readonly ExtractionBlock[]): Actor[] {
         draft.longForm ??= definition.longForm
       }
       const nextSentence = sentences[index + 1]?.text ?? ''
+      // Tagged alone, a sentence gets the tags it gets within its paragraph (compromise tags
+      // sentence by sentence; the extraction quality tests hold to the same results).
+      let sentenceTags: ReturnType<typeof termTags> | undefined
+      const tags = (): ReturnType<typeof termTags> => (sentenceTags ??= termTags(nlp, sentence.text))
       const context = { tags, offset: sentence.start, properWords, isGazetteerForm, nextSentence, things }
       for (const candidate of nameCandidates(sentence.text, context)) {
         if (candidate.kind === 'organisation') {
