@@ -13,31 +13,14 @@ import type { ExtractionProgress } from '../../src/main/services/study/extractio
 import { layoutBlocks } from '../../src/shared/document/layout'
 import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 import type { Block } from '../../src/shared/types'
+import { longHistoryText } from '../../tests/support/longHistory'
 import { makeTempDir } from '../../tests/support/tempDir'
 import { repoRoot } from '../../tests/support/webServer'
 import { heading, report, summarise } from './harness'
 
-const fixtures = join(repoRoot, 'tests', 'fixtures', 'extraction')
-
-/** The fixture texts with their headings one level down, in name order. */
-function fixtureTexts(): string[] {
-  return readdirSync(fixtures)
-    .filter((file) => /\.(md|txt)$/.test(file) && !file.startsWith('suspect'))
-    .sort()
-    .map((file) => readFileSync(join(fixtures, file), 'utf8').replace(/^#+ /gm, '### '))
-}
-
 /** A Markdown text of about `words` words made of the fixtures, copy after copy. */
 export function cardsBenchText(words: number, seed: string): string {
-  const texts = fixtureTexts()
-  const parts = [`# Bench text ${seed}`]
-  let count = 0
-  for (let copy = 0; count < words; copy++) {
-    const text = texts[copy % texts.length] ?? ''
-    parts.push(`## Part ${copy + 1}\n\n${text.replace(/\. (?=\p{Lu})/gu, `. In part ${copy + 1}, `)}`)
-    count += text.split(/\s+/).length
-  }
-  return parts.join('\n\n')
+  return longHistoryText(words, `Bench text ${seed}`)
 }
 
 function blocksOf(text: string, seed: string): Block[] {

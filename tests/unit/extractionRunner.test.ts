@@ -7,6 +7,7 @@ import { layoutBlocks } from '../../src/shared/document/layout'
 import type { ParsedBlock } from '../../src/shared/types'
 import { createExtractionCache } from '../../src/main/services/study/extractionCache'
 import { createExtractionRunner, type ExtractionRunner } from '../../src/main/services/study/extractionRunner'
+import { runExtraction, type ExtractionProgress } from '../../src/main/services/study/extractionWorker'
 import type { ExtractionCacheRepository } from '../../src/main/db/repositories/reviewRepository'
 
 // Counts the real extraction's calls (vitest cannot spy on an ES module's export in place).
@@ -69,14 +70,39 @@ describe('extraction runner', () => {
     expect(result.suggestions.length).toBeGreaterThan(0)
   })
 
-  it('reports progress after each stage, ending at the whole, with the heap then', async () => {
-    const reports: Array<{ stage: string; fraction: number; heapUsedBytes: number }> = []
+  it('reports progress through each stage by passage, ending at the whole, with the heap then', async () => {
+    const reports: ExtractionProgress[] = []
     await runner(null).run('hash-progress', blocks, (progress) => reports.push(progress))
-    expect(reports.map((report) => report.stage)).toEqual(['dates', 'actors', 'cards'])
+    expect([...new Set(reports.map((report) => report.stage))]).toEqual(['dates', 'actors', 'cards'])
     const fractions = reports.map((report) => report.fraction)
     expect(fractions).toEqual([...fractions].sort((left, right) => left - right))
     expect(fractions.at(-1)).toBe(1)
-    for (const report of reports) expect(report.heapUsedBytes).toBeGreaterThan(0)
+    for (const report of reports) {
+      expect(report.heapUsedBytes).toBeGreaterThan(0)
+      expect(report.passagesRead).toBeLessThanOrEqual(report.passageCount)
+    }
+    expect(reports.at(-1)).toMatchObject({ stage: 'cards', passagesRead: 2, passageCount: 2 })
+  })
+
+  it("hears a book's passages as they are read, not only at the end of each stage", () => {
+    const book = layoutBlocks(
+      Array.from({ length: 400 }, (_, index) =>
+        paragraph(`In ${1900 + (index % 90)} Zhou Enlai met the delegation of part ${index + 1}.`)
+      )
+    )
+    const reports: ExtractionProgress[] = []
+    // Reports are at most one per 100 ms of a stage: a clock that moves 1 s per look lets each through.
+    let clock = 0
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1000))
+    try {
+      runExtraction(book, (progress) => reports.push(progress))
+    } finally {
+      now.mockRestore()
+    }
+    const actors = reports.filter((report) => report.stage === 'actors')
+    expect(actors.length).toBeGreaterThan(100)
+    expect(actors.map((report) => report.passagesRead).slice(0, 3)).toEqual([0, 1, 2])
+    expect(actors[0]?.passageCount).toBe(400)
   })
 
   it('falls back in-thread when the thread cannot run', async () => {
@@ -112,6 +138,26 @@ describe('extraction cache', () => {
     // Another text is another job.
     await service.get('hash-e', blocks)
     expect(extractDatedEvents).toHaveBeenCalledTimes(2)
+  })
+
+  it('tells how far a running extraction has got, and nothing once it is done', async () => {
+    const service = createExtractionCache({
+      cache: memoryRepository().repository,
+      extractorVersion: 'test/1',
+      now: () => 0,
+      runner: runner(null)
+    })
+    const seen: Array<ReturnType<typeof service.progress>> = []
+    // What the dates stage reported is seen from outside, as the renderer's poll sees it.
+    extractDatedEvents.mockImplementationOnce((read, onPassage) => {
+      const events = extraction.extractDatedEvents(read, onPassage)
+      seen.push(service.progress('hash-g'))
+      return events
+    })
+    expect(service.progress('hash-g')).toBeNull()
+    await service.get('hash-g', blocks)
+    expect(seen[0]).toMatchObject({ stage: 'dates', passagesRead: 0, passageCount: 1 })
+    expect(service.progress('hash-g')).toBeNull()
   })
 
   it('reads a stored extraction from SQLite without extracting again', async () => {

@@ -6,7 +6,7 @@ import type { Actor, CardSuggestion, DatedEvent } from '../../../shared/extracti
 import type { Block } from '../../../shared/types'
 import type { ExtractionCacheRepository } from '../../db/repositories/reviewRepository'
 import type { ExtractionRunner } from './extractionRunner'
-import type { Extraction } from './extractionWorker'
+import type { Extraction, ExtractionProgress } from './extractionWorker'
 
 export type { Extraction }
 
@@ -24,6 +24,8 @@ const memoryLimit = 8
 
 export function createExtractionCache({ cache, extractorVersion, now, runner }: ExtractionCacheDependencies) {
   const memory = new Map<string, Extraction>()
+  /** The latest progress of each extraction running now, by content hash. */
+  const running = new Map<string, ExtractionProgress>()
 
   function remember(contentHash: string, extraction: Extraction): Extraction {
     memory.delete(contentHash)
@@ -45,7 +47,12 @@ export function createExtractionCache({ cache, extractorVersion, now, runner }: 
           suggestions: JSON.parse(stored.suggestionsJson) as CardSuggestion[]
         })
       }
-      const extraction = await runner.run(contentHash, blocks)
+      let extraction: Extraction
+      try {
+        extraction = await runner.run(contentHash, blocks, (progress) => running.set(contentHash, progress))
+      } finally {
+        running.delete(contentHash)
+      }
       // Requests that shared one job resume one after another: the first stores it, the rest find it.
       const known = memory.get(contentHash)
       if (known) return remember(contentHash, known)
@@ -60,6 +67,11 @@ export function createExtractionCache({ cache, extractorVersion, now, runner }: 
         now()
       )
       return remember(contentHash, extraction)
+    },
+
+    /** How far the extraction of `contentHash` has got, or null when none is running. */
+    progress(contentHash: string): ExtractionProgress | null {
+      return running.get(contentHash) ?? null
     }
   }
 }

@@ -9,6 +9,7 @@ import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
 import { api } from '../api/client'
 import { focusIsLost, focusPlace } from '../app/focus'
 import { ConfirmSuspects } from './ConfirmSuspects'
+import { GenerationProgressBar, progressText, useSuggestionProgress } from './GenerationProgress'
 import { notifyStudyChanged } from './studyEvents'
 import './study.css'
 
@@ -136,6 +137,7 @@ export function SuggestionsPanel({
   const [error, setError] = useState<string | null>(null)
   const [showAll, setShowAll] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  const progress = useSuggestionProgress(documentId, loading)
   const started = useRef(false)
   const list = useRef<HTMLUListElement>(null)
   const status = useRef<HTMLParagraphElement>(null)
@@ -279,13 +281,14 @@ export function SuggestionsPanel({
       )}
       <p className="muted" role="status" ref={status}>
         {loading
-          ? 'Finding dates and actors in the text…'
+          ? progressText(progress)
           : suggestions
             ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} to review` +
               (decided > 0 ? ` · ${decided} decided before` : '') +
               (accepted > 0 ? ` · ${accepted} accepted now` : '')
             : 'Cards are suggested from the dates and actors of the text; you choose which to keep.'}
       </p>
+      {loading && <GenerationProgressBar progress={progress} />}
       {error && (
         <p role="alert" className="error">
           {error}
