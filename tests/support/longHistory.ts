@@ -14,14 +14,19 @@ function fixtureTexts(): string[] {
     .map((file) => readFileSync(join(fixtures, file), 'utf8').replace(/^#+ /gm, '### '))
 }
 
-/** A Markdown text of about `words` words titled `title`. */
-export function longHistoryText(words: number, title: string): string {
+/**
+ * A Markdown text of about `words` words titled `title`; texts of another `variant` share no
+ * sentence with it (the extraction thread's sentence cache would flatter a second run).
+ */
+export function longHistoryText(words: number, title: string, variant = ''): string {
   const texts = fixtureTexts()
   const parts = [`# ${title}`]
   let count = 0
   for (let copy = 0; count < words; copy++) {
     const text = texts[copy % texts.length] ?? ''
-    parts.push(`## Part ${copy + 1}\n\n${text.replace(/\. (?=\p{Lu})/gu, `. In part ${copy + 1}, `)}`)
+    parts.push(
+      `## Part ${copy + 1}\n\n${text.replace(/\. (?=\p{Lu})/gu, `. In part ${copy + 1}${variant}, `)}`
+    )
     count += text.split(/\s+/).length
   }
   return parts.join('\n\n')
