@@ -7,7 +7,11 @@ import { layoutBlocks } from '../../src/shared/document/layout'
 import type { ParsedBlock } from '../../src/shared/types'
 import { createExtractionCache } from '../../src/main/services/study/extractionCache'
 import { createExtractionRunner, type ExtractionRunner } from '../../src/main/services/study/extractionRunner'
-import { runExtraction, type ExtractionProgress } from '../../src/main/services/study/extractionWorker'
+import {
+  parseExtraction,
+  runExtraction,
+  type ExtractionProgress
+} from '../../src/main/services/study/extractionWorker'
 import type { ExtractionCacheRepository } from '../../src/main/db/repositories/reviewRepository'
 
 // Counts the real extraction's calls (vitest cannot spy on an ES module's export in place).
@@ -62,7 +66,7 @@ describe('extraction runner', () => {
     const pending = inThread.run('hash-a', blocks)
     // The request that asked is not held up by the extraction itself.
     expect(extractDatedEvents).not.toHaveBeenCalled()
-    const result = await pending
+    const result = parseExtraction(await pending)
     expect(extractDatedEvents).toHaveBeenCalledTimes(1)
     expect(result.events.map((event) => event.expression)).toEqual(
       expect.arrayContaining(['1961', 'April 1970'])
@@ -107,7 +111,7 @@ describe('extraction runner', () => {
 
   it('falls back in-thread when the thread cannot run', async () => {
     const broken = runner('/nonexistent/extractionWorker.js')
-    const result = await broken.run('hash-b', blocks)
+    const result = parseExtraction(await broken.run('hash-b', blocks))
     expect(result.events.length).toBeGreaterThan(0)
     expect(broken.mode()).toBe('in-thread')
   })
@@ -158,6 +162,41 @@ describe('extraction cache', () => {
     await service.get('hash-g', blocks)
     expect(seen[0]).toMatchObject({ stage: 'dates', passagesRead: 0, passageCount: 1 })
     expect(service.progress('hash-g')).toBeNull()
+  })
+
+  it("stores the thread's JSON as it came, and reads a book's events and actors only when asked", async () => {
+    const { repository, set } = memoryRepository()
+    const json = {
+      eventsJson: JSON.stringify([{ id: 'ev-1', expression: '1961' }]),
+      actorsJson: JSON.stringify([{ id: 'actor-1', name: 'Zhou Enlai' }]),
+      suggestionsJson: JSON.stringify([{ key: 'date:1961' }])
+    }
+    const thread: ExtractionRunner = {
+      run: () => Promise.resolve(json),
+      mode: () => 'worker',
+      close: async () => {}
+    }
+    const service = createExtractionCache({
+      cache: repository,
+      extractorVersion: 'test/1',
+      now: () => 0,
+      runner: thread
+    })
+    const parse = vi.spyOn(JSON, 'parse')
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      const extraction = await service.get('hash-h', blocks)
+      expect(set.mock.calls[0]?.[2]).toBe(json)
+      expect(stringify).not.toHaveBeenCalled()
+      expect(extraction.suggestions).toEqual([{ key: 'date:1961' }])
+      expect(parse).toHaveBeenCalledTimes(1)
+      expect(extraction.events.map((event) => event.expression)).toEqual(['1961'])
+      expect(extraction.actors.map((actor) => actor.name)).toEqual(['Zhou Enlai'])
+      expect(parse).toHaveBeenCalledTimes(3)
+    } finally {
+      parse.mockRestore()
+      stringify.mockRestore()
+    }
   })
 
   it('reads a stored extraction from SQLite without extracting again', async () => {

@@ -10,6 +10,7 @@ import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
 import { createImportRunners } from '../../src/main/services/importing/importRunners'
 import { createSegmentBuilder } from '../../src/main/services/search/builder'
 import { createExtractionRunner } from '../../src/main/services/study/extractionRunner'
+import { parseExtraction } from '../../src/main/services/study/extractionWorker'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
 import type { ApiHandlers, ApiMethodName } from '../../src/shared/contract'
 import { layoutBlocks } from '../../src/shared/document/layout'
@@ -72,7 +73,7 @@ describe('the worker threads', () => {
         marks: []
       }
     ])
-    const extraction = await runner.run('hash', () => blocks)
+    const extraction = parseExtraction(await runner.run('hash', () => blocks))
     expect(extraction.events.map((event) => event.expression)).toContain('1961')
     expect(runner.mode()).toBe('worker')
   })

@@ -5,10 +5,11 @@
 import type { Block } from '../../../shared/types'
 import { createWorkerWithFallback } from '../workers/workerWithFallback'
 import {
+  extractionJson,
   extractionThreadName,
   runExtraction,
-  type Extraction,
   type ExtractionJob,
+  type ExtractionJson,
   type ExtractionProgress
 } from './extractionWorker'
 import { extractionWorkerPath } from './extractionWorkerPath'
@@ -22,7 +23,7 @@ export interface ExtractionRunner {
     contentHash: string,
     blocks: () => Block[],
     onProgress?: (progress: ExtractionProgress) => void
-  ): Promise<Extraction>
+  ): Promise<ExtractionJson>
   /** 'worker' or 'in-thread', for status and figures. */
   readonly mode: () => 'worker' | 'in-thread'
   /** Stops the thread; jobs not finished yet are refused, so nothing is stored in a closed library. */
@@ -32,22 +33,22 @@ export interface ExtractionRunner {
 const closedMessage = 'The study services were closed before the extraction finished.'
 
 export function createExtractionRunner(options: { workerPath?: string | null } = {}): ExtractionRunner {
-  const runner = createWorkerWithFallback<ExtractionJob, Extraction, ExtractionProgress>({
+  const runner = createWorkerWithFallback<ExtractionJob, ExtractionJson, ExtractionProgress>({
     name: extractionThreadName,
     workerPath: options.workerPath === undefined ? extractionWorkerPath : options.workerPath,
-    runInThread: (job, progress) => ({ result: runExtraction(job.blocks, progress) }),
+    runInThread: (job, progress) => ({ result: extractionJson(runExtraction(job.blocks, progress)) }),
     closedMessage,
     stoppedMessage: 'The extraction thread stopped.'
   })
   let closed = false
-  const jobs = new Map<string, Promise<Extraction>>()
+  const jobs = new Map<string, Promise<ExtractionJson>>()
   // One job at a time, each reading its blocks only when the one before it is done.
   let queue: Promise<unknown> = Promise.resolve()
 
   async function execute(
     blocks: () => Block[],
     onProgress?: (progress: ExtractionProgress) => void
-  ): Promise<Extraction> {
+  ): Promise<ExtractionJson> {
     if (closed) throw new Error(closedMessage)
     const extraction = await runner.run({ blocks: blocks() }, onProgress ? { onProgress } : {})
     if (closed) throw new Error(closedMessage)

@@ -7,6 +7,7 @@ import type { SuggestionProgress } from '../../../shared/study/contract'
 import type { Block } from '../../../shared/types'
 import { performance } from 'node:perf_hooks'
 import { getHeapStatistics } from 'node:v8'
+import type { CachedExtraction } from '../../db/repositories/reviewRepository'
 import { serveJobs } from '../workers/jobThread'
 
 export interface Extraction {
@@ -14,6 +15,39 @@ export interface Extraction {
   actors: Actor[]
   /** Every suggestion, decided or not (the service filters out the decided ones). */
   suggestions: CardSuggestion[]
+}
+
+/**
+ * An extraction as the thread sends it and SQLite keeps it: JSON text. A string crosses to the
+ * main thread as one copy, where a book's events and actors as objects held the main thread (and
+ * its searches) for a tenth of a second or more to receive, and as long again to stringify.
+ */
+export type ExtractionJson = CachedExtraction
+
+export function extractionJson(extraction: Extraction): ExtractionJson {
+  return {
+    eventsJson: JSON.stringify(extraction.events),
+    actorsJson: JSON.stringify(extraction.actors),
+    suggestionsJson: JSON.stringify(extraction.suggestions)
+  }
+}
+
+/**
+ * The extraction of `json`: the suggestions (every request wants them) read at once, the events
+ * and actors (a book's largest part, wanted only by the timeline and the who's-who) when first asked.
+ */
+export function parseExtraction(json: ExtractionJson): Extraction {
+  let events: DatedEvent[] | undefined
+  let actors: Actor[] | undefined
+  return {
+    get events() {
+      return (events ??= JSON.parse(json.eventsJson) as DatedEvent[])
+    },
+    get actors() {
+      return (actors ??= JSON.parse(json.actorsJson) as Actor[])
+    },
+    suggestions: JSON.parse(json.suggestionsJson) as CardSuggestion[]
+  }
 }
 
 export interface ExtractionJob {
@@ -67,5 +101,5 @@ export function runExtraction(
 }
 
 serveJobs(extractionThreadName, (job: ExtractionJob, progress: (report: ExtractionProgress) => void) => ({
-  result: runExtraction(job.blocks, progress)
+  result: extractionJson(runExtraction(job.blocks, progress))
 }))
