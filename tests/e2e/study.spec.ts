@@ -210,7 +210,7 @@ test('"Accept all" asks before taking a suspect suggestion, and leaves it untick
   await expect(dialog.getByText(`${all - 1} accepted now`, { exact: false })).toBeVisible()
 })
 
-test('"Generate cards" on a book shows how far it has read, then the suggestions', async ({
+test('"Generate cards" on a book shows how far it has read, can be stopped, then gives the suggestions', async ({
   page,
   scholia
 }) => {
@@ -226,14 +226,21 @@ test('"Generate cards" on a book shows how far it has read, then the suggestions
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('A Long History')
   await page.getByRole('button', { name: 'Generate cards' }).click()
   const dialog = page.getByRole('dialog', { name: 'Generate cards' })
-  // While the text is read: the stage, the passage reached of all, and a bar with the share done.
-  await expect(dialog.getByRole('status')).toHaveText(/^Finding .+: passage [\d,]+ of [\d,]+$/, {
-    timeout: 30_000
-  })
+  const status = dialog.getByRole('status')
+  const reading = /^Finding .+: passage [\d,]+ of [\d,]+$/
   const bar = dialog.getByRole('progressbar', { name: 'Generation progress' })
+  // Stopped while it reads: said so, nothing suggested, and the button starts it again.
+  await expect(status).toHaveText(reading, { timeout: 30_000 })
+  await dialog.getByRole('button', { name: 'Stop' }).click()
+  await expect(status).toHaveText(/^Stopped: nothing was suggested/)
+  await expect(bar).toBeHidden()
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Generate cards' }).click()
+  // While the text is read: the stage, the passage reached of all, and a bar with the share done.
+  await expect(status).toHaveText(reading, { timeout: 30_000 })
   await expect(bar).toHaveAttribute('value', /^0\.\d+$/)
   const suggestions = dialog.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
   await expect(suggestions.first()).toBeVisible({ timeout: 120_000 })
   await expect(bar).toBeHidden()
-  await expect(dialog.getByRole('status')).toHaveText(/suggestions to review/)
+  await expect(status).toHaveText(/suggestions to review/)
 })

@@ -6,7 +6,11 @@ import * as extraction from '../../src/shared/extraction'
 import { layoutBlocks } from '../../src/shared/document/layout'
 import type { ParsedBlock } from '../../src/shared/types'
 import { createExtractionCache } from '../../src/main/services/study/extractionCache'
-import { createExtractionRunner, type ExtractionRunner } from '../../src/main/services/study/extractionRunner'
+import {
+  createExtractionRunner,
+  stoppedByPersonMessage,
+  type ExtractionRunner
+} from '../../src/main/services/study/extractionRunner'
 import {
   parseExtraction,
   runExtraction,
@@ -109,6 +113,17 @@ describe('extraction runner', () => {
     expect(actors[0]?.passageCount).toBe(400)
   })
 
+  it('stops a job waiting its turn before it reads anything, and runs the others', async () => {
+    const inThread = runner(null)
+    const first = inThread.run('hash-first', blocks)
+    const waiting = inThread.run('hash-waiting', blocks)
+    expect(inThread.stop('hash-waiting')).toBe(true)
+    expect(inThread.stop('hash-unknown')).toBe(false)
+    await expect(waiting).rejects.toThrow(stoppedByPersonMessage)
+    await first
+    expect(extractDatedEvents).toHaveBeenCalledTimes(1)
+  })
+
   it('falls back in-thread when the thread cannot run', async () => {
     const broken = runner('/nonexistent/extractionWorker.js')
     const result = parseExtraction(await broken.run('hash-b', blocks))
@@ -173,6 +188,7 @@ describe('extraction cache', () => {
     }
     const thread: ExtractionRunner = {
       run: () => Promise.resolve(json),
+      stop: () => false,
       mode: () => 'worker',
       close: async () => {}
     }

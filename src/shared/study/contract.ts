@@ -43,6 +43,11 @@ export interface StudyApiMethods {
    * when none is running for it.
    */
   getSuggestionProgress: { args: { documentId: string }; result: SuggestionProgress | null }
+  /**
+   * Stops a running generateSuggestions for the document, which then fails with a message saying
+   * so; nothing is kept. `stopped` is false when none was running.
+   */
+  stopSuggestions: { args: { documentId: string }; result: { stopped: boolean } }
   acceptSuggestion: {
     args: { documentId: string; key: string; front?: string; back?: string }
     result: StudyCard[]
@@ -89,6 +94,7 @@ export const studyMethodNameRecord: { [K in keyof StudyApiMethods]: true } = {
   resetCard: true,
   generateSuggestions: true,
   getSuggestionProgress: true,
+  stopSuggestions: true,
   acceptSuggestion: true,
   rejectSuggestion: true,
   acceptAllSuggestions: true,

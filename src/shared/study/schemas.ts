@@ -42,6 +42,7 @@ export const studyArgumentSchemas: { [K in keyof StudyApiMethods]: z.ZodType<Stu
   resetCard: z.strictObject({ cardId: id }),
   generateSuggestions: z.strictObject({ documentId: id }),
   getSuggestionProgress: z.strictObject({ documentId: id }),
+  stopSuggestions: z.strictObject({ documentId: id }),
   acceptSuggestion: z.strictObject({
     documentId: id,
     key,

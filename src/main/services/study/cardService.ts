@@ -236,6 +236,10 @@ export function createCardService({
       return { stage, passagesRead, passageCount, fraction }
     },
 
+    stopSuggestions(documentId: string): { stopped: boolean } {
+      return { stopped: extraction.stop(requireDocument(documentId).contentHash) }
+    },
+
     async generateSuggestions(
       documentId: string
     ): Promise<{ suggestions: CardSuggestion[]; decided: number }> {

@@ -61,6 +61,11 @@ export function createExtractionCache({ cache, extractorVersion, now, runner }: 
       return remember(contentHash, parseExtraction(json))
     },
 
+    /** Stops the extraction of `contentHash` (see ExtractionRunner.stop); false when none runs. */
+    stop(contentHash: string): boolean {
+      return runner.stop(contentHash)
+    },
+
     /** How far the extraction of `contentHash` has got, or null when none is running. */
     progress(contentHash: string): ExtractionProgress | null {
       return running.get(contentHash) ?? null

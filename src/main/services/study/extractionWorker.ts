@@ -52,6 +52,8 @@ export function parseExtraction(json: ExtractionJson): Extraction {
 
 export interface ExtractionJob {
   blocks: Block[]
+  /** Set to 1 (from the main thread, through shared memory) to stop the job at its next passage. */
+  stop?: Int32Array
 }
 
 /**
@@ -73,11 +75,13 @@ const reportEveryMs = 100
 /** What the thread does with one document; also used in-thread where no worker can be started. */
 export function runExtraction(
   blocks: readonly Block[],
-  progress: (report: ExtractionProgress) => void = () => undefined
+  progress: (report: ExtractionProgress) => void = () => undefined,
+  stop?: Int32Array
 ): Extraction {
   let lastReport = -Infinity
   let lastStage: ExtractionProgress['stage'] | null = null
   const report = (stage: ExtractionProgress['stage'], read: number, total: number, always = false): void => {
+    if (stop && Atomics.load(stop, 0) === 1) throw new Error('The extraction was stopped.')
     const now = performance.now()
     if (!always && stage === lastStage && now - lastReport < reportEveryMs) return
     lastReport = now
@@ -101,5 +105,5 @@ export function runExtraction(
 }
 
 serveJobs(extractionThreadName, (job: ExtractionJob, progress: (report: ExtractionProgress) => void) => ({
-  result: extractionJson(runExtraction(job.blocks, progress))
+  result: extractionJson(runExtraction(job.blocks, progress, job.stop))
 }))
