@@ -8,7 +8,7 @@ import nlp from 'compromise'
 import { readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { openBackend } from '../../src/main/app/compositionRoot'
 import { createExtractionRunner } from '../../src/main/services/study/extractionRunner'
 import type { ExtractionProgress } from '../../src/main/services/study/extractionWorker'
@@ -234,6 +234,12 @@ async function searchMeanwhile(workerPath: string | null): Promise<void> {
     let done = false
     const stalls = monitorEventLoopDelay({ resolution: 10 })
     stalls.enable()
+    // This process's garbage collections meanwhile: a stall they do not explain is the machine's.
+    let longestGc = 0
+    const gcs = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration)
+    })
+    gcs.observe({ entryTypes: ['gc'] })
     const start = performance.now()
     const generating = Promise.resolve(
       backend.handlers.generateSuggestions({ documentId: imported.document.id })
@@ -252,6 +258,7 @@ async function searchMeanwhile(workerPath: string | null): Promise<void> {
     const { suggestions } = await generating
     const generationMs = performance.now() - start
     stalls.disable()
+    gcs.disconnect()
     const idleSummary = summarise('search "Kim Il Sung", extraction idle', idle)
     console.log(report(idleSummary))
     console.log(
@@ -261,7 +268,7 @@ async function searchMeanwhile(workerPath: string | null): Promise<void> {
       )
     )
     line(
-      `the book gave ${suggestions.length.toLocaleString('en')} suggestions in ${(generationMs / 1000).toFixed(1)} s through the back end; the main thread's longest stall meanwhile ${(stalls.max / 1e6).toFixed(0)} ms (event-loop delay p99 ${(stalls.percentile(99) / 1e6).toFixed(0)} ms)`
+      `the book gave ${suggestions.length.toLocaleString('en')} suggestions in ${(generationMs / 1000).toFixed(1)} s through the back end; the main thread's longest stall meanwhile ${(stalls.max / 1e6).toFixed(0)} ms (event-loop delay p99 ${(stalls.percentile(99) / 1e6).toFixed(0)} ms; longest garbage collection ${longestGc.toFixed(0)} ms)`
     )
   } finally {
     backend.close()
