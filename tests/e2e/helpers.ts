@@ -32,6 +32,21 @@ export async function importMarkdown(
   return { base: page.url().split('#')[0] ?? '', documentId }
 }
 
+/** Imports a text through the API from the open page (no library screen); returns its document id. */
+export async function importThroughApi(page: Page, fileName: string, text: string): Promise<string> {
+  return page.evaluate(
+    async (body) => {
+      const response = await fetch('/api/importDocument', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+      })
+      return ((await response.json()) as { value: { document: { id: string } } }).value.document.id
+    },
+    { fileName, text }
+  )
+}
+
 // One definition, shared with the Electron test (selection.ts).
 export { selectText } from './selection'
 

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiResponse, expect, test } from './fixtures'
-import { openArticle } from './helpers'
+import { longHistoryText } from '../support/longHistory'
+import { importThroughApi, openArticle } from './helpers'
 
 test('suggested cards are accepted one by one and reviewed from the keyboard', async ({ page, scholia }) => {
   const { base, documentId } = await openArticle(page, scholia.url)
@@ -184,17 +185,7 @@ test('"Accept all" asks before taking a suspect suggestion, and leaves it untick
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   // "mid-1906s" where the text names the 1960s: read as the 1960s, with a warning.
   const text = readFileSync(join(__dirname, '..', 'fixtures', 'extraction', 'suspect-decade.md'), 'utf8')
-  const documentId = await page.evaluate(
-    async (body) => {
-      const response = await fetch('/api/importDocument', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body)
-      })
-      return ((await response.json()) as { value: { document: { id: string } } }).value.document.id
-    },
-    { fileName: 'canal.md', text }
-  )
+  const documentId = await importThroughApi(page, 'canal.md', text)
   await page.goto(`${scholia.origin}/#/doc/${documentId}`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/the canal company/i)
   await page.getByRole('button', { name: 'Generate cards' }).click()
@@ -217,4 +208,39 @@ test('"Accept all" asks before taking a suspect suggestion, and leaves it untick
   await expect(suggestions).toHaveCount(1)
   await expect(suggestions.first().getByText(/1906s/).first()).toBeVisible()
   await expect(dialog.getByText(`${all - 1} accepted now`, { exact: false })).toBeVisible()
+})
+
+test('"Generate cards" on a book shows how far it has read, can be stopped, then gives the suggestions', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  // About 60,000 words: long enough to be read for seconds, short enough for a test.
+  const documentId = await importThroughApi(
+    page,
+    'long-history.md',
+    longHistoryText(60_000, 'A Long History')
+  )
+  await page.goto(`${scholia.origin}/#/doc/${documentId}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('A Long History')
+  await page.getByRole('button', { name: 'Generate cards' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Generate cards' })
+  const status = dialog.getByRole('status')
+  const reading = /^Finding .+: passage [\d,]+ of [\d,]+$/
+  const bar = dialog.getByRole('progressbar', { name: 'Generation progress' })
+  // Stopped while it reads: said so, nothing suggested, and the button starts it again.
+  await expect(status).toHaveText(reading, { timeout: 30_000 })
+  await dialog.getByRole('button', { name: 'Stop' }).click()
+  await expect(status).toHaveText(/^Stopped: nothing was suggested/)
+  await expect(bar).toBeHidden()
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Generate cards' }).click()
+  // While the text is read: the stage, the passage reached of all, and a bar with the share done.
+  await expect(status).toHaveText(reading, { timeout: 30_000 })
+  await expect(bar).toHaveAttribute('value', /^0\.\d+$/)
+  const suggestions = dialog.getByRole('list', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(suggestions.first()).toBeVisible({ timeout: 120_000 })
+  await expect(bar).toBeHidden()
+  await expect(status).toHaveText(/suggestions to review/)
 })

@@ -10,7 +10,11 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
 import { createImportRunners } from '../../src/main/services/importing/importRunners'
 import { createSegmentBuilder } from '../../src/main/services/search/builder'
-import { createExtractionRunner } from '../../src/main/services/study/extractionRunner'
+import {
+  createExtractionRunner,
+  stoppedByPersonMessage
+} from '../../src/main/services/study/extractionRunner'
+import { parseExtraction } from '../../src/main/services/study/extractionWorker'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/httpBridge'
 import type { ApiHandlers, ApiMethodName } from '../../src/shared/contract'
 import { placeTargets } from '../../src/shared/anchoring'
@@ -75,8 +79,40 @@ describe('the worker threads', () => {
         pages: null
       }
     ])
-    const extraction = await runner.run('hash', () => blocks)
+    const extraction = parseExtraction(await runner.run('hash', () => blocks))
     expect(extraction.events.map((event) => event.expression)).toContain('1961')
+    expect(runner.mode()).toBe('worker')
+  })
+
+  it('stops an extraction on the thread at its next passage, keeps nothing, and serves the next one', async () => {
+    const runner = createExtractionRunner({ workerPath: workerPaths.extractionWorker })
+    cleanUps.push(() => runner.close())
+    const book = layoutBlocks(
+      Array.from({ length: 3000 }, (_, index) => ({
+        kind: 'paragraph' as const,
+        text: `In ${1900 + (index % 90)} Zhou Enlai met the delegation of part ${index + 1}. It stayed a week.`,
+        number: null,
+        refs: [],
+        marks: []
+      }))
+    )
+    let stopped = false
+    const reports: string[] = []
+    const running = runner.run(
+      'book',
+      () => book,
+      (progress) => {
+        reports.push(progress.stage)
+        if (!stopped) stopped = runner.stop('book')
+      }
+    )
+    await expect(running).rejects.toThrow(stoppedByPersonMessage)
+    expect(stopped).toBe(true)
+    // Stopped in its first stage: it never reached the cards.
+    expect(reports).not.toContain('cards')
+    expect(runner.stop('book')).toBe(false)
+    const next = parseExtraction(await runner.run('small', () => book.slice(0, 3)))
+    expect(next.events.map((event) => event.expression)).toContain('1900')
     expect(runner.mode()).toBe('worker')
   })
 

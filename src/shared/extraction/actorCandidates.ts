@@ -202,8 +202,13 @@ export function acronymDefinitions(
 }
 
 export interface CandidateContext {
-  tags: TermTags
-  /** Offset of the sentence in the block's text (term tags are keyed by block offsets). */
+  /**
+   * compromise's tags of the sentence's terms, keyed by offsets in the sentence; asked for only
+   * when a run of capitalised words gets as far as needing them (tagging was most of extraction's
+   * time, and most sentences never need it).
+   */
+  tags: () => TermTags
+  /** Offset of the sentence in the block's text. */
   offset: number
   /** Capitalised words seen somewhere other than at the start of a sentence. */
   properWords: Set<string>
@@ -232,7 +237,7 @@ function splitRuns(runs: Token[][]): Token[][] {
 /** Person and organisation candidates of one sentence; offsets relative to the block. */
 export function nameCandidates(sentence: string, context: CandidateContext): NameCandidate[] {
   const candidates: NameCandidate[] = []
-  const tagsAt = (token: Token): string[] => context.tags.get(context.offset + token.start) ?? []
+  const tagsAt = (token: Token): string[] => context.tags().get(token.start) ?? []
   const allTokens = tokenize(sentence)
   for (const fullRun of splitRuns(capitalisedRuns(sentence))) {
     let run = fullRun.map((token, index) => (index === fullRun.length - 1 ? stripPossessive(token) : token))

@@ -7,7 +7,7 @@ import { findDateExpressions, type FindDatesOptions } from './dates'
 import { stableId } from './hash'
 import { splitSentences } from './sentences'
 import { proseRange, type Span } from './sources'
-import type { DateMatch, DatedEvent, ExtractionBlock } from './types'
+import type { DateMatch, DatedEvent, ExtractionBlock, PassageProgress } from './types'
 
 function outsideRange(text: string, range: Span): Span[] {
   return [
@@ -26,8 +26,11 @@ function evidence(matches: DateMatch[]): Pick<FindDatesOptions, 'decadesInText' 
   return years.length === 0 ? { decadesInText } : { decadesInText, latestYear: Math.max(...years) }
 }
 
-/** All dated events of the blocks, in document order. */
-export function extractDatedEvents(blocks: readonly ExtractionBlock[]): DatedEvent[] {
+/** All dated events of the blocks, in document order; `onPassage` hears each prose passage read. */
+export function extractDatedEvents(
+  blocks: readonly ExtractionBlock[],
+  onPassage?: PassageProgress
+): DatedEvent[] {
   const prose = blocks.flatMap((block) => {
     const range = proseRange(block)
     return range ? [{ block, exclude: outsideRange(block.text, range) }] : []
@@ -37,7 +40,8 @@ export function extractDatedEvents(blocks: readonly ExtractionBlock[]): DatedEve
   const known = evidence(prose.flatMap(({ block, exclude }) => findDateExpressions(block.text, { exclude })))
 
   const events: DatedEvent[] = []
-  for (const { block, exclude } of prose) {
+  for (const [index, { block, exclude }] of prose.entries()) {
+    onPassage?.(index, prose.length)
     const matches = findDateExpressions(block.text, { ...known, exclude })
     if (matches.length === 0) continue
     const sentences = splitSentences(block.text)

@@ -133,6 +133,21 @@ export function nameKey(name: string): string {
  * same key, or the same consonants with the same opening letters and near the same length.
  */
 export function sameName(left: string, right: string): boolean {
+  // A book asks about the same few names thousands of times (each mention against each person).
+  const pair = `${left}\u0000${right}`
+  let same = samePairs.get(pair)
+  if (same === undefined) {
+    if (samePairs.size >= samePairLimit) samePairs.clear()
+    same = compareNames(left, right)
+    samePairs.set(pair, same)
+  }
+  return same
+}
+
+const samePairs = new Map<string, boolean>()
+const samePairLimit = 200_000
+
+function compareNames(left: string, right: string): boolean {
   const a = nameKey(left)
   const b = nameKey(right)
   if (a === b) return true

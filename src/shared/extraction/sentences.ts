@@ -1,6 +1,8 @@
 // Sentence splitting for extraction, with offsets. compromise's splitter already knows
 // abbreviations ("D.C.", "U.S.", "Dr.", initials such as "J. R."), so it does the deciding;
-// this module only maps its sentences back onto offsets in the block's text.
+// this module only maps its sentences back onto offsets in the block's text. Only compromise's
+// tokenizer runs here (its sentences are those of a full parse): tagging a paragraph costs ten
+// times as much, and is done only where a name needs it (termTags in actorCandidates.ts).
 
 import nlp from 'compromise'
 
@@ -32,7 +34,7 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 function split(text: string): Sentence[] {
-  const pieces = nlp(text).sentences().out('array') as string[]
+  const pieces = nlp.tokenize(text).sentences().out('array') as string[]
   const sentences: Sentence[] = []
   let cursor = 0
   for (const piece of pieces) {

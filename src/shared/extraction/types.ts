@@ -103,3 +103,6 @@ export interface CardSuggestion {
   /** How central the fact is to the text, 0–1 (salience.ts); suggestions come most salient first. */
   salience?: number
 }
+
+/** Told after each passage a long pass has read: how many of how many (for progress on a book). */
+export type PassageProgress = (read: number, total: number) => void

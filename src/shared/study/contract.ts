@@ -38,6 +38,16 @@ export interface StudyApiMethods {
     args: { documentId: string }
     result: { suggestions: CardSuggestion[]; decided: number }
   }
+  /**
+   * How far a running generateSuggestions has read the document (a book takes seconds), or null
+   * when none is running for it.
+   */
+  getSuggestionProgress: { args: { documentId: string }; result: SuggestionProgress | null }
+  /**
+   * Stops a running generateSuggestions for the document, which then fails with a message saying
+   * so; nothing is kept. `stopped` is false when none was running.
+   */
+  stopSuggestions: { args: { documentId: string }; result: { stopped: boolean } }
   acceptSuggestion: {
     args: { documentId: string; key: string; front?: string; back?: string }
     result: StudyCard[]
@@ -64,6 +74,15 @@ export interface StudyApiMethods {
   getWhosWho: { args: { documentId: string }; result: WhosWho }
 }
 
+/** A suggestion run's progress: its stage, the passages of prose read of all, the share done. */
+export interface SuggestionProgress {
+  stage: 'dates' | 'actors' | 'cards'
+  passagesRead: number
+  passageCount: number
+  /** 0 to 1, the stages weighted by their usual share of the time. */
+  fraction: number
+}
+
 export const studyMethodNameRecord: { [K in keyof StudyApiMethods]: true } = {
   listCards: true,
   getCard: true,
@@ -74,6 +93,8 @@ export const studyMethodNameRecord: { [K in keyof StudyApiMethods]: true } = {
   setCardSuspended: true,
   resetCard: true,
   generateSuggestions: true,
+  getSuggestionProgress: true,
+  stopSuggestions: true,
   acceptSuggestion: true,
   rejectSuggestion: true,
   acceptAllSuggestions: true,

@@ -41,6 +41,8 @@ export const studyArgumentSchemas: { [K in keyof StudyApiMethods]: z.ZodType<Stu
   setCardSuspended: z.strictObject({ cardId: id, suspended: z.boolean() }),
   resetCard: z.strictObject({ cardId: id }),
   generateSuggestions: z.strictObject({ documentId: id }),
+  getSuggestionProgress: z.strictObject({ documentId: id }),
+  stopSuggestions: z.strictObject({ documentId: id }),
   acceptSuggestion: z.strictObject({
     documentId: id,
     key,

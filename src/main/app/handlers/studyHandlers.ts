@@ -84,6 +84,8 @@ export function createStudyHandlers(dependencies: StudyDependencies): Study {
     setCardSuspended: ({ cardId, suspended }) => cards.setSuspended(cardId, suspended),
     resetCard: ({ cardId }) => cards.resetCard(cardId),
     generateSuggestions: ({ documentId }) => cards.generateSuggestions(documentId),
+    getSuggestionProgress: ({ documentId }) => cards.suggestionProgress(documentId),
+    stopSuggestions: ({ documentId }) => cards.stopSuggestions(documentId),
     acceptSuggestion: ({ documentId, key, ...edit }) => cards.acceptSuggestion(documentId, key, edit),
     rejectSuggestion: ({ documentId, key }) => cards.rejectSuggestion(documentId, key),
     acceptAllSuggestions: ({ documentId, keys, confirmed }) =>

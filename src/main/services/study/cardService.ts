@@ -8,6 +8,7 @@ import type { CardSuggestion } from '../../../shared/extraction/types'
 import { clozeIndices } from '../../../shared/study/cloze'
 import { newSchedule } from '../../../shared/study/scheduling'
 import type { CardDraft, CardListPage, CardListQuery, StudyCard } from '../../../shared/study/types'
+import type { SuggestionProgress } from '../../../shared/study/contract'
 import type { AnnotationTarget, CardKind } from '../../../shared/types'
 import { UserError } from '../../../shared/userError'
 import type { Db } from '../../db/connection'
@@ -226,6 +227,17 @@ export function createCardService({
       const time = now()
       cards.updateSchedule(cardId, newSchedule(time), time)
       return publicCard(requireCard(cardId))
+    },
+
+    suggestionProgress(documentId: string): SuggestionProgress | null {
+      const progress = extraction.progress(requireDocument(documentId).contentHash)
+      if (!progress) return null
+      const { stage, passagesRead, passageCount, fraction } = progress
+      return { stage, passagesRead, passageCount, fraction }
+    },
+
+    stopSuggestions(documentId: string): { stopped: boolean } {
+      return { stopped: extraction.stop(requireDocument(documentId).contentHash) }
     },
 
     async generateSuggestions(

@@ -2,11 +2,15 @@
 // loads compromise (~3 s the first time) and reads the whole text (~1 s for actors), so it runs on
 // the extraction thread; a document's text never changes under one content hash, so results are
 // kept in memory and in SQLite.
-import type { Actor, CardSuggestion, DatedEvent } from '../../../shared/extraction/types'
 import type { Block } from '../../../shared/types'
 import type { ExtractionCacheRepository } from '../../db/repositories/reviewRepository'
 import type { ExtractionRunner } from './extractionRunner'
-import type { Extraction } from './extractionWorker'
+import {
+  parseExtraction,
+  type Extraction,
+  type ExtractionJson,
+  type ExtractionProgress
+} from './extractionWorker'
 
 export type { Extraction }
 
@@ -24,6 +28,8 @@ const memoryLimit = 8
 
 export function createExtractionCache({ cache, extractorVersion, now, runner }: ExtractionCacheDependencies) {
   const memory = new Map<string, Extraction>()
+  /** The latest progress of each extraction running now, by content hash. */
+  const running = new Map<string, ExtractionProgress>()
 
   function remember(contentHash: string, extraction: Extraction): Extraction {
     memory.delete(contentHash)
@@ -39,27 +45,30 @@ export function createExtractionCache({ cache, extractorVersion, now, runner }: 
       if (inMemory) return remember(contentHash, inMemory)
       const stored = cache.get(contentHash, extractorVersion)
       if (stored) {
-        return remember(contentHash, {
-          events: JSON.parse(stored.eventsJson) as DatedEvent[],
-          actors: JSON.parse(stored.actorsJson) as Actor[],
-          suggestions: JSON.parse(stored.suggestionsJson) as CardSuggestion[]
-        })
+        return remember(contentHash, parseExtraction(stored))
       }
-      const extraction = await runner.run(contentHash, blocks)
+      let json: ExtractionJson
+      try {
+        json = await runner.run(contentHash, blocks, (progress) => running.set(contentHash, progress))
+      } finally {
+        running.delete(contentHash)
+      }
       // Requests that shared one job resume one after another: the first stores it, the rest find it.
       const known = memory.get(contentHash)
       if (known) return remember(contentHash, known)
-      cache.set(
-        contentHash,
-        extractorVersion,
-        {
-          eventsJson: JSON.stringify(extraction.events),
-          actorsJson: JSON.stringify(extraction.actors),
-          suggestionsJson: JSON.stringify(extraction.suggestions)
-        },
-        now()
-      )
-      return remember(contentHash, extraction)
+      // Stored as the thread wrote it: nothing to stringify here, on the thread that answers searches.
+      cache.set(contentHash, extractorVersion, json, now())
+      return remember(contentHash, parseExtraction(json))
+    },
+
+    /** Stops the extraction of `contentHash` (see ExtractionRunner.stop); false when none runs. */
+    stop(contentHash: string): boolean {
+      return runner.stop(contentHash)
+    },
+
+    /** How far the extraction of `contentHash` has got, or null when none is running. */
+    progress(contentHash: string): ExtractionProgress | null {
+      return running.get(contentHash) ?? null
     }
   }
 }

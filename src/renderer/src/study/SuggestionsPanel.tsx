@@ -9,6 +9,7 @@ import { clozeIndices, renderCloze } from '../../../shared/study/cloze'
 import { api } from '../api/client'
 import { focusIsLost, focusPlace } from '../app/focus'
 import { ConfirmSuspects } from './ConfirmSuspects'
+import { GenerationProgressBar, progressText, useSuggestionProgress } from './GenerationProgress'
 import { notifyStudyChanged } from './studyEvents'
 import './study.css'
 
@@ -136,6 +137,10 @@ export function SuggestionsPanel({
   const [error, setError] = useState<string | null>(null)
   const [showAll, setShowAll] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  const progress = useSuggestionProgress(documentId, loading)
+  /** Set by "Stop": the run's failure that follows is the stop, not an error. */
+  const stopping = useRef(false)
+  const [stopped, setStopped] = useState(false)
   const started = useRef(false)
   const list = useRef<HTMLUListElement>(null)
   const status = useRef<HTMLParagraphElement>(null)
@@ -185,6 +190,8 @@ export function SuggestionsPanel({
 
   const generate = (): void => {
     generatingFromButton.current = document.activeElement === generateButton.current
+    stopping.current = false
+    setStopped(false)
     setLoading(true)
     setError(null)
     api
@@ -193,8 +200,16 @@ export function SuggestionsPanel({
         setSuggestions(result.suggestions)
         setDecided(result.decided)
       })
-      .catch(fail)
+      // Stopped by the person: said in the status line, not as an error.
+      .catch((cause: unknown) => (stopping.current ? setStopped(true) : fail(cause)))
       .finally(() => setLoading(false))
+  }
+
+  const stop = (): void => {
+    stopping.current = true
+    // The focus goes back to the Generate button once the run has ended.
+    generatingFromButton.current = true
+    api.stopSuggestions({ documentId }).catch(fail)
   }
 
   useEffect(() => {
@@ -256,6 +271,11 @@ export function SuggestionsPanel({
         >
           {loading ? 'Reading the text…' : suggestions ? 'Generate again' : 'Generate cards'}
         </button>
+        {loading && (
+          <button type="button" className="tool-button" onClick={stop}>
+            Stop
+          </button>
+        )}
         {shown.length > 0 && (
           <button
             type="button"
@@ -279,13 +299,16 @@ export function SuggestionsPanel({
       )}
       <p className="muted" role="status" ref={status}>
         {loading
-          ? 'Finding dates and actors in the text…'
-          : suggestions
-            ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} to review` +
-              (decided > 0 ? ` · ${decided} decided before` : '') +
-              (accepted > 0 ? ` · ${accepted} accepted now` : '')
-            : 'Cards are suggested from the dates and actors of the text; you choose which to keep.'}
+          ? progressText(progress)
+          : stopped && !suggestions
+            ? 'Stopped: nothing was suggested. Generate cards starts again from the beginning.'
+            : suggestions
+              ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} to review` +
+                (decided > 0 ? ` · ${decided} decided before` : '') +
+                (accepted > 0 ? ` · ${accepted} accepted now` : '')
+              : 'Cards are suggested from the dates and actors of the text; you choose which to keep.'}
       </p>
+      {loading && <GenerationProgressBar progress={progress} />}
       {error && (
         <p role="alert" className="error">
           {error}
