@@ -93,7 +93,8 @@ describe('the worker threads', () => {
         text: `In ${1900 + (index % 90)} Zhou Enlai met the delegation of part ${index + 1}. It stayed a week.`,
         number: null,
         refs: [],
-        marks: []
+        marks: [],
+        pages: null
       }))
     )
     let stopped = false
