@@ -59,6 +59,12 @@ export interface ApiMethods extends StudyApiMethods {
   /** How far a running importDocumentFile has got (pages read), or null when none runs under that id. */
   getImportProgress: { args: { importId: string }; result: ImportProgress | null }
   removeDocument: { args: { documentId: string }; result: { removed: true } }
+  /**
+   * The original PDF of a document imported from one, for "Show page": a Uint8Array through IPC,
+   * the raw response body over HTTP (see `binaryResultMethods`). Refused (not-found) when the
+   * library does not keep it.
+   */
+  getDocumentPdf: { args: { documentId: string }; result: Uint8Array }
   getSettings: { args: Record<string, never>; result: ReaderSettings }
   updateSettings: { args: Partial<ReaderSettings>; result: ReaderSettings }
   getReadingPosition: { args: { documentId: string }; result: ReadingPosition | null }
@@ -159,6 +165,7 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   importDocumentFile: true,
   getImportProgress: true,
   removeDocument: true,
+  getDocumentPdf: true,
   getSettings: true,
   updateSettings: true,
   getReadingPosition: true,
@@ -242,3 +249,14 @@ export function isBinaryUploadMethod(name: string): name is BinaryUploadMethod {
 
 /** Largest file a binary upload carries: the same limit as every other import. */
 export const maxUploadBytes = maxImportBytes
+
+/**
+ * Methods whose result is a file's raw bytes (a Uint8Array). Over HTTP a success comes back as an
+ * application/octet-stream body (no base64 inside JSON), a failure as the usual JSON envelope;
+ * over IPC the Uint8Array is passed as it is.
+ */
+export const binaryResultMethods = ['getDocumentPdf'] as const satisfies readonly ApiMethodName[]
+
+export function isBinaryResultMethod(name: string): name is (typeof binaryResultMethods)[number] {
+  return (binaryResultMethods as readonly string[]).includes(name)
+}

@@ -54,6 +54,7 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   }),
   getImportProgress: z.strictObject({ importId }),
   removeDocument: z.strictObject({ documentId: id }),
+  getDocumentPdf: z.strictObject({ documentId: id }),
   getSettings: empty,
   updateSettings: z.strictObject({
     fontSize: z.number().int().min(12).max(32).optional(),

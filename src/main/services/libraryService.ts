@@ -44,10 +44,11 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
   function replaceWith(
     documentId: string,
     fileName: string,
-    prepared: PreparedDocument
+    prepared: PreparedDocument,
+    pdf?: Uint8Array
   ): UpdateFromFileResult {
     return dependencies.inTransaction(() => {
-      const replaced = documentService.replaceContent(documentId, fileName, prepared)
+      const replaced = documentService.replaceContent(documentId, fileName, prepared, pdf)
       if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
       const { anchored, orphaned } = dependencies.reanchorDocument(documentId)
       return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
@@ -119,7 +120,8 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
       importId?: string
     ): Promise<UpdateFromFileResult> {
       documentService.requirePresent(documentId)
-      return replaceWith(documentId, fileName, await documentService.preparePdf(fileName, bytes, importId))
+      const prepared = await documentService.preparePdf(fileName, bytes, importId)
+      return replaceWith(documentId, fileName, prepared, bytes)
     }
   }
 }

@@ -4,12 +4,14 @@
 // Host and Origin are checked so that no other site — and no DNS-rebinding page — can reach it.
 // API calls are JSON (`POST /api/<method>`), except binary uploads (`POST /api/upload/<method>`):
 // a file's raw bytes as the body, the other arguments in the query, the same checks and limits.
+// A method whose result is a file (`binaryResultMethods`) answers with the raw bytes on success.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, realpath } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import {
+  isBinaryResultMethod,
   isBinaryUploadMethod,
   maxRequestBytes,
   maxUploadBytes,
@@ -329,6 +331,16 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       const method = url.pathname.slice('/api/'.length)
       const result = await dispatchApiCall(options.handlers, method, args, log)
+      if (result.ok && isBinaryResultMethod(method) && result.value instanceof Uint8Array) {
+        const bytes = result.value
+        send(
+          response,
+          200,
+          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          'application/octet-stream'
+        )
+        return
+      }
       sendJson(response, result.ok ? 200 : statusOfCode[result.error.code], result)
       return
     }

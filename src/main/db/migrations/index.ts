@@ -7,6 +7,7 @@ import { migration002 } from './002_annotations'
 import { migration003 } from './003_search'
 import { migration004 } from './004_cards'
 import { migration005 } from './005_card_anchors'
+import { migration007 } from './007_document_pdfs'
 import type { Migration } from './types'
 
 export const migrations: readonly Migration[] = [
@@ -14,7 +15,10 @@ export const migrations: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
-  migration005
+  migration005,
+  // Placeholder for issue 12's block pages (branch issue-12a), replaced by it when merged.
+  { version: 6, name: 'block pages (placeholder)', up: () => undefined },
+  migration007
 ]
 
 export const latestSchemaVersion = migrations.length
