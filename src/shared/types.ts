@@ -25,6 +25,14 @@ export interface InlineMark {
 }
 
 /** A block as the importer produces it, before it is stored. */
+/** Where a page begins inside a block: the physical page (1-based, as in the PDF) and its printed label. */
+export interface BlockPage {
+  physical: number
+  label: string
+  /** Offset in the block's text where this page begins; the first entry is 0 (the page the block starts on). */
+  offset: number
+}
+
 export interface ParsedBlock {
   kind: BlockKindName
   /** Plain text: NFC, LF line endings, inline markup removed (markers become `refs`). */

@@ -38,6 +38,8 @@ import { useMediaQuery } from './useMediaQuery'
 import { flashBlock } from './flash'
 import { usePassageFocus, type PassageCommand } from './usePassageFocus'
 import type { Span } from '../../../shared/document/passage'
+import { pageOfOffset } from '../../../shared/document/pagePassage'
+import { PagePanel, type PageRequest } from './pdf/PagePanel'
 
 export const abstractSectionId = 'section-abstract'
 const lastColourKey = 'scholia.lastHighlightColour'
@@ -120,6 +122,10 @@ export function ReaderView({
     selectedText: string
     sentence: string
   } | null>(null)
+  /** "Show page": the passage whose PDF page is open beside the text, and where it starts. */
+  const [pageRequest, setPageRequest] = useState<(PageRequest & { start: number; serial: number }) | null>(
+    null
+  )
   const [selection, clearSelection] = useTextSelection(readerRoot, view !== null)
   const toast = useToast()
   const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
@@ -285,6 +291,35 @@ export function ReaderView({
     [selection, view, fullText, toast]
   )
 
+  const showPage = useCallback(
+    (span?: Span) => {
+      const current = span ?? selection
+      if (!current || !view) return
+      if (!view.hasPdf) {
+        toast({
+          message:
+            'This document has no PDF in the library (it came from a text file, or was imported before Scholia kept PDFs): import its PDF again to see its pages.'
+        })
+        return
+      }
+      setPageRequest((previous) => ({
+        passage: fullText.slice(current.start, current.end),
+        hint: pageOfOffset(view.blocks, current.start),
+        start: current.start,
+        serial: (previous?.serial ?? 0) + 1
+      }))
+      if (!span) clearSelection()
+    },
+    [selection, view, fullText, clearSelection, toast]
+  )
+
+  const closePage = useCallback(() => {
+    const start = pageRequest?.start
+    setPageRequest(null)
+    const element = start === undefined ? null : blockElementAt(start)
+    if (element) focusPlace(element)
+  }, [pageRequest, blockElementAt])
+
   const highlightInLastColour = useCallback(() => void highlight(lastColour(), false), [highlight])
 
   /** The highlight the passage focus is on: the selected note's if it is there, else the first. */
@@ -329,6 +364,9 @@ export function ReaderView({
         case 'card':
           makeCard(target)
           return true
+        case 'page':
+          showPage(target)
+          return true
         case 'delete':
           if (under) void annotations.remove(under.id)
           else toast({ message: 'No highlight here to delete.' })
@@ -342,7 +380,7 @@ export function ReaderView({
           return true
       }
     },
-    [highlight, copyQuote, makeCard, annotationUnder, annotations, focusNote, toast]
+    [highlight, copyQuote, makeCard, showPage, annotationUnder, annotations, focusNote, toast]
   )
   const { focusPassageAt, refresh: refreshPassage } = usePassageFocus({
     articleRef,
@@ -447,7 +485,10 @@ export function ReaderView({
           )}
         </div>
       </TopBar>
-      <div className={`reader-layout${wide ? ' wide' : ''}`} ref={readerRoot}>
+      <div
+        className={`reader-layout${wide ? ' wide' : ''}${pageRequest ? ' beside-page' : ''}`}
+        ref={readerRoot}
+      >
         {wide && view && (
           <div className="contents-column">
             <ContentsNav entries={entries} current={current} onNavigate={navigate} />
@@ -495,9 +536,21 @@ export function ReaderView({
           onNote={() => void highlight(null, true)}
           onCopy={() => copyQuote()}
           extra={
-            <button type="button" className="toolbar-button" onClick={() => makeCard()}>
-              Make card
-            </button>
+            <>
+              <button type="button" className="toolbar-button" onClick={() => makeCard()}>
+                Make card
+              </button>
+              {view?.hasPdf && (
+                <button
+                  type="button"
+                  className="toolbar-button"
+                  onClick={() => showPage()}
+                  title="Show page (P)"
+                >
+                  Show page
+                </button>
+              )}
+            </>
           }
         />
       )}
@@ -511,6 +564,14 @@ export function ReaderView({
             setCardDraft(null)
             if (saved) toast({ message: 'Card saved: it is in your review queue' })
           }}
+        />
+      )}
+      {pageRequest && (
+        <PagePanel
+          key={pageRequest.serial}
+          documentId={documentId}
+          request={pageRequest}
+          onClose={closePage}
         />
       )}
       {openFootnote && openFootnoteBlock && (
