@@ -69,13 +69,13 @@ export function generateCorpus(): Corpus {
   let words = 0
   let paragraphs = 0
   while (words < targetWords) {
-    const blocks: Array<Pick<Block, 'kind' | 'text' | 'number' | 'refs' | 'marks'>> = []
+    const blocks: Array<Pick<Block, 'kind' | 'text' | 'number' | 'refs' | 'marks' | 'pages'>> = []
     let documentWords = 0
     let footnote = 0
     while (documentWords < wordsPerDocument) {
       if (blocks.length % 6 === 0) {
         const text = pick(headings)
-        blocks.push({ kind: 'heading', text, number: null, refs: [], marks: [] })
+        blocks.push({ kind: 'heading', text, number: null, refs: [], marks: [], pages: null })
         documentWords += countWords(text)
       }
       const length = 150 + Math.floor(next() * 101)
@@ -86,13 +86,20 @@ export function generateCorpus(): Corpus {
         parts.push(sentence)
         paragraphWords += countWords(sentence)
       }
-      blocks.push({ kind: 'paragraph', text: parts.join(' '), number: null, refs: [], marks: [] })
+      blocks.push({
+        kind: 'paragraph',
+        text: parts.join(' '),
+        number: null,
+        refs: [],
+        marks: [],
+        pages: null
+      })
       documentWords += paragraphWords
       paragraphs++
     }
     for (let i = 0; i < 8; i++) {
       const text = pick(notes)
-      blocks.push({ kind: 'footnote', text, number: ++footnote, refs: [], marks: [] })
+      blocks.push({ kind: 'footnote', text, number: ++footnote, refs: [], marks: [], pages: null })
       documentWords += countWords(text)
     }
     const id = `bench-${String(documents.length).padStart(4, '0')}`

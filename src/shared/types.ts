@@ -24,7 +24,6 @@ export interface InlineMark {
   end: number
 }
 
-/** A block as the importer produces it, before it is stored. */
 /** Where a page begins inside a block: the physical page (1-based, as in the PDF) and its printed label. */
 export interface BlockPage {
   physical: number
@@ -33,6 +32,7 @@ export interface BlockPage {
   offset: number
 }
 
+/** A block as the importer produces it, before it is stored. */
 export interface ParsedBlock {
   kind: BlockKindName
   /** Plain text: NFC, LF line endings, inline markup removed (markers become `refs`). */
@@ -41,6 +41,8 @@ export interface ParsedBlock {
   number: number | null
   refs: FootnoteRef[]
   marks: InlineMark[]
+  /** The pages the block is on, sorted by offset (two or more when it runs over a page break); null for texts without pages. */
+  pages: BlockPage[] | null
 }
 
 export interface Citation {
@@ -77,6 +79,9 @@ export interface Block extends ParsedBlock {
   sectionId: string | null
 }
 
+/** What a document was imported from: a text (Markdown, plain text, HTML) or a PDF. */
+export type SourceFormat = 'text' | 'pdf'
+
 export interface DocumentSummary {
   id: string
   title: string
@@ -87,6 +92,7 @@ export interface DocumentSummary {
   blockCount: number
   /** True for the article that ships with Scholia. */
   bundled: boolean
+  sourceFormat: SourceFormat
   createdAt: number
   lastOpenedAt: number | null
 }

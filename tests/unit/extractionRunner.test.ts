@@ -18,12 +18,12 @@ vi.mock('../../src/shared/extraction', async (importOriginal) => {
 const extractDatedEvents = vi.mocked(extraction.extractDatedEvents)
 
 function paragraph(text: string): ParsedBlock {
-  return { kind: 'paragraph', text, number: null, refs: [], marks: [] }
+  return { kind: 'paragraph', text, number: null, refs: [], marks: [], pages: null }
 }
 
 const blocks = () =>
   layoutBlocks([
-    { kind: 'heading', text: 'Small History', number: null, refs: [], marks: [] },
+    { kind: 'heading', text: 'Small History', number: null, refs: [], marks: [], pages: null },
     paragraph('In 1961 the two states signed a treaty of friendship. Zhou Enlai visited in April 1970.')
   ])
 

@@ -133,7 +133,14 @@ describe('Markdown footnotes and page breaks', () => {
 
   it('makes a "Figure N." paragraph a caption with its number', () => {
     expect(document.blocks.filter((block) => block.kind === 'caption')).toEqual([
-      { kind: 'caption', text: 'Figure 3. A caption standing on its own.', number: 3, refs: [], marks: [] }
+      {
+        kind: 'caption',
+        text: 'Figure 3. A caption standing on its own.',
+        number: 3,
+        refs: [],
+        marks: [],
+        pages: null
+      }
     ])
   })
 
@@ -213,7 +220,7 @@ describe('hostile markup stays inert', () => {
 
   it('produces blocks with only the plain data fields', () => {
     for (const block of document.blocks)
-      expect(Object.keys(block).sort()).toEqual(['kind', 'marks', 'number', 'refs', 'text'])
+      expect(Object.keys(block).sort()).toEqual(['kind', 'marks', 'number', 'pages', 'refs', 'text'])
   })
 })
 

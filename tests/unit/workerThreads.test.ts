@@ -63,13 +63,14 @@ describe('the worker threads', () => {
     const runner = createExtractionRunner({ workerPath: workerPaths.extractionWorker })
     cleanUps.push(() => runner.close())
     const blocks = layoutBlocks([
-      { kind: 'heading', text: 'Small History', number: null, refs: [], marks: [] },
+      { kind: 'heading', text: 'Small History', number: null, refs: [], marks: [], pages: null },
       {
         kind: 'paragraph',
         text: 'In 1961 the two states signed a treaty of friendship.',
         number: null,
         refs: [],
-        marks: []
+        marks: [],
+        pages: null
       }
     ])
     const extraction = await runner.run('hash', () => blocks)
@@ -95,7 +96,9 @@ describe('the worker threads', () => {
     const runners = createImportRunners({ workerPath: workerPaths.importWorker })
     cleanUps.push(() => runners.close())
     const fullText = 'one two three four five six seven eight nine ten'
-    const blocks = layoutBlocks([{ kind: 'paragraph', text: fullText, number: null, refs: [], marks: [] }])
+    const blocks = layoutBlocks([
+      { kind: 'paragraph', text: fullText, number: null, refs: [], marks: [], pages: null }
+    ])
     const items = Array.from({ length: 450 }, (_, index) => ({
       id: `urn:uuid:00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
       type: 'Annotation',

@@ -95,14 +95,22 @@ export function createDocumentService({
   }
 
   function importText(fileName: string, prepared: PreparedDocument, bundled: boolean): ImportResult {
-    const { contentHash, parsed } = prepared
+    const { contentHash, parsed, sourceFormat } = prepared
     // Checked after parsing too: the same text may have been imported while this one was parsed.
     const existing = offerExisting(contentHash)
     if (existing) return existing
     if (!parsed.ok) throw new UserError('refused', parsed.message)
     const { blocks, warnings, metadata } = parsed
     const id = randomUUID()
-    const stored = { id, metadata, contentHash, sourceName: fileName, bundled, blockCount: blocks.length }
+    const stored = {
+      id,
+      metadata,
+      contentHash,
+      sourceName: fileName,
+      sourceFormat,
+      bundled,
+      blockCount: blocks.length
+    }
     const time = now()
     documents.insert(stored, blocks, time)
     return {
@@ -224,7 +232,7 @@ export function createDocumentService({
       pdf?: Uint8Array
     ): { unchanged: boolean; warnings: string[] } {
       const current = requirePresent(documentId)
-      const { contentHash, parsed } = prepared
+      const { contentHash, parsed, sourceFormat } = prepared
       if (contentHash === current.contentHash) {
         if (pdf) keepPdf(documentId, pdf)
         return { unchanged: true, warnings: [] }
@@ -235,7 +243,12 @@ export function createDocumentService({
       }
       if (!parsed.ok) throw new UserError('refused', parsed.message)
       const { blocks, warnings, metadata } = parsed
-      documents.replaceContent(documentId, { metadata, contentHash, sourceName: fileName }, blocks, now())
+      documents.replaceContent(
+        documentId,
+        { metadata, contentHash, sourceName: fileName, sourceFormat },
+        blocks,
+        now()
+      )
       if (pdf) pdfs.put(documentId, contentHash, pdf, now())
       else pdfs.remove(documentId)
       textCache.delete(documentId)

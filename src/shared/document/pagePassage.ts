@@ -6,7 +6,7 @@
 // ligatures undone, spaces and quotes normalised. So both are folded to lower-case letters and
 // digits (NFKC first: "ﬁ" is "fi"), the passage is found in the page's fold, and each folded
 // character leads back to its item and its place in it.
-import type { Block, BlockPage } from '../types'
+import type { Block } from '../types'
 
 /** One text item of a page as PDF.js gives it (getTextContent): its string and its place. */
 export interface PageTextItem {
@@ -34,9 +34,8 @@ export function pageOfOffset(blocks: readonly Block[], offset: number): number |
     if (candidate.start > offset) break
     block = candidate
   }
-  if (!block || !('pages' in block)) return null
-  const pages = block.pages as BlockPage[] | null
-  if (!pages || pages.length === 0) return null
+  const pages = block?.pages
+  if (!block || !pages || pages.length === 0) return null
   let page = pages[0]?.physical ?? null
   for (const entry of pages) if (block.start + entry.offset <= offset) page = entry.physical
   return page

@@ -7,6 +7,7 @@ import { migration002 } from './002_annotations'
 import { migration003 } from './003_search'
 import { migration004 } from './004_cards'
 import { migration005 } from './005_card_anchors'
+import { migration006 } from './006_pages'
 import { migration007 } from './007_document_pdfs'
 import type { Migration } from './types'
 
@@ -16,8 +17,7 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
-  // Placeholder for issue 12's block pages (branch issue-12a), replaced by it when merged.
-  { version: 6, name: 'block pages (placeholder)', up: () => undefined },
+  migration006,
   migration007
 ]
 

@@ -3,8 +3,10 @@ import {
   BlockKind,
   type Block,
   type BlockKindName,
+  type BlockPage,
   type DocumentMetadata,
-  type DocumentSummary
+  type DocumentSummary,
+  type SourceFormat
 } from '../../../shared/types'
 import { blockIdFor } from '../../../shared/document/layout'
 import type { Db } from '../connection'
@@ -16,6 +18,7 @@ interface DocumentRow {
   content_hash: string
   source_name: string
   bundled: number
+  source_format: number
   block_count: number
   created_at: number
   updated_at: number
@@ -32,6 +35,7 @@ interface BlockRow {
   section_ordinal: number | null
   refs_json: string
   marks_json: string
+  pages_json: string | null
 }
 
 export interface StoredDocument {
@@ -39,6 +43,7 @@ export interface StoredDocument {
   metadata: DocumentMetadata
   contentHash: string
   sourceName: string
+  sourceFormat: SourceFormat
   bundled: boolean
   createdAt: number
   updatedAt: number
@@ -46,6 +51,9 @@ export interface StoredDocument {
   removedAt: number | null
   blockCount: number
 }
+
+/** The integers migration 006 stores for each source format. */
+const sourceFormatNumber: Record<SourceFormat, number> = { text: 1, pdf: 2 }
 
 const kindByNumber = new Map<number, BlockKindName>(
   Object.entries(BlockKind).map(([name, value]) => [value, name as BlockKindName])
@@ -57,6 +65,7 @@ function toStored(row: DocumentRow): StoredDocument {
     metadata: JSON.parse(row.metadata_json) as DocumentMetadata,
     contentHash: row.content_hash,
     sourceName: row.source_name,
+    sourceFormat: row.source_format === sourceFormatNumber.pdf ? 'pdf' : 'text',
     bundled: row.bundled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -74,6 +83,7 @@ export function toSummary(document: StoredDocument): DocumentSummary {
     year: document.metadata.citation?.year ?? null,
     blockCount: document.blockCount,
     bundled: document.bundled,
+    sourceFormat: document.sourceFormat,
     createdAt: document.createdAt,
     lastOpenedAt: document.lastOpenedAt
   }
@@ -81,24 +91,26 @@ export function toSummary(document: StoredDocument): DocumentSummary {
 
 export function createDocumentRepository(db: Db) {
   const insertDocument = db.prepare(`
-    INSERT INTO documents (id, title, metadata_json, content_hash, source_name, bundled, block_count,
-                           created_at, updated_at, last_opened_at, removed_at)
-    VALUES (@id, @title, @metadataJson, @contentHash, @sourceName, @bundled, @blockCount, @now, @now, NULL, NULL)`)
+    INSERT INTO documents (id, title, metadata_json, content_hash, source_name, source_format, bundled,
+                           block_count, created_at, updated_at, last_opened_at, removed_at)
+    VALUES (@id, @title, @metadataJson, @contentHash, @sourceName, @sourceFormat, @bundled, @blockCount,
+            @now, @now, NULL, NULL)`)
   const insertBlock = db.prepare(`
-    INSERT INTO blocks (document_id, ordinal, kind, text, start, number, section_ordinal, refs_json, marks_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO blocks (document_id, ordinal, kind, text, start, number, section_ordinal, refs_json, marks_json, pages_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const selectById = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?')
   const selectByHash = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE content_hash = ?')
   const selectPresent = db.prepare<[], DocumentRow>(
     'SELECT * FROM documents WHERE removed_at IS NULL ORDER BY bundled DESC, created_at ASC, id ASC'
   )
   const selectBlocks = db.prepare<[string], BlockRow>(
-    'SELECT ordinal, kind, text, start, number, section_ordinal, refs_json, marks_json FROM blocks WHERE document_id = ? ORDER BY ordinal'
+    'SELECT ordinal, kind, text, start, number, section_ordinal, refs_json, marks_json, pages_json FROM blocks WHERE document_id = ? ORDER BY ordinal'
   )
   const deleteBlocks = db.prepare('DELETE FROM blocks WHERE document_id = ?')
   const updateContent = db.prepare(`
     UPDATE documents SET title = @title, metadata_json = @metadataJson, content_hash = @contentHash,
-      source_name = @sourceName, block_count = @blockCount, updated_at = @now WHERE id = @id`)
+      source_name = @sourceName, source_format = @sourceFormat, block_count = @blockCount, updated_at = @now
+    WHERE id = @id`)
   const updateOpened = db.prepare('UPDATE documents SET last_opened_at = ? WHERE id = ?')
   const updateRemoved = db.prepare('UPDATE documents SET removed_at = ?, updated_at = ? WHERE id = ?')
 
@@ -112,7 +124,8 @@ export function createDocumentRepository(db: Db) {
       block.number,
       block.sectionId === null ? null : Number(block.sectionId.slice(1)),
       JSON.stringify(block.refs),
-      JSON.stringify(block.marks)
+      JSON.stringify(block.marks),
+      block.pages === null ? null : JSON.stringify(block.pages)
     )
   }
 
@@ -129,6 +142,7 @@ export function createDocumentRepository(db: Db) {
           metadataJson: JSON.stringify(document.metadata),
           contentHash: document.contentHash,
           sourceName: document.sourceName,
+          sourceFormat: sourceFormatNumber[document.sourceFormat],
           bundled: document.bundled ? 1 : 0,
           blockCount: blocks.length,
           now
@@ -139,7 +153,12 @@ export function createDocumentRepository(db: Db) {
     /** Replaces a document's text and structure (its id, and so its annotations, stay). */
     replaceContent(
       id: string,
-      content: { metadata: DocumentMetadata; contentHash: string; sourceName: string },
+      content: {
+        metadata: DocumentMetadata
+        contentHash: string
+        sourceName: string
+        sourceFormat: SourceFormat
+      },
       blocks: Block[],
       now: number
     ): void {
@@ -151,6 +170,7 @@ export function createDocumentRepository(db: Db) {
           metadataJson: JSON.stringify(content.metadata),
           contentHash: content.contentHash,
           sourceName: content.sourceName,
+          sourceFormat: sourceFormatNumber[content.sourceFormat],
           blockCount: blocks.length,
           now
         })
@@ -178,7 +198,8 @@ export function createDocumentRepository(db: Db) {
         number: row.number,
         sectionId: row.section_ordinal === null ? null : blockIdFor(row.section_ordinal),
         refs: JSON.parse(row.refs_json) as Block['refs'],
-        marks: JSON.parse(row.marks_json) as Block['marks']
+        marks: JSON.parse(row.marks_json) as Block['marks'],
+        pages: row.pages_json === null ? null : (JSON.parse(row.pages_json) as BlockPage[])
       }))
     },
     markOpened(id: string, now: number): void {

@@ -2,7 +2,8 @@
 // Markdown footnote definitions (`[^3]: …`). Entries written with a number keep it; an entry without
 // one takes its position in the list, which is what a reader counting the list would give it.
 
-import { unitSource, type Unit } from './scanUnits'
+import { pageMark } from './pageMarks'
+import { markedUnitSource, unitSource, type Unit } from './scanUnits'
 
 export interface NoteEntry {
   number: number
@@ -27,7 +28,8 @@ export function readNotesSection(units: readonly Unit[]): NoteEntry[] {
   const entries: NoteEntry[] = []
   const isList = units.some((unit) => unit.type === 'item' || unit.type === 'definition')
   for (const unit of units) {
-    const source = unitSource(unit)
+    // Each entry keeps the mark of the page it begins on (pageMarks.ts), if the text has pages.
+    const source = markedUnitSource(unit)
     const position = entries.length + 1
     if (unit.type === 'item') {
       entries.push({ number: unit.number ?? position, source })
@@ -38,11 +40,13 @@ export function readNotesSection(units: readonly Unit[]): NoteEntry[] {
       if (last) last.source = `${last.source} ${source}`
       else entries.push({ number: position, source })
     } else {
-      const numbered = leadingNumberPattern.exec(source)
+      const plain = unitSource(unit)
+      const numbered = leadingNumberPattern.exec(plain)
       const written = numbered?.[1] ?? numbered?.[2]
+      const mark = unit.pageIndex === undefined ? '' : pageMark(unit.pageIndex)
       entries.push({
         number: written !== undefined ? Number(written) : position,
-        source: numbered ? source.slice(numbered[0].length) : source
+        source: numbered ? mark + plain.slice(numbered[0].length) : source
       })
     }
   }

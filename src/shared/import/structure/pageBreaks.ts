@@ -1,6 +1,8 @@
 // Repairs what a PDF's page breaks did to the text: a paragraph cut in two ("…crystallised into a",
 // blank line, "strong sense of…") is joined again, and a figure caption that the page layout dropped
-// between the two halves is lifted out and placed after the re-joined paragraph.
+// between the two halves is lifted out and placed after the re-joined paragraph. When the text has
+// pages, the second half's page mark goes where it was joined: the page begins there.
+import { pageMark } from './pageMarks'
 
 /** 'item' is a list item: shown as a paragraph, but never joined (short items rarely end in a stop). */
 export type FlowKind = 'abstract' | 'heading' | 'paragraph' | 'caption' | 'item'
@@ -11,6 +13,8 @@ export interface FlowItem {
   source: string
   /** Figure or table number for captions. */
   number: number | null
+  /** The page the item begins on (an index into the front end's pages), when the text has pages. */
+  pageIndex?: number
 }
 
 const captionPattern = /^[*_]{0,2}(?:Figure|Fig\.|Table)\s+(\d{1,4})[*_]{0,2}\s*[.:—–-]/i
@@ -97,7 +101,8 @@ export function rejoinPageBreaks(items: readonly FlowItem[]): FlowItem[] {
       while (index >= 0 && result[index]?.item.kind === 'caption') index -= 1
       const previous = result[index]
       if (previous?.item.kind === item.kind && shouldJoin(previous.tail, previous.length, item.source)) {
-        const next = item.source.trimStart()
+        const mark = item.pageIndex === undefined ? '' : pageMark(item.pageIndex)
+        const next = mark + item.source.trimStart()
         const glue = joinGlue(previous.tail)
         previous.parts.push(glue, next)
         previous.tail = (previous.tail + glue + next).slice(-tailLength)

@@ -4,7 +4,7 @@
 // recognise front matter, notes and repeated titles → re-join page breaks → render inline Markdown.
 
 import { normalizeText } from '../../text/normalize'
-import type { Citation, ParsedBlock, ParsedDocument } from '../../types'
+import type { BlockPage, Citation, ParsedBlock, ParsedDocument } from '../../types'
 import { isNotesHeading, numberDefinitions, readNotesSection, type NoteEntry } from './footnotes'
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter'
 import {
@@ -18,12 +18,19 @@ import {
 import { renderInline, type LabelResolver } from './inlineText'
 import { parseCitationLine, parseKeywordsLine, stripAbstractLabel } from './metadataLines'
 import { captionNumber, rejoinPageBreaks, type FlowItem } from './pageBreaks'
-import { scanUnits, unitSource, type Unit } from './scanUnits'
+import { pageMark, removePageMarkCharacters, takePageMarks } from './pageMarks'
+import { markedUnitSource, scanUnits, unitSource, type Unit } from './scanUnits'
 import { collectAcronyms, titleCase } from './titleCase'
 
 export interface ParseOptions {
   /** The imported file's name: the title of last resort. */
   fileName: string
+  /**
+   * The printed label of each page, by index, when the front end wrote page marks into the text
+   * (pageMarks.ts; the PDF front end does). Without it any mark character is removed unread, so a
+   * text cannot forge pages.
+   */
+  pageLabels?: readonly string[]
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; message: string }
@@ -46,13 +53,20 @@ const frontRegionWithoutHeadings = 12
 
 /** Parses one imported text; failures are messages the person importing can act on. */
 export function parseDocument(rawText: string, options: ParseOptions): ParseResult {
-  const text = normalizeText(rawText)
+  const normalized = normalizeText(rawText)
+  const text = options.pageLabels ? normalized : removePageMarkCharacters(normalized)
   if (text.trim() === '') return { ok: false, message: emptyFileMessage }
   const { fields, body } = splitFrontMatter(text)
   if (fields && body.trim() === '') return { ok: false, message: frontMatterOnlyMessage }
   const units = scanUnits(body)
   if (units.length === 0) return { ok: false, message: noTextMessage }
-  const document = new DocumentBuilder(units, fields, body, options.fileName).build()
+  const document = new DocumentBuilder(
+    units,
+    fields,
+    body,
+    options.fileName,
+    options.pageLabels ?? null
+  ).build()
   if (document.blocks.length === 0) return { ok: false, message: noBlocksMessage }
   return { ok: true, document }
 }
@@ -87,7 +101,8 @@ class DocumentBuilder {
     private readonly units: readonly Unit[],
     private readonly fields: FrontMatterFields | null,
     private readonly body: string,
-    private readonly fileName: string
+    private readonly fileName: string,
+    private readonly pageLabels: readonly string[] | null
   ) {
     this.consumed = units.map(() => false)
     this.authors = fields?.authors ?? []
@@ -165,7 +180,7 @@ class DocumentBuilder {
     const definitions: { label: string; source: string }[] = []
     this.units.forEach((unit, index) => {
       if (unit.type !== 'definition' || this.consumed[index]) return
-      definitions.push({ label: unit.label, source: unitSource(unit) })
+      definitions.push({ label: unit.label, source: markedUnitSource(unit) })
       this.consumed[index] = true
     })
     const labels = numberDefinitions(
@@ -301,17 +316,20 @@ class DocumentBuilder {
     this.units.forEach((unit, index) => {
       if (this.consumed[index]) return
       const source = this.abstractSources.get(index) ?? unitSource(unit)
-      if (unit.type === 'heading') items.push({ kind: 'heading', source, number: null })
+      const page = unit.pageIndex === undefined ? {} : { pageIndex: unit.pageIndex }
+      if (unit.type === 'heading') items.push({ kind: 'heading', source, number: null, ...page })
       else if (unit.type === 'item') {
         items.push({
           kind: 'item',
           source: unit.number === null ? source : `${unit.number}. ${source}`,
-          number: null
+          number: null,
+          ...page
         })
-      } else if (this.abstractUnits.has(index)) items.push({ kind: 'abstract', source, number: null })
+      } else if (this.abstractUnits.has(index))
+        items.push({ kind: 'abstract', source, number: null, ...page })
       else {
         const number = captionNumber(source)
-        items.push({ kind: number === null ? 'paragraph' : 'caption', source, number })
+        items.push({ kind: number === null ? 'paragraph' : 'caption', source, number, ...page })
       }
     })
     return items
@@ -322,10 +340,45 @@ class DocumentBuilder {
   }
 
   private renderBlock(item: FlowItem, resolve: LabelResolver): ParsedBlock[] {
-    const { text, refs, marks } = renderInline(item.source, resolve)
-    if (text === '') return []
+    const mark = item.pageIndex === undefined ? '' : pageMark(item.pageIndex)
+    const rendered = this.renderPaged(mark + item.source, resolve)
+    if (rendered.text === '') return []
     const kind = item.kind === 'item' ? 'paragraph' : item.kind
-    return [{ kind, text, number: item.number, refs, marks }]
+    return [{ kind, number: item.number, ...rendered }]
+  }
+
+  /** The block's text, refs and marks, with its page marks read out into `pages`. */
+  private renderPaged(
+    source: string,
+    resolve: LabelResolver
+  ): Pick<ParsedBlock, 'text' | 'refs' | 'marks' | 'pages'> {
+    const inline = renderInline(source, resolve)
+    if (this.pageLabels === null) return { ...inline, pages: null }
+    const taken = takePageMarks(inline.text)
+    const text = taken.text
+    const pages: BlockPage[] = []
+    for (const mark of taken.marks) {
+      const label = this.pageLabels[mark.pageIndex]
+      // A mark past the end of the text, or for a page the front end does not know, says nothing.
+      if (label === undefined || (mark.offset >= text.length && pages.length > 0)) continue
+      const page = { physical: mark.pageIndex + 1, label, offset: Math.min(mark.offset, text.length) }
+      const last = pages[pages.length - 1]
+      if (last?.physical === page.physical) continue
+      // Nothing of the page before was kept (a mark at the very start): this page is the first.
+      if (last !== undefined && last.offset === page.offset) pages.pop()
+      pages.push(page)
+    }
+    if (pages[0] !== undefined) pages[0] = { ...pages[0], offset: 0 }
+    return {
+      text,
+      refs: inline.refs.map((ref) => ({ ...ref, offset: taken.mapOffset(ref.offset) })),
+      marks: inline.marks.map((mark) => ({
+        ...mark,
+        start: taken.mapOffset(mark.start),
+        end: taken.mapOffset(mark.end)
+      })),
+      pages: pages.length === 0 ? null : pages
+    }
   }
 
   /** Footnote blocks in number order (a stable sort keeps duplicates in the order written). */
@@ -335,11 +388,11 @@ class DocumentBuilder {
     const blocks = [...entries]
       .sort((left, right) => left.number - right.number)
       .flatMap((entry): ParsedBlock[] => {
-        const { text, refs, marks } = renderInline(entry.source, resolve)
-        if (text === '') return []
+        const rendered = this.renderPaged(entry.source, resolve)
+        if (rendered.text === '') return []
         if (seen.has(entry.number)) duplicates.add(entry.number)
         seen.add(entry.number)
-        return [{ kind: 'footnote', text, number: entry.number, refs, marks }]
+        return [{ kind: 'footnote', number: entry.number, ...rendered }]
       })
     if (duplicates.size > 0) {
       this.warnings.push(

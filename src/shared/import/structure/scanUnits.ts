@@ -2,6 +2,7 @@
 // definitions) in one line-by-line pass. No regular expression here ever sees more than one line and
 // none can backtrack over a run of the same character, so the scan stays linear on hostile input
 // (10^5 `>`, `*` or `[`) as well as on a 5 MB text.
+import { pageMark, takeLeadingPageMark } from './pageMarks'
 
 export interface HeadingUnit {
   type: 'heading'
@@ -29,7 +30,8 @@ export interface DefinitionUnit {
   lines: string[]
 }
 
-export type Unit = HeadingUnit | ParagraphUnit | ItemUnit | DefinitionUnit
+/** The page the unit begins on (an index into the front end's page list), when the text has page marks. */
+export type Unit = (HeadingUnit | ParagraphUnit | ItemUnit | DefinitionUnit) & { pageIndex?: number }
 type OpenUnit = ParagraphUnit | ItemUnit | DefinitionUnit
 
 const orderedItemPattern = /^ {0,3}(\d{1,4})[.)][ \t]+(\S.*)$/
@@ -86,13 +88,18 @@ function matchHeading(line: string): HeadingUnit | null {
 export function scanUnits(text: string): Unit[] {
   const units: Unit[] = []
   const state: { open: OpenUnit | null; blankSinceOpen: boolean } = { open: null, blankSinceOpen: false }
+  let pageIndex: number | null = null
   const start = (unit: Unit): void => {
+    if (pageIndex !== null) unit.pageIndex = pageIndex
     units.push(unit)
     state.open = unit.type === 'heading' ? null : unit
     state.blankSinceOpen = false
   }
 
-  for (const rawLine of text.split('\n')) {
+  for (const markedLine of text.split('\n')) {
+    // A page mark at a line's start: the page the line begins on (pageMarks.ts).
+    const { pageIndex: linePage, rest: rawLine } = takeLeadingPageMark(markedLine)
+    pageIndex = linePage
     const line = stripQuoteMarkers(rawLine)
     if (isBlank(line)) {
       state.blankSinceOpen = true
@@ -145,7 +152,8 @@ export function scanUnits(text: string): Unit[] {
       continue
     }
     if (current !== null && (!blankSinceOpen || (current.type !== 'paragraph' && isIndented(line)))) {
-      current.lines.push(line.trim())
+      // Inside a unit, the mark stays where the page begins.
+      current.lines.push((pageIndex === null ? '' : pageMark(pageIndex)) + line.trim())
       continue
     }
     start({ type: 'paragraph', lines: [line.trim()] })
@@ -160,4 +168,10 @@ export function scanUnits(text: string): Unit[] {
  */
 export function unitSource(unit: Unit): string {
   return unit.type === 'heading' ? unit.source : unit.lines.join(' ')
+}
+
+/** The unit's source with the mark of the page it begins on in front (pageMarks.ts), when it has one. */
+export function markedUnitSource(unit: Unit): string {
+  const source = unitSource(unit)
+  return unit.pageIndex === undefined ? source : pageMark(unit.pageIndex) + source
 }

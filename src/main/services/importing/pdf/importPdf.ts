@@ -26,7 +26,7 @@ export async function preparePdf(
   progress: (progress: PdfProgress) => void = () => undefined
 ): Promise<PreparedDocument> {
   const pages = await readPdfPages(job.bytes, progress)
-  const { markdown, textCharacters } = pdfToMarkdown(pages, { isWord: isEnglishWord })
+  const { markdown, pageLabels, textCharacters } = pdfToMarkdown(pages, { isWord: isEnglishWord })
   if (textCharacters === 0) throw new UserError('refused', noTextLayerMessage)
-  return prepareDocument(job.fileName, markdown, fileHashOf(job.bytes))
+  return prepareDocument(job.fileName, markdown, { fileHash: fileHashOf(job.bytes), pageLabels })
 }

@@ -73,6 +73,8 @@ export async function readPdfPages(
     const pageCount = document.numPages
     if (pageCount > maxPdfPages) throw new UserError('refused', tooManyPagesMessage(pageCount))
     const pages: PdfPage[] = []
+    // The PDF's own page labels (/PageLabels), when it has them; a broken entry only loses them.
+    const labels = await document.getPageLabels().catch(() => null)
     // Whether each font is bold, learnt from its name once PDF.js has loaded it for a page.
     const boldFonts = new Map<string, boolean>()
     for (let number = 1; number <= pageCount; number += 1) {
@@ -110,7 +112,12 @@ export async function readPdfPages(
           bold: boldFonts.get(item.fontName) === true
         })
       }
-      pages.push({ width: (page.view[2] ?? 0) - left, height: top - bottom, items })
+      pages.push({
+        width: (page.view[2] ?? 0) - left,
+        height: top - bottom,
+        items,
+        label: labels?.[number - 1] ?? null
+      })
       page.cleanup()
       progress({ pagesRead: number, pageCount })
     }

@@ -52,3 +52,22 @@ export function removePageFurniture(pages: readonly PdfPage[], lines: readonly P
     )
   })
 }
+
+/**
+ * The page number printed on each page (the number in a page-number line at its top or bottom edge:
+ * "74", "- 74 -", "Page 74 of 90", "xii"), or null where none is.
+ */
+export function printedPageNumbers(
+  pages: readonly PdfPage[],
+  lines: readonly PdfLine[][]
+): (string | null)[] {
+  return pages.map((page, pageIndex) => {
+    for (const line of lines[pageIndex] ?? []) {
+      const text = line.text.trim()
+      if (!inEdgeZone(line, page) || !pageNumberPattern.test(text)) continue
+      const number = /\d{1,4}|[ivxlc]{1,7}/i.exec(text.replace(/^(?:[-–—]\s*)?page\s+/i, ''))
+      if (number) return number[0]
+    }
+    return null
+  })
+}

@@ -3,9 +3,14 @@
 // text what the page showed: the largest type on page 1 is `# the title`, larger or bold short lines
 // are `## headings`, lines are rejoined into paragraphs across lines, columns and pages, notes at the
 // foot of pages become `[^n]: …` definitions and raised numbers `<sup>n</sup>` markers. Running heads
-// and page numbers are left out. Pure: the unit tests feed it PDF.js's output of real PDFs.
+// and page numbers are left out. Each block starts with a page mark (import/structure/pageMarks),
+// and a page mark stands where a page begins inside it: the structure builder turns them into the
+// blocks' pages, labelled as printed (pageLabels). Pure: the unit tests feed it PDF.js's output of
+// real PDFs.
 import { pageLines } from './lines'
-import { removePageFurniture } from './pageFurniture'
+import { pageMark } from '../../structure/pageMarks'
+import { printedPageNumbers, removePageFurniture } from './pageFurniture'
+import { pageLabelsOf } from './pageLabels'
 import { takePageNotes, type PageNote } from './pageNotes'
 import { joinLines, normaliseCharacters, wordsOf, type HyphenRule } from './textJoin'
 import type { PdfLine, PdfPage } from './types'
@@ -17,6 +22,8 @@ export interface PdfFrontEndOptions {
 
 export interface PdfMarkdown {
   markdown: string
+  /** Each page's printed label, by page index: what the page marks in `markdown` refer to. */
+  pageLabels: string[]
   /** Letters and digits found in the text layer: none means a scan without OCR. */
   textCharacters: number
 }
@@ -122,6 +129,7 @@ class PdfDocumentBuilder {
   private readonly notes: PageNote[]
   private readonly flow: PdfLine[]
   private readonly symbolLabels = new Map<string, string>()
+  readonly pageLabels: string[]
 
   constructor(pages: readonly PdfPage[], options: PdfFrontEndOptions) {
     const lines = pages.map((page, index) =>
@@ -136,6 +144,10 @@ class PdfDocumentBuilder {
             .trim()
         }
       })
+    )
+    this.pageLabels = pageLabelsOf(
+      pages.map((page) => page.label),
+      printedPageNumbers(pages, lines)
     )
     const withoutFurniture = removePageFurniture(pages, lines)
     this.bodySize = bodySizeOf(withoutFurniture.flat())
@@ -248,9 +260,14 @@ class PdfDocumentBuilder {
       .trim()
   }
 
+  /** The lines joined; a line that begins a new page starts with that page's mark. */
   private text(lines: readonly PdfLine[]): string {
     return joinLines(
-      lines.map((line) => this.lineSource(line)),
+      lines.map((line, index) => {
+        const source = this.lineSource(line)
+        const previous = lines[index - 1]
+        return previous !== undefined && previous.page !== line.page ? pageMark(line.page) + source : source
+      }),
       this.rule
     )
   }
@@ -260,14 +277,15 @@ class PdfDocumentBuilder {
     for (const block of this.blocks()) {
       const text = this.text(block.lines)
       if (text === '') continue
-      if (block.kind === 'title') out.push(`# ${text}`)
-      else if (block.kind === 'heading') out.push(`## ${text}`)
-      else out.push(escapeStart(text))
+      const mark = pageMark(block.lines[0]?.page ?? 0)
+      if (block.kind === 'title') out.push(`${mark}# ${text}`)
+      else if (block.kind === 'heading') out.push(`${mark}## ${text}`)
+      else out.push(mark + escapeStart(text))
     }
     this.notes.forEach((note, index) => {
       const label = /^\d+$/.test(note.marker) ? note.marker : `n${index + 1}`
       const text = this.text(note.lines)
-      if (text !== '') out.push(`[^${label}]: ${text}`)
+      if (text !== '') out.push(`${pageMark(note.page)}[^${label}]: ${text}`)
     })
     return `${out.join('\n\n')}\n`
   }
@@ -284,5 +302,9 @@ class PdfDocumentBuilder {
 /** The Markdown-like text of a PDF's pages, for parseDocument. */
 export function pdfToMarkdown(pages: readonly PdfPage[], options: PdfFrontEndOptions = {}): PdfMarkdown {
   const builder = new PdfDocumentBuilder(pages, options)
-  return { markdown: builder.build(), textCharacters: builder.textCharacters() }
+  return {
+    markdown: builder.build(),
+    pageLabels: builder.pageLabels,
+    textCharacters: builder.textCharacters()
+  }
 }

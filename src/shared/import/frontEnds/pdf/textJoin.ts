@@ -2,6 +2,7 @@
 // spaces, spacing accents typeset before their letter), and an end-of-line hyphen removed only when
 // the joined word is a word — found elsewhere in the text or in a word list — so "negotia-" +
 // "tions" joins while "Sino-" + "Soviet" and "self-" + "reliance" keep their hyphen.
+import { pageMark, removePageMarkCharacters, takeLeadingPageMark } from '../../structure/pageMarks'
 
 /** Spacing accents (as TeX sets them, before the letter) and the combining mark each stands for. */
 const spacingAccents: Record<string, string> = {
@@ -20,9 +21,12 @@ const ligatures = /[\uFB00-\uFB06]/g
 const oddSpaces = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 const invisibles = /[\u00AD\u200B\u2060\uFEFF]/g
 
-/** One line's text with its characters normalised (soft hyphens are handled by `joinLines`). */
+/**
+ * One line's text with its characters normalised (soft hyphens are handled by `joinLines`). The
+ * characters page marks are made of go: only the front end writes page marks, never the PDF's text.
+ */
 export function normaliseCharacters(text: string): string {
-  return text
+  return removePageMarkCharacters(text)
     .replace(ligatures, (ligature) => ligature.normalize('NFKC'))
     .replace(oddSpaces, ' ')
     .replace(
@@ -97,27 +101,34 @@ export function joinsWithoutHyphen(left: string, right: string, rule: HyphenRule
   return rule.isWord?.(split) === true
 }
 
-/** Lines of one paragraph (or note) joined into one text. */
+/**
+ * Lines of one paragraph (or note) joined into one text. A line may start with a page mark (the
+ * page begins with it): the mark is kept where the line's text begins in the joined text.
+ */
 export function joinLines(lines: readonly string[], rule: HyphenRule): string {
   let text = ''
   for (const raw of lines) {
-    const line = raw.trim()
+    const { pageIndex, rest } = takeLeadingPageMark(raw.trim())
+    const line = rest.trim()
     if (line === '') continue
+    const mark = pageIndex === null ? '' : pageMark(pageIndex)
     if (text === '') {
-      text = line
+      text = mark + line
       continue
     }
     if (text.endsWith('\u00AD')) {
-      text = text.slice(0, -1) + line
+      text = text.slice(0, -1) + mark + line
       continue
     }
     const hyphen = /(\p{L}[\p{L}\p{M}'’-]*)-$/u.exec(text)
     const next = /^[\p{L}\p{M}'’-]*[\p{L}\p{M}]/u.exec(line)
     if (hyphen?.[1] && next) {
-      text = joinsWithoutHyphen(hyphen[1], next[0], rule) ? text.slice(0, -1) + line : text + line
+      text = joinsWithoutHyphen(hyphen[1], next[0], rule)
+        ? text.slice(0, -1) + mark + line
+        : text + mark + line
       continue
     }
-    text = `${text} ${line}`
+    text = `${text} ${mark}${line}`
   }
   return text.replace(invisibles, '')
 }

@@ -18,6 +18,8 @@ export interface PdfPage {
   width: number
   height: number
   items: PdfTextItem[]
+  /** The page's label from the PDF's own page labels (/PageLabels: "iii", "74"), when it has them. */
+  label?: string | null
 }
 
 /** A run of a line's text: raised small type (a note marker) or ordinary text. */
