@@ -9,6 +9,14 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { selectText } from './selection'
 
+/** The sentence the passage focus is on (drawn with the CSS Custom Highlight API). */
+const focusedSentence = (page: Page) =>
+  page.evaluate(() => {
+    const highlight = CSS.highlights.get('passage-sentence')
+    const range = highlight ? [...highlight][0] : undefined
+    return range instanceof Range ? range.toString() : ''
+  })
+
 const groff = {
   name: 'groff-article.pdf',
   mimeType: 'application/pdf',
@@ -68,6 +76,38 @@ async function openImportedPdf(page: Page, origin: string): Promise<void> {
   await notice.getByRole('link', { name: 'Open it' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The Sino-DPRK Split')
 }
+
+test('a passage whose words are on several pages opens the page its block gives', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+  await openImportedPdf(page, scholia.origin)
+  // "Kim II Sung" is on page 1 too ("Before this, Kim II Sung and his"): this one is on page 2.
+  await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('article p.paragraph')].find((element) =>
+      element.textContent?.includes('From the late 1960s, however')
+    )
+    const walker = document.createTreeWalker(paragraph ?? document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf('Kim II Sung')
+      if (index < 0) continue
+      const range = document.createRange()
+      range.setStart(node, index)
+      range.setEnd(node, index + 'Kim II Sung'.length)
+      node.parentElement?.scrollIntoView({ block: 'center' })
+      document.getSelection()?.removeAllRanges()
+      document.getSelection()?.addRange(range)
+      return
+    }
+  })
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Show page' }).click()
+  const panel = page.getByRole('dialog', { name: /^Page \d+ of 3$/ })
+  await expect(panel).toHaveAccessibleName('Page 2 of 3')
+  await expect(panel.getByRole('status')).toHaveText('The passage is marked on page 2.')
+  await expect(panel.locator('.page-mark')).toHaveCount(1)
+})
 
 test('Show page opens the passage’s PDF page beside the text, marked, with zoom, under the CSP', async ({
   page,
@@ -144,10 +184,23 @@ test('Show page opens the passage’s PDF page beside the text, marked, with zoo
   await expect(layer).toContainText('-3-')
   await expect(panel.locator('.page-mark')).toHaveCount(0)
 
-  // Escape closes it and gives the focus back to the passage's paragraph.
+  // Escape closes it and gives the passage focus back to the sentence the passage is in.
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('dialog', { name: /^Page / })).toBeHidden()
-  await expect(page.locator('article [data-block-id]:focus')).toContainText('were not sufficient for Kim')
+  await expect(panel).toBeHidden()
+  await expect.poll(() => focusedSentence(page)).toMatch(/^Therefore, conditions were not sufficient/)
+
+  // Two sentences back, one runs over the page break: P shows where it begins, and says it runs on.
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(() => focusedSentence(page)).toMatch(/^Before this, Kim II Sung and his partisans/)
+  await page.keyboard.press('p')
+  await expect(panel).toHaveAccessibleName('Page 1 of 3')
+  await expect(panel.getByRole('status')).toHaveText(
+    'The passage begins on page 1, marked, and runs on to page 2.'
+  )
+  await expect(panel.locator('.page-mark').first()).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
   expect(cspViolations).toEqual([])
   // PDF.js ran in its own worker, served by the app (not the main-thread fallback it takes when the worker fails).
   expect(page.workers().some((worker) => worker.url().endsWith('/pdfjs/pdf.worker.min.mjs'))).toBe(true)

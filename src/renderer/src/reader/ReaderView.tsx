@@ -313,13 +313,6 @@ export function ReaderView({
     [selection, view, fullText, clearSelection, toast]
   )
 
-  const closePage = useCallback(() => {
-    const start = pageRequest?.start
-    setPageRequest(null)
-    const element = start === undefined ? null : blockElementAt(start)
-    if (element) focusPlace(element)
-  }, [pageRequest, blockElementAt])
-
   const highlightInLastColour = useCallback(() => void highlight(lastColour(), false), [highlight])
 
   /** The highlight the passage focus is on: the selected note's if it is there, else the first. */
@@ -388,6 +381,13 @@ export function ReaderView({
     ready,
     onCommand: onPassageCommand
   })
+
+  // Closing the page gives the passage focus back to the sentence the passage starts in.
+  const closePage = useCallback(() => {
+    const start = pageRequest?.start
+    setPageRequest(null)
+    if (start !== undefined) focusPassageAt(start)
+  }, [pageRequest, focusPassageAt])
 
   // The same actions from the desktop app's menus (Edit, and the right-click menu on a selection).
   useDesktopCommands({
