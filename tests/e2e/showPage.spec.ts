@@ -2,12 +2,14 @@
 // page beside the text, drawn by PDF.js under the app's CSP (no violation reported): the right page
 // (its text layer holds the passage and the page's own running head "-2-"), the passage's words
 // covered by the marked area and the next sentence not, glyphs drawn on the canvas under the mark,
-// zoom in and back to the panel's width, and Escape closing it with the focus back in the text.
+// zoom in and back to the panel's width, and Escape closing it with the focus back in the text; no
+// axe violation in either theme (SCHOLIA_SCREENSHOTS=1 saves docs/screens/show-page-*.png).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { selectText } from './selection'
+import { scanBothThemes, screenshots } from './themes'
 
 /** The sentence the passage focus is on (drawn with the CSS Custom Highlight API). */
 const focusedSentence = (page: Page) =>
@@ -204,4 +206,18 @@ test('Show page opens the passage’s PDF page beside the text, marked, with zoo
   expect(cspViolations).toEqual([])
   // PDF.js ran in its own worker, served by the app (not the main-thread fallback it takes when the worker fails).
   expect(page.workers().some((worker) => worker.url().endsWith('/pdfjs/pdf.worker.min.mjs'))).toBe(true)
+})
+
+test('the page beside the text has no axe violations in either theme', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+  await openImportedPdf(page, scholia.origin)
+  await selectText(page, passage)
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Show page' }).click()
+  const panel = page.getByRole('dialog', { name: 'Page 2 of 3' })
+  await expect(panel.locator('.page-mark')).toHaveCount(2)
+  const found: string[] = []
+  await scanBothThemes(page, 'Show page', found)
+  expect(found, found.join('\n')).toEqual([])
+  await screenshots(page, 'show-page', false)
 })

@@ -6,17 +6,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { acceptSuggestedCards, importMarkdown, openArticle, selectText } from './helpers'
-
-async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!process.env.SCHOLIA_SCREENSHOTS) return
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
-    await page.evaluate((value) => {
-      document.documentElement.dataset.theme = value
-    }, theme)
-    await page.screenshot({ path: `docs/screens/${name}-${theme}.png`, fullPage })
-  }
-}
+import { screenshots } from './themes'
 
 test('the timeline labels its events in the chart, groups dense ones and zooms in on them', async ({
   page,

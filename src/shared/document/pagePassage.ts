@@ -113,14 +113,24 @@ function locate(
   return null
 }
 
+/**
+ * How wide a run of text is, in any unit: where a character falls along an item is its share of the
+ * item's width. By default every character counts the same; the renderer measures with a font.
+ */
+export type MeasureText = (text: string) => number
+
+const countCharacters: MeasureText = (text) => text.length
+
 /** The rectangle of characters [from, to) of an item, from its baseline, width and height. */
-function itemRectangle(item: PageTextItem, from: number, to: number): PdfRectangle {
+function itemRectangle(item: PageTextItem, from: number, to: number, measure: MeasureText): PdfRectangle {
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform
   const height = item.height || Math.hypot(c, d)
-  const length = Math.max(1, item.str.length)
+  const whole = measure(item.str)
+  const share = (index: number): number =>
+    whole > 0 ? (item.width * measure(item.str.slice(0, index))) / whole : 0
   const angle = Math.atan2(b, a)
-  const start = (item.width * from) / length
-  const end = (item.width * to) / length
+  const start = share(from)
+  const end = share(to)
   // Horizontal text is all a scholarly PDF has in practice; a rotated item gets the box of its run.
   const cos = Math.cos(angle)
   const sin = Math.sin(angle)
@@ -159,7 +169,11 @@ function mergeLines(rectangles: PdfRectangle[]): PdfRectangle[] {
 }
 
 /** Where `passage` is on a page of text items; null when its words are not on the page. */
-export function findPassageOnPage(items: readonly PageTextItem[], passage: string): PassageOnPage | null {
+export function findPassageOnPage(
+  items: readonly PageTextItem[],
+  passage: string,
+  measure: MeasureText = countCharacters
+): PassageOnPage | null {
   const wanted = foldText(passage)
   if (wanted === '') return null
   const folded = foldItems(items)
@@ -176,7 +190,7 @@ export function findPassageOnPage(items: readonly PageTextItem[], passage: strin
       position += 1
     }
     const item = items[itemIndex]
-    if (item) rectangles.push(itemRectangle(item, first, last + 1))
+    if (item) rectangles.push(itemRectangle(item, first, last + 1, measure))
   }
   return { found: span.found, rectangles: mergeLines(rectangles) }
 }

@@ -382,12 +382,29 @@ export function ReaderView({
     onCommand: onPassageCommand
   })
 
+  // The text narrows beside the page: the passage is brought back into view once it has.
+  const pageStart = pageRequest?.start
+  useEffect(() => {
+    if (pageStart === undefined) return
+    const frame = requestAnimationFrame(() => {
+      const element = blockElementAt(pageStart)
+      if (element) scrollToElement(element, { fraction: 0.3 })
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [pageStart, blockElementAt])
+
   // Closing the page gives the passage focus back to the sentence the passage starts in.
   const closePage = useCallback(() => {
     const start = pageRequest?.start
     setPageRequest(null)
-    if (start !== undefined) focusPassageAt(start)
-  }, [pageRequest, focusPassageAt])
+    if (start === undefined) return
+    // Once the text has its width back.
+    requestAnimationFrame(() => {
+      const element = blockElementAt(start)
+      if (element) scrollToElement(element, { fraction: 0.3 })
+      focusPassageAt(start)
+    })
+  }, [pageRequest, focusPassageAt, blockElementAt])
 
   // The same actions from the desktop app's menus (Edit, and the right-click menu on a selection).
   useDesktopCommands({

@@ -8,6 +8,7 @@ import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist'
 import {
   findPassageOnPage,
   pagesToSearch,
+  type MeasureText,
   type PageTextItem,
   type PassageOnPage,
   type PdfRectangle
@@ -45,16 +46,25 @@ function textItems(items: readonly unknown[]): PageTextItem[] {
   )
 }
 
+/** Widths of text in a serif face: closer to a PDF's glyphs than counting characters. */
+function serifMeasure(): MeasureText | undefined {
+  const context = document.createElement('canvas').getContext('2d')
+  if (!context) return undefined
+  context.font = '100px serif'
+  return (text) => context.measureText(text).width
+}
+
 /** The first page (the one given first, then outwards) that holds the passage's words. */
 async function locate(
   pdf: PDFDocumentProxy,
   request: PageRequest,
   cancelled: () => boolean
 ): Promise<Located | null> {
+  const measure = serifMeasure()
   for (const page of pagesToSearch(request.hint, pdf.numPages)) {
     if (cancelled()) return null
     const content = await (await pdf.getPage(page)).getTextContent()
-    const found = findPassageOnPage(textItems(content.items), request.passage)
+    const found = findPassageOnPage(textItems(content.items), request.passage, measure)
     if (found) return { page, ...found }
   }
   return null
