@@ -3,7 +3,6 @@
 // the chosen card; statistics say "No reviews yet" on empty charts and count what is due as the
 // top bar does; empty review and card screens say where cards come from.
 // With SCHOLIA_SCREENSHOTS=1 each screen is also saved in both themes to docs/screens/.
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { acceptSuggestedCards, importMarkdown, openArticle, selectText } from './helpers'
 import { screenshots } from './themes'
