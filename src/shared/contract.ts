@@ -130,7 +130,7 @@ export interface ApiMethods extends StudyApiMethods {
   backupNow: { args: Record<string, never>; result: BackupInfo }
   restoreBackup: { args: { fileName: string }; result: { message: string } }
   /** Replaces the library with a .scholia file (the current one is backed up first). */
-  importLibrary: { args: { fileName: string; base64: string }; result: { message: string } }
+  importLibrary: { args: { fileName: string; bytes: Uint8Array }; result: { message: string } }
   /** What the person must be told once after start-up (e.g. a damaged library was restored). */
   getStartupNotices: { args: Record<string, never>; result: StartupNotice[] }
 }
@@ -239,7 +239,8 @@ export const maxRequestBytes =
  */
 export const binaryUploadMethods = [
   'importDocumentFile',
-  'updateDocumentFromFileBytes'
+  'updateDocumentFromFileBytes',
+  'importLibrary'
 ] as const satisfies readonly ApiMethodName[]
 export type BinaryUploadMethod = (typeof binaryUploadMethods)[number]
 
@@ -249,6 +250,17 @@ export function isBinaryUploadMethod(name: string): name is BinaryUploadMethod {
 
 /** Largest file a binary upload carries: the same limit as every other import. */
 export const maxUploadBytes = maxImportBytes
+
+/**
+ * Largest library file "Import library" takes. A library holds its PDFs (up to 50 MB each), so it
+ * has a limit of its own, far above a text's; it travels as raw bytes, never as base64 in JSON.
+ */
+export const maxLibraryBytes = 2 * 1024 * 1024 * 1024 - 1
+
+/** The largest body a binary upload of `method` may carry. */
+export function uploadLimit(method: BinaryUploadMethod): number {
+  return method === 'importLibrary' ? maxLibraryBytes : maxUploadBytes
+}
 
 /**
  * Methods whose result is a file's raw bytes (a Uint8Array). Over HTTP a success comes back as an

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import {
   maxImportTextLength,
-  maxRequestBytes,
+  maxLibraryBytes,
   maxUploadBytes,
   type ApiArgs,
   type ApiMethodName
@@ -141,10 +141,9 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   restoreBackup: z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,200}$/) }),
   importLibrary: z.strictObject({
     fileName: z.string().min(1).max(1024),
-    base64: z
-      .string()
-      .max(maxRequestBytes)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxLibraryBytes, {
+      message: 'larger than the 2 GB a library file may be'
+    })
   }),
   getStartupNotices: empty
 }

@@ -221,3 +221,34 @@ test('the page beside the text has no axe violations in either theme', async ({ 
   expect(found, found.join('\n')).toEqual([])
   await screenshots(page, 'show-page', false)
 })
+
+test('a library exported with its PDF and imported again still shows the page', async ({ page, scholia }) => {
+  await page.goto(scholia.url)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+  await openImportedPdf(page, scholia.origin)
+  const exported = await page.evaluate(async () => {
+    const response = await fetch('/api/exportFiles', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ documentId: null, format: 'library' })
+    })
+    const { value } = (await response.json()) as { value: { files: { fileName: string; content: string }[] } }
+    return value.files[0]
+  })
+  await page.goto(`${scholia.origin}/#/library`)
+  await page.getByText('Backups and moving your library').click()
+  await page.getByLabel('Import library file').setInputFiles({
+    name: exported?.fileName ?? 'library.scholia',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(exported?.content ?? '', 'base64')
+  })
+  await page.getByRole('button', { name: 'Replace library' }).click()
+  await expect(page.getByText(/replaced this one/)).toBeVisible()
+  await page
+    .getByRole('link', { name: /Sino-DPRK Split/ })
+    .last()
+    .click()
+  await selectText(page, passage)
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Show page' }).click()
+  await expect(page.getByRole('dialog', { name: 'Page 2 of 3' }).locator('.page-mark')).toHaveCount(2)
+})

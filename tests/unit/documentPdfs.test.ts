@@ -11,6 +11,8 @@ import { openBackend, type Backend } from '../../src/main/app/compositionRoot'
 import { withReadOnlyDatabase } from '../../src/main/services/backupService'
 import { noPdfMessage } from '../../src/main/services/documentService'
 import { startHttpBridge } from '../../src/main/transport/httpBridge'
+import { maxUploadBytes, uploadLimit } from '../../src/shared/contract'
+import { validateApiArguments } from '../../src/shared/contractSchemas'
 import { makeTempDir } from '../support/tempDir'
 import { resourcesDir } from '../support/testBackend'
 
@@ -133,7 +135,10 @@ describe('copies of the library carry the PDFs', () => {
     const documentId = await importGroff(source)
     const [file] = (await source.handlers.exportFiles({ documentId: null, format: 'library' })).files
     const target = start()
-    await target.handlers.importLibrary({ fileName: file?.fileName ?? '', base64: file?.content ?? '' })
+    await target.handlers.importLibrary({
+      fileName: file?.fileName ?? '',
+      bytes: Buffer.from(file?.content ?? '', 'base64')
+    })
     expect(await target.handlers.getDocumentPdf({ documentId })).toEqual(groff)
   })
 })
@@ -142,7 +147,8 @@ describe('getDocumentPdf over the HTTP bridge', () => {
   function post(
     port: number,
     path: string,
-    body: string
+    body: string | Buffer,
+    type = 'application/json'
   ): Promise<{ status: number; type: string; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const request = httpRequest(
@@ -151,7 +157,7 @@ describe('getDocumentPdf over the HTTP bridge', () => {
           port,
           path,
           method: 'POST',
-          headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'X-Scholia-Token': 't' }
+          headers: { Host: `127.0.0.1:${port}`, 'Content-Type': type, 'X-Scholia-Token': 't' }
         },
         (response) => {
           const chunks: Buffer[] = []
@@ -184,5 +190,29 @@ describe('getDocumentPdf over the HTTP bridge', () => {
     const none = await post(bridge.port, '/api/getDocumentPdf', JSON.stringify({ documentId: bundled?.id }))
     expect(none.status).toBe(404)
     expect(JSON.parse(none.body.toString())).toMatchObject({ ok: false, error: { message: noPdfMessage } })
+  })
+
+  it('takes a whole library back as raw bytes, allowed far more than a text', async () => {
+    const source = start()
+    const documentId = await importGroff(source)
+    const [file] = (await source.handlers.exportFiles({ documentId: null, format: 'library' })).files
+    const target = start()
+    const bridge = await startHttpBridge({ handlers: target.handlers, rendererDir: tempDir(), token: 't' })
+    cleanups.push(() => bridge.close())
+    const reply = await post(
+      bridge.port,
+      `/api/upload/importLibrary?fileName=${encodeURIComponent(file?.fileName ?? '')}`,
+      Buffer.from(file?.content ?? '', 'base64'),
+      'application/octet-stream'
+    )
+    expect(reply.status).toBe(200)
+    expect(await target.handlers.getDocumentPdf({ documentId })).toEqual(groff)
+    // Its PDFs are in it: a library may be far larger than the 50 MB of one imported file.
+    expect(uploadLimit('importLibrary')).toBeGreaterThan(maxUploadBytes * 10)
+    const big = validateApiArguments('importLibrary', {
+      fileName: 'big.scholia',
+      bytes: new Uint8Array(maxUploadBytes + 1)
+    })
+    expect(big.ok).toBe(true)
   })
 })

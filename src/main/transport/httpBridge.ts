@@ -14,7 +14,7 @@ import {
   isBinaryResultMethod,
   isBinaryUploadMethod,
   maxRequestBytes,
-  maxUploadBytes,
+  uploadLimit,
   type ApiHandlers
 } from '../../shared/contract'
 import { tooLargeMessage as fileTooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
@@ -257,22 +257,27 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       return
     }
     // Said before anything is read, from the declared length.
+    const limit = uploadLimit(method)
+    const tooLarge =
+      method === 'importLibrary'
+        ? 'This file is larger than the 2 GB a Scholia library file may be: it is not a library Scholia wrote.'
+        : `This file is larger than the ${limit / (1024 * 1024)} MB import limit. Split it into smaller files and import those.`
     const declared = Number(request.headers['content-length'] ?? NaN)
-    if (Number.isFinite(declared) && declared > maxUploadBytes) {
-      refuseUpload(response, request, 413, fileTooLargeMessage(declared))
-      return
-    }
-    let body: Buffer
-    try {
-      body = await readBody(request, maxUploadBytes)
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error
+    if (Number.isFinite(declared) && declared > limit) {
       refuseUpload(
         response,
         request,
         413,
-        `This file is larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit. Split it into smaller files and import those.`
+        method === 'importLibrary' ? tooLarge : fileTooLargeMessage(declared)
       )
+      return
+    }
+    let body: Buffer
+    try {
+      body = await readBody(request, limit)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      refuseUpload(response, request, 413, tooLarge)
       return
     }
     const result = await dispatchApiCall(options.handlers, method, uploadArguments(url, body), log)
