@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA, no best-practice rules) finds nothing on any screen,
 // in the light theme and in the dark one. Each page load is scanned in several states (a dialog
 // open, a panel open, an answer shown) to stay within the two minutes the issue allows.
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { acceptSuggestedCards, annotate, openArticle, searchFor, selectText } from './helpers'
@@ -171,5 +172,23 @@ axeTest(
     await scan('the who’s-who')
     await quiz.getByRole('button').first().click()
     await scan('the who’s-who, answered')
+  }
+)
+
+axeTest(
+  'a PDF’s page markers in the margin and “Go to page” have no axe violations in either theme',
+  async (page, url, scan) => {
+    await page.goto(url)
+    await page.getByRole('link', { name: 'Library', exact: true }).click()
+    await page
+      .getByLabel('Import files')
+      .setInputFiles(join(__dirname, '..', 'fixtures', 'pdf', 'latex-roman-pages.pdf'))
+    await page.getByRole('status').getByRole('link', { name: 'Open it' }).click()
+    await expect(page.locator('.page-marker .page-label').first()).toBeVisible()
+    const goTo = page.getByRole('textbox', { name: 'Go to page' })
+    await goTo.fill('xii')
+    await goTo.press('Enter')
+    await expect(page.getByText('No page “xii”')).toBeVisible()
+    await scan('a PDF with its pages, a page not found')
   }
 )

@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { selectText } from './selection'
-import { scanBothThemes, screenshots } from './themes'
+import { screenshots } from './helpers'
+import { scanBothThemes } from './themes'
 
 /** The sentence the passage focus is on (drawn with the CSS Custom Highlight API). */
 const focusedSentence = (page: Page) =>

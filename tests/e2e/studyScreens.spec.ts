@@ -4,8 +4,7 @@
 // top bar does; empty review and card screens say where cards come from.
 // With SCHOLIA_SCREENSHOTS=1 each screen is also saved in both themes to docs/screens/.
 import { expect, test } from './fixtures'
-import { acceptSuggestedCards, importMarkdown, openArticle, selectText } from './helpers'
-import { screenshots } from './themes'
+import { acceptSuggestedCards, importMarkdown, openArticle, screenshots, selectText } from './helpers'
 
 test('the timeline labels its events in the chart, groups dense ones and zooms in on them', async ({
   page,

@@ -1,5 +1,6 @@
 // Both themes, applied the way the app applies them (and the system's too, for the "System" theme),
-// with nothing animating: for the axe scans of every screen and for the screenshots in docs/screens/.
+// with nothing animating: for the axe scans of every screen and for the screenshots in docs/screens/
+// (helpers.ts).
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
@@ -30,14 +31,5 @@ export async function scanBothThemes(page: Page, state: string, found: string[])
         .join('\n')
       found.push(`${state}, ${theme}: ${violation.id} (${violation.help})\n${where}`)
     }
-  }
-}
-
-/** With SCHOLIA_SCREENSHOTS=1, saves the page in both themes to docs/screens/<name>-<theme>.png. */
-export async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!process.env.SCHOLIA_SCREENSHOTS) return
-  for (const theme of themes) {
-    await applyTheme(page, theme)
-    await page.screenshot({ path: `docs/screens/${name}-${theme}.png`, fullPage })
   }
 }

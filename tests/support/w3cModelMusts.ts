@@ -84,7 +84,7 @@ function motivationProblems(value: unknown, where: string): string[] {
     .map((motivation) => `${where}: ${JSON.stringify(motivation)} is not a motivation of §3.3.5`)
 }
 
-/** §4.2.4 and §4.2.5 (quote and position) on one selector; other selector types are not checked. */
+/** §4.2.1, §4.2.4 and §4.2.5 (fragment, quote and position) on one selector and its refinements (§4.2.9). */
 function selectorProblems(selector: unknown, where: string): string[] {
   if (isIri(selector)) return []
   if (!isObject(selector)) return [`${where}: a selector must be an IRI or an object`]
@@ -109,6 +109,13 @@ function ownSelectorProblems(selector: Json, where: string): string[] {
     if (problems.length === 0 && (selector.end as number) < (selector.start as number)) {
       problems.push(`${where}: end must not come before start`)
     }
+    return problems
+  }
+  if (selector.type === 'FragmentSelector') {
+    // §4.2.1: exactly one value; at most one conformsTo, the IRI of the fragment's specification.
+    const problems = typeof selector.value === 'string' ? [] : [`${where}: value must be exactly one string`]
+    if ('conformsTo' in selector && !isIri(selector.conformsTo))
+      problems.push(`${where}: conformsTo must be exactly one IRI`)
     return problems
   }
   return typeof selector.type === 'string' ? [] : [`${where}: a selector must have a type`]

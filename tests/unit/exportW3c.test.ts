@@ -9,7 +9,13 @@ import { createCodePointConverter } from '../../src/shared/anchoring/codePoints'
 import { describeRange } from '../../src/shared/anchoring/describe'
 import { fullTextOf as articleFullText, layoutBlocks } from '../../src/shared/document/layout'
 import { parseDocument } from '../../src/shared/import/structure/parseDocument'
-import { annoContext, documentIri, toW3cCollection, type W3cAnnotation } from '../../src/shared/export/w3c'
+import {
+  annoContext,
+  documentIri,
+  pdfFragmentSpecification,
+  toW3cCollection,
+  type W3cAnnotation
+} from '../../src/shared/export/w3c'
 import { fromW3cCollection, W3cImportError } from '../../src/shared/export/w3cImport'
 import type { Annotation } from '../../src/shared/types'
 import { annotationProblems, collectionProblems } from '../support/w3cModelMusts'
@@ -25,6 +31,7 @@ import {
   fullText,
   metadata
 } from '../fixtures/export/sample'
+import { pagedAnnotations, pagedDocument } from '../fixtures/export/pagedSample'
 
 const lookup = findW3cSuite()
 if (!lookup.found) console.warn(`W3C Web Annotation test suite skipped: ${lookup.reason}.`)
@@ -59,7 +66,17 @@ function exportedObjects(collection: ReturnType<typeof toW3cCollection>): {
 const scholiaExports: [string, () => ReturnType<typeof toW3cCollection>][] = [
   ['the sample export', () => exportSample()],
   ['an empty export', () => exportSample([])],
-  ['the bundled article, a passage of every block', () => bundledArticle().collection]
+  ['the bundled article, a passage of every block', () => bundledArticle().collection],
+  [
+    "a PDF's passages, each naming its page (FragmentSelector refined by the quote)",
+    () =>
+      toW3cCollection({
+        document: pagedDocument,
+        annotations: pagedAnnotations,
+        colours,
+        exportedAt
+      })
+  ]
 ]
 
 describe.skipIf(!suite)('the W3C test suite', () => {
@@ -173,6 +190,29 @@ describe("the model's MUSTs, checked on every machine", () => {
     ['an unknown motivation', () => ({ ...exported(), motivation: 'liking' }), /not a motivation/],
     ['a body without value', () => ({ ...exported(), body: [{ type: 'TextualBody' }] }), /value must be/],
     ['bodyValue beside body', () => ({ ...exported(), bodyValue: 'x', body: [] }), /must not both/],
+    [
+      'a page selector without value',
+      () =>
+        withTarget((target) =>
+          (target.selector as unknown[]).push({
+            type: 'FragmentSelector',
+            conformsTo: pdfFragmentSpecification
+          })
+        ),
+      /value must be exactly one string/
+    ],
+    [
+      'a page refined by a quote without exact',
+      () =>
+        withTarget((target) =>
+          (target.selector as unknown[]).push({
+            type: 'FragmentSelector',
+            value: 'page=2',
+            refinedBy: { type: 'TextQuoteSelector' }
+          })
+        ),
+      /refinedBy: exact must be/
+    ],
     [
       'a quote selector without exact',
       () => withTarget((target) => delete selectorOf(target, 'TextQuoteSelector').exact),

@@ -12,7 +12,7 @@ import { readPdfPages } from '../../src/main/services/importing/pdf/readPdf'
 import { pageLabelsOf } from '../../src/shared/import/frontEnds/pdf/pageLabels'
 import { pdfToMarkdown } from '../../src/shared/import/frontEnds/pdf/pdfToMarkdown'
 import type { PdfPage, PdfTextItem } from '../../src/shared/import/frontEnds/pdf/types'
-import { pageMark } from '../../src/shared/import/structure/pageMarks'
+import { pageMark, takePageMarks } from '../../src/shared/import/structure/pageMarks'
 import { parseDocument } from '../../src/shared/import/structure/parseDocument'
 import { layoutBlocks } from '../../src/shared/document/layout'
 import type { ParsedBlock } from '../../src/shared/types'
@@ -90,6 +90,15 @@ describe('a block that runs over a page break', () => {
 })
 
 describe('a text cannot forge pages', () => {
+  it('a stray mark character is dropped, and offsets after it still land on the same characters', () => {
+    const taken = takePageMarks(`ab\uFDD5cd${pageMark(12)}ef`)
+    expect(taken.text).toBe('abcdef')
+    expect(taken.marks).toEqual([{ pageIndex: 12, offset: 4 }])
+    // "e" stood at 5 + the mark's length in the marked text; it is at 4 now.
+    expect(taken.mapOffset(`ab\uFDD5cd${pageMark(12)}`.length)).toBe(4)
+    expect(taken.mapOffset(3)).toBe(2)
+  })
+
   it('a Markdown file holding the characters of a page mark gets no pages and loses only those characters', () => {
     const parsed = parseDocument(`# Title\n\n${pageMark(73)}A paragraph ${pageMark(74)}here.\n`, {
       fileName: 'x.md'

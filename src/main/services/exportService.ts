@@ -1,7 +1,7 @@
 // Exports: runs the pure formatters (shared/export) over one document or the whole library,
 // filtered by tag and colour, and hands back files ({fileName, mimeType, content}) that the
 // renderer downloads (browser mode) or that saveExport writes where the person chose (Electron).
-import type { Annotation, Card, DocumentMetadata, HighlightColour } from '../../shared/types'
+import type { Annotation, Card, DocumentMetadata, HighlightColour, SourceFormat } from '../../shared/types'
 import {
   createUniqueFileNamer,
   documentIri,
@@ -21,6 +21,7 @@ export interface ExportableDocument {
   id: string
   metadata: DocumentMetadata
   contentHash: string
+  sourceFormat: SourceFormat
   blocks: readonly ExportBlock[]
   fullText: string
 }
@@ -85,7 +86,7 @@ export function createExportService(dependencies: ExportServiceDependencies) {
       case 'w3c':
         return `${JSON.stringify(
           toW3cCollection({
-            document: { id: document.id, metadata: document.metadata, fullText: document.fullText },
+            document,
             annotations,
             colours: colours(),
             exportedAt,

@@ -1,5 +1,6 @@
 // "Copy quote": the passage with a citation a reader can paste into their own writing
-// (author, title, journal, volume, issue, year, pages — whatever the document's metadata knows).
+// (author, title, journal, volume, issue, year, pages — whatever the document's metadata knows),
+// and the printed page the passage is on when the document has pages (a PDF).
 import type { DocumentMetadata } from '../types'
 
 export function citationText(metadata: DocumentMetadata): string {
@@ -23,7 +24,13 @@ export function citationText(metadata: DocumentMetadata): string {
   return `${parts.join(', ')}.`
 }
 
-export function formatQuoteWithCitation(quote: string, metadata: DocumentMetadata): string {
+/** The quote and its citation; `pages` ("p. 74", "pp. 74–75", from pages.ts) ends it when known. */
+export function formatQuoteWithCitation(
+  quote: string,
+  metadata: DocumentMetadata,
+  pages: string | null = null
+): string {
   const flat = quote.replace(/\s+/g, ' ').trim()
-  return `“${flat}” (${citationText(metadata).replace(/\.$/, '')})`
+  const citation = citationText(metadata).replace(/\.$/, '')
+  return `“${flat}” (${pages === null ? citation : `${citation}, ${pages}`})`
 }

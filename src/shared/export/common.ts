@@ -1,16 +1,44 @@
 // Helpers every export format shares: the document's full text, reading order, sections, colour
 // meanings, the link back into Scholia and HTML escaping. Pure: the formatters stay testable in Node.
 import { blockIndexAt } from '../anchoring/blocks'
-import type { Annotation, Block, DocumentMetadata, HighlightColour, HighlightColourId } from '../types'
+import { pageCitation, pageRangeOf, type PageRange } from '../document/pages'
+import type {
+  Annotation,
+  Block,
+  DocumentMetadata,
+  HighlightColour,
+  HighlightColourId,
+  SourceFormat
+} from '../types'
 
 /** The parts of a stored block the exporters read. */
-export type ExportBlock = Pick<Block, 'id' | 'kind' | 'text' | 'start'>
+export type ExportBlock = Pick<Block, 'id' | 'kind' | 'text' | 'start' | 'pages'>
 
 /** A document as the exporters need it. */
 export interface ExportDocument {
   id: string
   metadata: DocumentMetadata
   blocks: readonly ExportBlock[]
+  /** What it was imported from; a PDF's pages are named as PDF pages in the W3C export. Text when absent. */
+  sourceFormat?: SourceFormat
+}
+
+/**
+ * The pages of an annotation's passage, or null when the document has no pages or the passage is
+ * not in the current text (its stored position means nothing now).
+ */
+export function annotationPageRange(
+  blocks: readonly ExportBlock[],
+  annotation: Annotation
+): PageRange | null {
+  if (annotation.anchor.state === 'orphaned') return null
+  const { start, end } = annotation.target.position
+  return pageRangeOf(blocks, start, end)
+}
+
+/** The printed pages of an annotation's passage as a citation writes them ("p. 74", "pp. 74–75"). */
+export function annotationPages(blocks: readonly ExportBlock[], annotation: Annotation): string | null {
+  return pageCitation(annotationPageRange(blocks, annotation))
 }
 
 export { fullTextOf } from '../document/layout'

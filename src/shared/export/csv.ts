@@ -1,7 +1,16 @@
 // Annotations as CSV (RFC 4180) for spreadsheets: a UTF-8 BOM so Excel detects the encoding, a header
 // row, CRLF after every record, and fields quoted only when they hold a comma, quote or line break.
+// The "pages" column holds the printed pages of a PDF's passage ("74", "74–75"), empty otherwise.
 import type { Annotation, HighlightColour } from '../types'
-import { colourMeaning, groupBySection, isoDateTime, scholiaLink, type ExportDocument } from './common'
+import { pageLabelRange } from '../document/pages'
+import {
+  annotationPageRange,
+  colourMeaning,
+  groupBySection,
+  isoDateTime,
+  scholiaLink,
+  type ExportDocument
+} from './common'
 
 export interface CsvExportInput {
   document: ExportDocument
@@ -18,7 +27,9 @@ export const csvColumns = [
   'colour',
   'created',
   'updated',
-  'link'
+  'link',
+  // Last, so that sheets built on the earlier columns keep working.
+  'pages'
 ] as const
 
 /** Where annotations whose passage is gone are listed (their old section is not known any more). */
@@ -66,7 +77,8 @@ export function toCsv(input: CsvExportInput): string {
       colourMeaning(colours, annotation.colour) ?? '',
       isoDateTime(annotation.createdAt),
       isoDateTime(annotation.updatedAt),
-      scholiaLink(document.id, annotation.target.position.start)
+      scholiaLink(document.id, annotation.target.position.start),
+      pageLabelRange(annotationPageRange(document.blocks, annotation)) ?? ''
     ])
   }
   return text

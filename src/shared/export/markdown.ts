@@ -1,9 +1,17 @@
 // Notes export as Markdown for Obsidian (or any CommonMark reader): YAML front matter that Obsidian
 // reads as properties, then the annotations in reading order under the document's own section
-// headings — each the quoted passage, the note, its tags, the colour's meaning and a link back.
+// headings — each the quoted passage, the note, its printed page (a PDF's), its tags, the colour's
+// meaning and a link back.
 import { Document as YamlDocument, Scalar } from 'yaml'
 import type { Annotation, HighlightColour } from '../types'
-import { colourMeaning, groupBySection, isoDate, scholiaLink, type ExportDocument } from './common'
+import {
+  annotationPages,
+  colourMeaning,
+  groupBySection,
+  isoDate,
+  scholiaLink,
+  type ExportDocument
+} from './common'
 import { escapeMarkdownText, obsidianTag, sanitizeNoteMarkdown } from './markdownText'
 
 export interface MarkdownExportInput {
@@ -53,16 +61,20 @@ export function toMarkdown(input: MarkdownExportInput): string {
   if (byline.length > 0) parts.push(escapeMarkdownText(byline.join(' — ')))
   for (const section of sections) {
     parts.push(`## ${escapeMarkdownText(section.heading ?? beforeFirstHeading)}`)
-    for (const annotation of section.annotations) parts.push(...entry(annotation, document.id, colours))
+    for (const annotation of section.annotations) parts.push(...entry(annotation, document, colours))
   }
   if (orphaned.length > 0) {
     parts.push(`## ${orphanedHeading}`)
-    for (const annotation of orphaned) parts.push(...entry(annotation, document.id, colours))
+    for (const annotation of orphaned) parts.push(...entry(annotation, document, colours))
   }
   return `${parts.join('\n\n')}\n`
 }
 
-function entry(annotation: Annotation, documentId: string, colours: readonly HighlightColour[]): string[] {
+function entry(
+  annotation: Annotation,
+  document: ExportDocument,
+  colours: readonly HighlightColour[]
+): string[] {
   const blocks: string[] = []
   const quote = annotation.target.quote.exact.replace(/\r\n?/g, '\n')
   if (quote.trim() !== '') {
@@ -75,11 +87,13 @@ function entry(annotation: Annotation, documentId: string, colours: readonly Hig
   }
   if (annotation.note.trim() !== '') blocks.push(sanitizeNoteMarkdown(annotation.note))
   const details: string[] = []
+  const pages = annotationPages(document.blocks, annotation)
+  if (pages !== null) details.push(escapeMarkdownText(pages))
   const tags = unique(annotation.tags.map(obsidianTag))
   if (tags.length > 0) details.push(`Tags: ${tags.map((tag) => `#${tag}`).join(' ')}`)
   const meaning = colourMeaning(colours, annotation.colour)
   if (meaning !== null) details.push(`Colour: ${escapeMarkdownText(meaning)}`)
-  details.push(`[Open in Scholia](${scholiaLink(documentId, annotation.target.position.start)})`)
+  details.push(`[Open in Scholia](${scholiaLink(document.id, annotation.target.position.start)})`)
   blocks.push(details.join(' · '))
   return blocks
 }

@@ -1,10 +1,18 @@
-// A standalone, printable HTML study sheet: title and citation, the notes grouped by section, and the
-// cards as questions and answers. Every user string is HTML-escaped and a Content-Security-Policy
+// A standalone, printable HTML study sheet: title and citation, the notes grouped by section (each
+// with its printed page, for a PDF), and the cards as questions and answers. Every user string is HTML-escaped and a Content-Security-Policy
 // (`default-src 'none'`) forbids scripts, frames and remote loads, so opening the file runs nothing
 // even if an escape were ever missed.
 import type { Annotation, Card, HighlightColour } from '../types'
 import { highlightColourIds } from '../types'
-import { colourMeaning, escapeHtml, groupBySection, isoDate, type ExportDocument } from './common'
+import {
+  annotationPages,
+  colourMeaning,
+  escapeHtml,
+  groupBySection,
+  isoDate,
+  type ExportBlock,
+  type ExportDocument
+} from './common'
 import { highlightCss } from './w3c'
 
 export interface StudySheetInput {
@@ -45,12 +53,12 @@ export function toStudySheetHtml(input: StudySheetInput): string {
   parts.push(`<p class="exported">Exported ${isoDate(input.exportedAt)}</p>`, `</header>`, `<main>`)
   for (const section of sections) {
     parts.push(`<section>`, `<h2>${escapeHtml(section.heading ?? 'Before the first heading')}</h2>`)
-    for (const annotation of section.annotations) parts.push(noteHtml(annotation, colours))
+    for (const annotation of section.annotations) parts.push(noteHtml(annotation, document.blocks, colours))
     parts.push(`</section>`)
   }
   if (orphaned.length > 0) {
     parts.push(`<section>`, `<h2>Passages not found in the current text</h2>`)
-    for (const annotation of orphaned) parts.push(noteHtml(annotation, colours))
+    for (const annotation of orphaned) parts.push(noteHtml(annotation, document.blocks, colours))
     parts.push(`</section>`)
   }
   if (input.cards.length > 0) {
@@ -82,13 +90,18 @@ export function toStudySheetHtml(input: StudySheetInput): string {
   ].join('\n')
 }
 
-function noteHtml(annotation: Annotation, colours: readonly HighlightColour[]): string {
+function noteHtml(
+  annotation: Annotation,
+  blocks: readonly ExportBlock[],
+  colours: readonly HighlightColour[]
+): string {
   // The class name comes from the fixed list of colour ids, never from stored text.
   const colour = highlightColourIds.find((id) => id === annotation.colour)
   const lines = [`<article${colour ? ` class="colour-${colour}"` : ''}>`]
   lines.push(`<blockquote>${escapeHtml(annotation.target.quote.exact)}</blockquote>`)
   if (annotation.note.trim() !== '') lines.push(`<div class="note-text">${escapeHtml(annotation.note)}</div>`)
   const meta = [
+    annotationPages(blocks, annotation),
     colourMeaning(colours, annotation.colour),
     annotation.tags.length > 0 ? annotation.tags.map((tag) => `#${tag}`).join(' ') : null
   ].filter((part) => part !== null)

@@ -11,9 +11,14 @@
 // - target.selector: [TextQuoteSelector, TextPositionSelector] with positions in code points of the
 //   document's full text. An orphaned annotation keeps only its quote: its stored position no longer
 //   points at the passage, and a wrong position would mislead other tools.
-import type { Annotation, DocumentMetadata, HighlightColour, HighlightColourId } from '../types'
+// - a PDF's passage names its page: the quote becomes the refinement (§4.2.9 refinedBy) of a
+//   FragmentSelector `page=N` (RFC 3778, the physical page the passage starts on), so a PDF viewer
+//   goes to the page and finds the quote on it: [FragmentSelector{refinedBy: TextQuoteSelector},
+//   TextPositionSelector].
+import type { Annotation, DocumentMetadata, HighlightColour, HighlightColourId, SourceFormat } from '../types'
 import { colourMeaning, inReadingOrder, isoDateTime } from './common'
 import { createCodePointConverter } from '../anchoring/codePoints'
+import { pageRangeOf, type PagedBlock } from '../document/pages'
 
 export const annoContext = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -48,11 +53,21 @@ export interface W3cTextPositionSelector {
   end: number
 }
 
+/** The fragment syntax of PDF (RFC 3778): `page=N`. */
+export const pdfFragmentSpecification = 'http://tools.ietf.org/rfc/rfc3778'
+
+export interface W3cFragmentSelector {
+  type: 'FragmentSelector'
+  conformsTo: typeof pdfFragmentSpecification
+  value: string
+  refinedBy: W3cTextQuoteSelector
+}
+
 export interface W3cTarget {
   type: 'SpecificResource'
   source: string
   styleClass?: string
-  selector: (W3cTextQuoteSelector | W3cTextPositionSelector)[]
+  selector: (W3cTextQuoteSelector | W3cTextPositionSelector | W3cFragmentSelector)[]
 }
 
 export interface W3cAnnotation {
@@ -86,7 +101,14 @@ export interface W3cAnnotationCollection {
 }
 
 export interface W3cExportInput {
-  document: { id: string; metadata: DocumentMetadata; fullText: string }
+  document: {
+    id: string
+    metadata: DocumentMetadata
+    fullText: string
+    /** What the text was imported from, and its blocks: a PDF's passages name their page. */
+    sourceFormat?: SourceFormat
+    blocks?: readonly PagedBlock[]
+  }
   annotations: readonly Annotation[]
   colours: readonly HighlightColour[]
   exportedAt: number
@@ -107,15 +129,18 @@ export function toW3cCollection(input: W3cExportInput): W3cAnnotationCollection 
   const converter = createCodePointConverter(document.fullText)
   const clamp = (offset: number): number => Math.max(0, Math.min(document.fullText.length, offset))
   const generated = isoDateTime(exportedAt)
-  const items = ordered.map((annotation) =>
-    toW3cAnnotation(annotation, {
+  const pdfBlocks = document.sourceFormat === 'pdf' ? (document.blocks ?? []) : []
+  const items = ordered.map((annotation) => {
+    const { start, end } = annotation.target.position
+    return toW3cAnnotation(annotation, {
       source,
       colours,
       generated,
-      start: converter.toCodePoint(clamp(annotation.target.position.start)),
-      end: converter.toCodePoint(clamp(annotation.target.position.end))
+      start: converter.toCodePoint(clamp(start)),
+      end: converter.toCodePoint(clamp(end)),
+      page: pdfBlocks.length > 0 ? (pageRangeOf(pdfBlocks, start, end)?.first.physical ?? null) : null
     })
-  )
+  })
   const collectionId = `urn:scholia:annotations:${encodeURIComponent(document.id)}`
   return {
     '@context': annoContext,
@@ -135,6 +160,8 @@ interface AnnotationContext {
   /** Code point offsets of the passage in the full text. */
   start: number
   end: number
+  /** The PDF page (physical, 1-based) the passage starts on; null for other documents. */
+  page: number | null
 }
 
 function toW3cAnnotation(annotation: Annotation, context: AnnotationContext): W3cAnnotation {
@@ -150,12 +177,24 @@ function toW3cAnnotation(annotation: Annotation, context: AnnotationContext): W3
     body.push({ type: 'TextualBody', value: meaning, format: 'text/plain', purpose: 'classifying' })
   }
   const { quote } = annotation.target
-  const selector: W3cTarget['selector'] = [
-    { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }
-  ]
-  if (annotation.anchor.state === 'anchored') {
-    selector.push({ type: 'TextPositionSelector', start: context.start, end: context.end })
+  const quoteSelector: W3cTextQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix
   }
+  const anchored = annotation.anchor.state === 'anchored'
+  const selector: W3cTarget['selector'] = [
+    anchored && context.page !== null
+      ? {
+          type: 'FragmentSelector',
+          conformsTo: pdfFragmentSpecification,
+          value: `page=${context.page}`,
+          refinedBy: quoteSelector
+        }
+      : quoteSelector
+  ]
+  if (anchored) selector.push({ type: 'TextPositionSelector', start: context.start, end: context.end })
   const target: W3cTarget = { type: 'SpecificResource', source: context.source, selector }
   const result: W3cAnnotation = {
     id: `urn:uuid:${annotation.id}`,

@@ -1,12 +1,13 @@
 // Reading a W3C Web Annotation collection (Scholia's own export, or another tool's) back into
 // Scholia annotations. The input is untrusted: every shape is checked, and the first problem found
 // is reported with where it is, in words a person can act on.
-import { blockAt, type BlockSpan } from '../anchoring/blocks'
+import { blockAt } from '../anchoring/blocks'
 import { prefixBefore, suffixAfter } from '../anchoring/describe'
 import type { Annotation, AnchorStatus, HighlightColour, HighlightColourId } from '../types'
 import { highlightColourIds } from '../types'
 import { createCodePointConverter, type CodePointConverter } from '../anchoring/codePoints'
-import { styleClassPrefix } from './w3c'
+import { pageRangeOf, type PagedBlock } from '../document/pages'
+import { pdfFragmentSpecification, styleClassPrefix } from './w3c'
 
 export class W3cImportError extends Error {
   constructor(message: string) {
@@ -18,8 +19,8 @@ export class W3cImportError extends Error {
 export interface W3cImportOptions {
   /** The document the annotations are attached to. */
   documentId: string
-  /** Its blocks in document order, to find the block each passage starts in. */
-  blocks: readonly BlockSpan[]
+  /** Its blocks in document order, to find the block each passage starts in (and, for a PDF, its page). */
+  blocks: readonly PagedBlock[]
   /** Used for created/modified when an annotation from another tool has none. */
   now: number
   /** Lets a 'classifying' body name a colour when there is no Scholia styleClass. */
@@ -72,13 +73,14 @@ export function fromW3cCollection(json: unknown, fullText: string, options: W3cI
     )
   }
   if (!Array.isArray(items)) fail(where, 'has no "items" list')
-  const text = { fullText, converter: createCodePointConverter(fullText) }
+  const text = { fullText, converter: createCodePointConverter(fullText), blocks: options.blocks }
   return items.map((item, index) => readAnnotation(item, index, text, options))
 }
 
 interface DocumentText {
   fullText: string
   converter: CodePointConverter
+  blocks: W3cImportOptions['blocks']
 }
 
 function readAnnotation(
@@ -146,8 +148,12 @@ interface ReadTarget {
   suffix: string | null
   /** Code point offsets from a TextPositionSelector, when there is one. */
   position: { start: number; end: number } | null
+  /** The PDF page (physical) of a FragmentSelector `page=N` (RFC 3778), when there is one. */
+  page: number | null
   styleClasses: string[]
 }
+
+const pdfPagePattern = /^page=(\d{1,6})$/
 
 function readTarget(value: unknown, where: string): ReadTarget {
   const targets = asArray(value)
@@ -155,28 +161,52 @@ function readTarget(value: unknown, where: string): ReadTarget {
   const target = targets.find((candidate) => isObject(candidate) && candidate.selector !== undefined)
   if (!isObject(target))
     fail(where, 'has no target with a selector, so Scholia cannot tell which passage it is on')
-  const result: ReadTarget = { exact: null, prefix: null, suffix: null, position: null, styleClasses: [] }
+  const result: ReadTarget = {
+    exact: null,
+    prefix: null,
+    suffix: null,
+    position: null,
+    page: null,
+    styleClasses: []
+  }
   result.styleClasses = asArray(target.styleClass).filter((name): name is string => typeof name === 'string')
-  asArray(target.selector).forEach((selector, selectorIndex) => {
-    const at = `${where}'s selector ${selectorIndex + 1}`
-    if (!isObject(selector)) fail(at, 'is not an object')
-    if (selector.type === 'TextQuoteSelector') {
-      if (typeof selector.exact !== 'string') fail(at, 'has no "exact" text')
-      result.exact = selector.exact
-      result.prefix = optionalText(selector.prefix, `${at}'s "prefix"`)
-      result.suffix = optionalText(selector.suffix, `${at}'s "suffix"`)
-    } else if (selector.type === 'TextPositionSelector') {
-      const { start, end } = selector
-      if (!isCount(start) || !isCount(end) || end < start) {
-        fail(at, 'needs whole numbers "start" ≤ "end", both 0 or more')
-      }
-      result.position = { start, end }
-    }
-  })
+  asArray(target.selector).forEach((selector, selectorIndex) =>
+    readSelector(selector, `${where}'s selector ${selectorIndex + 1}`, result)
+  )
   if (result.exact === null && result.position === null) {
     fail(where, 'has neither a TextQuoteSelector nor a TextPositionSelector')
   }
   return result
+}
+
+/**
+ * One selector into `result`. A PDF page (FragmentSelector, RFC 3778) is read with the selectors
+ * that refine it (refinedBy: the quote on that page); other selector types are passed over.
+ */
+function readSelector(selector: unknown, at: string, result: ReadTarget, depth = 0): void {
+  if (!isObject(selector)) fail(at, 'is not an object')
+  if (selector.type === 'FragmentSelector') {
+    const page = typeof selector.value === 'string' ? pdfPagePattern.exec(selector.value.trim()) : null
+    const pdf = selector.conformsTo === undefined || selector.conformsTo === pdfFragmentSpecification
+    if (pdf && page?.[1] !== undefined && Number(page[1]) >= 1) result.page = Number(page[1])
+  } else if (selector.type === 'TextQuoteSelector') {
+    if (typeof selector.exact !== 'string') fail(at, 'has no "exact" text')
+    result.exact = selector.exact
+    result.prefix = optionalText(selector.prefix, `${at}'s "prefix"`)
+    result.suffix = optionalText(selector.suffix, `${at}'s "suffix"`)
+  } else if (selector.type === 'TextPositionSelector') {
+    const { start, end } = selector
+    if (!isCount(start) || !isCount(end) || end < start) {
+      fail(at, 'needs whole numbers "start" ≤ "end", both 0 or more')
+    }
+    result.position = { start, end }
+  }
+  // A refinement nested in itself a thousand times is no selector a tool wrote: a few levels are read.
+  if (selector.refinedBy !== undefined && depth < 4) {
+    asArray(selector.refinedBy).forEach((refinement, index) =>
+      readSelector(refinement, `${at}'s refinement ${index + 1}`, result, depth + 1)
+    )
+  }
 }
 
 interface Placement {
@@ -188,8 +218,27 @@ interface Placement {
   anchor: AnchorStatus
 }
 
+/** Occurrences of `needle` looked at for one on the stated page before taking the first one. */
+const maxOccurrences = 1000
+
+/**
+ * Where `needle` occurs in the text: on the stated PDF page when the text has pages and it occurs
+ * there (a quote found more than once is told apart by its page), else its first occurrence; -1 when none.
+ */
+function occurrence(needle: string, page: number | null, { fullText, blocks }: DocumentText): number {
+  const first = fullText.indexOf(needle)
+  if (page === null || first < 0) return first
+  let at = first
+  for (let count = 0; at >= 0 && count < maxOccurrences; count += 1) {
+    if (pageRangeOf(blocks, at, at + Math.max(1, needle.length))?.first.physical === page) return at
+    at = fullText.indexOf(needle, at + 1)
+  }
+  return first
+}
+
 /** Finds the passage: the stated position when the quote is there, else the quote where it occurs. */
-function place(target: ReadTarget, { fullText, converter }: DocumentText): Placement {
+function place(target: ReadTarget, text: DocumentText): Placement {
+  const { fullText, converter } = text
   let start = 0
   let end = 0
   if (target.position !== null) {
@@ -200,8 +249,9 @@ function place(target: ReadTarget, { fullText, converter }: DocumentText): Place
   const exact = target.exact ?? fullText.slice(start, end)
   let found = target.position !== null && fullText.slice(start, end) === exact
   if (!found && exact !== '') {
-    const withContext = fullText.indexOf(`${target.prefix ?? ''}${exact}${target.suffix ?? ''}`)
-    const at = withContext >= 0 ? withContext + (target.prefix ?? '').length : fullText.indexOf(exact)
+    const withContext = occurrence(`${target.prefix ?? ''}${exact}${target.suffix ?? ''}`, target.page, text)
+    const at =
+      withContext >= 0 ? withContext + (target.prefix ?? '').length : occurrence(exact, target.page, text)
     if (at >= 0) {
       start = at
       end = at + exact.length

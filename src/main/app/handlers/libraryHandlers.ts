@@ -153,7 +153,14 @@ export function createLibraryHandlers(
     documentOf: (documentId) => {
       const stored = documentService.requirePresent(documentId)
       const { blocks, fullText } = documentService.documentText(documentId)
-      return { id: stored.id, metadata: stored.metadata, contentHash: stored.contentHash, blocks, fullText }
+      return {
+        id: stored.id,
+        metadata: stored.metadata,
+        contentHash: stored.contentHash,
+        sourceFormat: stored.sourceFormat,
+        blocks,
+        fullText
+      }
     },
     annotationsOf: (documentId) => annotationService.list(documentId),
     cardsOf: dependencies.cardsOf ?? ((documentId) => cards.forDocument(documentId)),

@@ -1,7 +1,9 @@
 // The document itself: title block, abstract and keywords set apart, sections, figure captions as
 // figures, and the footnotes list linking back to where each note is referenced. Every text block
-// carries data-block-id so positions, annotations and search hits can find it.
-import type { Ref } from 'react'
+// carries data-block-id so positions, annotations and search hits can find it. A PDF's page
+// boundaries are marked in the margin of the text as read (not in the notes list).
+import { useMemo, type Ref } from 'react'
+import type { PageStart } from '../../../shared/document/pages'
 import type { Block, DocumentView } from '../../../shared/types'
 import { blockAttributes } from './textOffsets'
 import { BlockText, type BlockHighlight, type FootnoteMarkerHandler } from './BlockText'
@@ -11,31 +13,55 @@ export interface ArticleBodyProps {
   onFootnote: FootnoteMarkerHandler
   openFootnote: number | null
   highlights: ReadonlyMap<string, readonly BlockHighlight[]>
+  /** Where each page begins in the text as read (pageStartsOf); empty for a text without pages. */
+  pageStarts: readonly PageStart[]
   onClick: (event: React.MouseEvent) => void
   ref?: Ref<HTMLElement>
+}
+
+/** The pages beginning in each block, by block id. */
+function byBlock(starts: readonly PageStart[]): Map<string, PageStart[]> {
+  const map = new Map<string, PageStart[]>()
+  for (const start of starts) map.set(start.blockId, [...(map.get(start.blockId) ?? []), start])
+  return map
 }
 
 function citationLine(view: DocumentView): string | null {
   return view.metadata.citation?.text ?? null
 }
 
-export function ArticleBody({ view, onFootnote, openFootnote, highlights, onClick, ref }: ArticleBodyProps) {
+export function ArticleBody({
+  view,
+  onFootnote,
+  openFootnote,
+  highlights,
+  pageStarts: starts,
+  onClick,
+  ref
+}: ArticleBodyProps) {
   const { metadata, blocks } = view
   const abstract = blocks.filter((block) => block.kind === 'abstract')
   const body = blocks.filter((block) => block.kind !== 'abstract' && block.kind !== 'footnote')
   const footnotes = blocks.filter((block) => block.kind === 'footnote')
+  const pageStarts = useMemo(() => byBlock(starts), [starts])
   const text = (block: Block) => (
     <BlockText
       block={block}
       onFootnote={onFootnote}
       openFootnote={openFootnote}
       highlights={highlights.get(block.id)}
+      pageStarts={pageStarts.get(block.id)}
     />
   )
 
   return (
     // Clicks on highlights select their notes; the notes list gives the same by keyboard.
-    <article ref={ref} className="article" lang="en" onClick={onClick}>
+    <article
+      ref={ref}
+      className={`article${pageStarts.size > 0 ? ' article-paged' : ''}`}
+      lang="en"
+      onClick={onClick}
+    >
       <header className="article-header">
         <h1 className="article-title">{metadata.title}</h1>
         {metadata.authors.length > 0 && <p className="article-authors">{metadata.authors.join(', ')}</p>}

@@ -1,8 +1,12 @@
 // Renders one block's text with its emphasis, footnote markers and the reader's highlights. The
 // text is only ever set as text (React escapes it): nothing from a document is read as HTML.
 // Overlapping and nested highlights cut the text into segments; each segment is one <mark> that
-// names every annotation covering it, so each stays visible and selectable.
+// names every annotation covering it, so each stays visible and selectable. Where a page of a PDF
+// begins, a page-break marker (a separator named "Page 74", as DPUB's doc-pagebreak is) shows its
+// printed label in the margin;
+// like footnote markers it is no part of the block's text (data-marker), and cannot be selected.
 import { memo, type ReactNode } from 'react'
+import type { PageStart } from '../../../shared/document/pages'
 import type { Block, HighlightColourId } from '../../../shared/types'
 
 export interface FootnoteMarkerHandler {
@@ -28,12 +32,14 @@ interface Segment {
 
 function segmentsOf(
   block: Pick<Block, 'text' | 'marks' | 'refs'>,
-  highlights: readonly BlockHighlight[]
+  highlights: readonly BlockHighlight[],
+  pageStarts: readonly PageStart[]
 ): Segment[] {
   const length = block.text.length
   const cuts = new Set<number>([0, length])
   for (const mark of block.marks) cuts.add(mark.start).add(mark.end)
   for (const ref of block.refs) cuts.add(ref.offset)
+  for (const page of pageStarts) cuts.add(page.offset)
   for (const highlight of highlights) cuts.add(highlight.start).add(highlight.end)
   const points = [...cuts].filter((point) => point >= 0 && point <= length).sort((a, b) => a - b)
   // Sweep from left to right keeping the highlights that cover the current point: linear in the
@@ -65,6 +71,27 @@ function segmentsOf(
 }
 
 const noHighlights: readonly BlockHighlight[] = []
+const noPageStarts: readonly PageStart[] = []
+
+/**
+ * The marker where a page begins: its label in the margin, its name for a screen reader. (A plain
+ * separator: axe does not know DPUB's doc-pagebreak, and a focusable separator would be a splitter.)
+ */
+function PageMarker({ page }: { page: PageStart }) {
+  return (
+    <span
+      role="separator"
+      aria-label={`Page ${page.label}`}
+      className={`page-marker${page.offset > 0 ? ' page-marker-inside' : ''}`}
+      data-marker=""
+      data-page={page.physical}
+    >
+      <span className="page-label" aria-hidden="true">
+        p. {page.label}
+      </span>
+    </span>
+  )
+}
 
 function markFor(node: ReactNode, highlights: BlockHighlight[], key: string): ReactNode {
   const inner = highlights[highlights.length - 1]
@@ -88,12 +115,15 @@ function BlockTextView({
   block,
   onFootnote,
   openFootnote,
-  highlights = noHighlights
+  highlights = noHighlights,
+  pageStarts = noPageStarts
 }: {
   block: Pick<Block, 'text' | 'marks' | 'refs'>
   onFootnote?: FootnoteMarkerHandler
   openFootnote?: number | null
   highlights?: readonly BlockHighlight[]
+  /** The pages that begin in this block (shared/document/pages pageStartsOf). */
+  pageStarts?: readonly PageStart[]
 }) {
   const markersAt = new Map<number, number[]>()
   for (const ref of block.refs) markersAt.set(ref.offset, [...(markersAt.get(ref.offset) ?? []), ref.number])
@@ -117,7 +147,9 @@ function BlockTextView({
     }
     markersAt.delete(offset)
   }
-  for (const segment of segmentsOf(block, highlights)) {
+  for (const segment of segmentsOf(block, highlights, pageStarts)) {
+    for (const page of pageStarts)
+      if (page.offset === segment.start) nodes.push(<PageMarker key={`page-${page.physical}`} page={page} />)
     pushMarkers(segment.start)
     let node: ReactNode = block.text.slice(segment.start, segment.end)
     if (segment.em) node = <em>{node}</em>
@@ -159,5 +191,6 @@ export const BlockText = memo(
     previous.block === next.block &&
     previous.onFootnote === next.onFootnote &&
     previous.openFootnote === next.openFootnote &&
+    previous.pageStarts === next.pageStarts &&
     sameHighlights(previous.highlights, next.highlights)
 )

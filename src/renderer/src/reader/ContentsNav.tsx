@@ -1,5 +1,8 @@
 // The table of contents: links to the abstract, each section and the footnotes, with the section
-// being read marked (aria-current). On narrow windows the reader shows it behind a button.
+// being read marked (aria-current), and "Go to page" for a text with pages (a PDF). On narrow
+// windows the reader shows it behind a button.
+import { GoToPage } from './GoToPage'
+
 export interface ContentsEntry {
   id: string
   label: string
@@ -8,11 +11,14 @@ export interface ContentsEntry {
 export function ContentsNav({
   entries,
   current,
-  onNavigate
+  onNavigate,
+  onGoToPage
 }: {
   entries: ContentsEntry[]
   current: string | null
   onNavigate: (id: string) => void
+  /** Given for a text with pages: goes to the printed page, or says why it cannot. */
+  onGoToPage?: (label: string) => string | null
 }) {
   return (
     <nav aria-label="Contents" className="contents-nav">
@@ -33,6 +39,7 @@ export function ContentsNav({
           </li>
         ))}
       </ol>
+      {onGoToPage && <GoToPage onGo={onGoToPage} />}
     </nav>
   )
 }

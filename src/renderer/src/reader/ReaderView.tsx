@@ -9,6 +9,7 @@ import {
   type HighlightColourId,
   type ReaderSettings
 } from '../../../shared/types'
+import { findPageStart, pageCitation, pageRangeOf, pageStartsOf } from '../../../shared/document/pages'
 import { formatQuoteWithCitation } from '../../../shared/document/quoteCitation'
 import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 import { desktopCommandEvent, useDesktopCommands } from '../app/desktopCommands'
@@ -154,6 +155,11 @@ export function ReaderView({
       if (block.kind === 'footnote' && block.number !== null) byNumber.set(block.number, block)
     return byNumber
   }, [view])
+  // Where each page of a PDF begins in the text as read (the notes list aside).
+  const pageStarts = useMemo(
+    () => pageStartsOf((view?.blocks ?? []).filter((block) => block.kind !== 'footnote')),
+    [view]
+  )
   const ready = view !== null
   const current = useCurrentSection(entries, ready)
   useReadingPosition(documentId, articleRef, ready, at !== null)
@@ -201,6 +207,27 @@ export function ReaderView({
       closeContents()
     },
     [closeContents]
+  )
+
+  const goToPage = useCallback(
+    (label: string): string | null => {
+      if (label.trim() === '') return 'Type a page number as it is printed, such as 74 or iv.'
+      const start = findPageStart(pageStarts, label)
+      const marker =
+        start && articleRef.current?.querySelector<HTMLElement>(`.page-marker[data-page="${start.physical}"]`)
+      if (!start || !marker || !articleRef.current) {
+        const first = pageStarts[0]?.label ?? ''
+        const last = pageStarts[pageStarts.length - 1]?.label ?? ''
+        return `No page “${label.trim()}” begins in this text: its pages run from ${first} to ${last}.`
+      }
+      // The page's first line at the top; the keyboard's focus on the passage it begins in.
+      scrollToElement(marker, { smooth: true })
+      focusPlace(marker.closest<HTMLElement>('[data-block-id]'))
+      flashBlock(articleRef.current, start.blockId)
+      closeContents()
+      return null
+    },
+    [pageStarts, closeContents]
   )
 
   const onFootnote = useCallback((number: number, anchor: HTMLElement) => {
@@ -278,9 +305,11 @@ export function ReaderView({
 
   const copyQuote = useCallback(
     (span?: Span) => {
+      const current = span ?? selection
       const quote = span ? fullText.slice(span.start, span.end) : selection?.text
-      if (!quote || !view) return
-      const text = formatQuoteWithCitation(quote, view.metadata)
+      if (!quote || !view || !current) return
+      const pages = pageCitation(pageRangeOf(view.blocks, current.start, current.end))
+      const text = formatQuoteWithCitation(quote, view.metadata, pages)
       navigator.clipboard
         .writeText(text)
         .then(() => toast({ message: 'Quote copied with its citation' }))
@@ -475,7 +504,12 @@ export function ReaderView({
             </button>
             {contentsOpen && (
               <div className="dropdown">
-                <ContentsNav entries={entries} current={current} onNavigate={navigate} />
+                <ContentsNav
+                  entries={entries}
+                  current={current}
+                  onNavigate={navigate}
+                  onGoToPage={pageStarts.length > 0 ? goToPage : undefined}
+                />
               </div>
             )}
           </div>
@@ -508,7 +542,12 @@ export function ReaderView({
       >
         {wide && view && (
           <div className="contents-column">
-            <ContentsNav entries={entries} current={current} onNavigate={navigate} />
+            <ContentsNav
+              entries={entries}
+              current={current}
+              onNavigate={navigate}
+              onGoToPage={pageStarts.length > 0 ? goToPage : undefined}
+            />
           </div>
         )}
         <main className="reader-main">
@@ -526,6 +565,7 @@ export function ReaderView({
               onFootnote={onFootnote}
               openFootnote={openFootnote?.number ?? null}
               highlights={highlights}
+              pageStarts={pageStarts}
               onClick={onArticleClick}
             />
           )}

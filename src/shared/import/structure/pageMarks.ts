@@ -72,6 +72,11 @@ export function takePageMarks(text: string): TakenPageMarks {
   let removed = 0
   let position = 0
   const keep = (end: number): void => {
+    const piece = text.slice(position, end)
+    if (!hasMarkCharacters(piece)) {
+      out += piece
+      return
+    }
     // A stray mark character (never written by a front end) is dropped, not shown.
     for (let index = position; index < end; index += 1) {
       const character = text[index] ?? ''
