@@ -253,3 +253,23 @@ test('a library exported with its PDF and imported again still shows the page', 
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Show page' }).click()
   await expect(page.getByRole('dialog', { name: 'Page 2 of 3' }).locator('.page-mark')).toHaveCount(2)
 })
+
+test('the page of a book with roman-numbered front matter says its printed number', async ({
+  page,
+  scholia
+}) => {
+  await page.goto(`${scholia.url}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sino-DPRK Split')
+  await page.goto(`${scholia.origin}/#/library`)
+  await page
+    .getByLabel('Import files')
+    .setInputFiles(join(__dirname, '..', 'fixtures', 'pdf', 'latex-roman-pages.pdf'))
+  await page.getByRole('status').getByRole('link', { name: 'Open it' }).click()
+  // Physical page 6 of 8 is printed "2" (after i–iv and 1).
+  await selectText(page, 'Sentence 36 of chapter one goes on for a while')
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Show page' }).click()
+  const panel = page.getByRole('dialog', { name: /^Page \d+ of 8/ })
+  await expect(panel).toHaveAccessibleName('Page 6 of 8 · printed p. 2')
+  await expect(panel.locator('.page-mark')).toHaveCount(1)
+  await expect(panel.locator('.textLayer')).toContainText('Sentence 36 of chapter one')
+})

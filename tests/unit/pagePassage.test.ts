@@ -8,6 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   findPassageOnPage,
+  pageLabels,
   pageOfOffset,
   pagesToSearch,
   type PageTextItem
@@ -111,6 +112,10 @@ describe('the page of an offset', () => {
     expect(pageOfOffset(blocks, 20)).toBe(1)
     expect(pageOfOffset(blocks, 26)).toBe(2)
     expect(pageOfOffset(blocks, 45)).toBeNull()
+    expect([...pageLabels(blocks)]).toEqual([
+      [1, 'i'],
+      [2, 'ii']
+    ])
   })
 
   it('is looked for from the page given outwards, then everywhere', () => {

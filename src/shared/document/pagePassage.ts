@@ -41,6 +41,13 @@ export function pageOfOffset(blocks: readonly Block[], offset: number): number |
   return page
 }
 
+/** The printed label of each physical page the blocks know of ("iv", "74"). */
+export function pageLabels(blocks: readonly Block[]): Map<number, string> {
+  const labels = new Map<number, string>()
+  for (const block of blocks) for (const page of block.pages ?? []) labels.set(page.physical, page.label)
+  return labels
+}
+
 interface Folded {
   text: string
   /** For each character of `text`: its item and its index in the item's string. */

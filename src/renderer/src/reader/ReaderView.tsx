@@ -39,7 +39,7 @@ import { useMediaQuery } from './useMediaQuery'
 import { flashBlock } from './flash'
 import { usePassageFocus, type PassageCommand } from './usePassageFocus'
 import type { Span } from '../../../shared/document/passage'
-import { pageOfOffset } from '../../../shared/document/pagePassage'
+import { pageLabels, pageOfOffset } from '../../../shared/document/pagePassage'
 import { PagePanel, type PageRequest } from './pdf/PagePanel'
 
 export const abstractSectionId = 'section-abstract'
@@ -334,6 +334,7 @@ export function ReaderView({
       setPageRequest((previous) => ({
         passage: fullText.slice(current.start, current.end),
         hint: pageOfOffset(view.blocks, current.start),
+        labels: pageLabels(view.blocks),
         start: current.start,
         serial: (previous?.serial ?? 0) + 1
       }))

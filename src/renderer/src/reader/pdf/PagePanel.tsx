@@ -22,6 +22,8 @@ export interface PageRequest {
   passage: string
   /** The PDF page the document's pages give for the passage's start, when they give one. */
   hint: number | null
+  /** The printed label of each physical page the document knows of. */
+  labels: Map<number, string>
 }
 
 interface Located extends PassageOnPage {
@@ -244,6 +246,7 @@ export function PagePanel({
   }
 
   const pageCount = pdf?.numPages ?? 0
+  const printed = page === null ? undefined : request.labels.get(page)
   // aria-disabled rather than disabled at the first and last page: a button that disables itself
   // under the focus would drop the focus out of the panel.
   const goTo = (step: 1 | -1): void =>
@@ -263,6 +266,9 @@ export function PagePanel({
       <header className="page-panel-bar">
         <h2 id={titleId} className="page-panel-title">
           {page === null ? 'Original page' : `Page ${page} of ${pageCount}`}
+          {printed !== undefined && printed !== String(page) && (
+            <span className="page-panel-printed"> · printed p. {printed}</span>
+          )}
         </h2>
         <div className="page-panel-tools" role="group" aria-label="Page and zoom">
           <button
