@@ -272,4 +272,19 @@ test('the page of a book with roman-numbered front matter says its printed numbe
   await expect(panel).toHaveAccessibleName('Page 6 of 8 · printed p. 2')
   await expect(panel.locator('.page-mark')).toHaveCount(1)
   await expect(panel.locator('.textLayer')).toContainText('Sentence 36 of chapter one')
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+
+  // A note's passage shows its page too, from the note's own "Show page".
+  await selectText(page, 'Sentence 45 of chapter one goes on')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: /^Highlight: / })
+    .first()
+    .click()
+  const notes = page.getByRole('complementary', { name: 'Notes' })
+  await notes.getByRole('button', { name: 'Show page' }).click()
+  await expect(panel).toHaveAccessibleName(/^Page \d of 8 · printed p\. \d$/)
+  await expect(panel.locator('.page-mark')).toHaveCount(1)
+  await expect(panel.locator('.textLayer')).toContainText('Sentence 45 of chapter one')
 })

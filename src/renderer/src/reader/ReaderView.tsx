@@ -581,6 +581,7 @@ export function ReaderView({
             if (id) setActiveId(id)
           }}
           onShowPassage={showPassage}
+          onShowPage={view?.hasPdf ? (annotation) => showPage(annotation.target.position) : undefined}
           onBackToPassage={(annotation) => focusPassageAt(annotation.target.position.start)}
           selection={selection}
           layoutKey={`${settings.fontSize}:${settings.columnWidth}:${wide ? 'wide' : 'narrow'}:${view ? 'ready' : ''}`}
