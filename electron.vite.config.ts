@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { pdfjsAssets } from './scripts/pdfjsAssets'
 
 export default defineConfig({
   main: {
@@ -25,6 +26,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [react()]
+    // PDF.js's worker, CMaps, standard fonts and image decoders, served by the app ("Show page").
+    plugins: [react(), pdfjsAssets()]
   }
 })

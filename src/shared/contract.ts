@@ -59,6 +59,12 @@ export interface ApiMethods extends StudyApiMethods {
   /** How far a running importDocumentFile has got (pages read), or null when none runs under that id. */
   getImportProgress: { args: { importId: string }; result: ImportProgress | null }
   removeDocument: { args: { documentId: string }; result: { removed: true } }
+  /**
+   * The original PDF of a document imported from one, for "Show page": a Uint8Array through IPC,
+   * the raw response body over HTTP (see `binaryResultMethods`). Refused (not-found) when the
+   * library does not keep it.
+   */
+  getDocumentPdf: { args: { documentId: string }; result: Uint8Array }
   getSettings: { args: Record<string, never>; result: ReaderSettings }
   updateSettings: { args: Partial<ReaderSettings>; result: ReaderSettings }
   getReadingPosition: { args: { documentId: string }; result: ReadingPosition | null }
@@ -124,7 +130,7 @@ export interface ApiMethods extends StudyApiMethods {
   backupNow: { args: Record<string, never>; result: BackupInfo }
   restoreBackup: { args: { fileName: string }; result: { message: string } }
   /** Replaces the library with a .scholia file (the current one is backed up first). */
-  importLibrary: { args: { fileName: string; base64: string }; result: { message: string } }
+  importLibrary: { args: { fileName: string; bytes: Uint8Array }; result: { message: string } }
   /** What the person must be told once after start-up (e.g. a damaged library was restored). */
   getStartupNotices: { args: Record<string, never>; result: StartupNotice[] }
 }
@@ -159,6 +165,7 @@ const methodNameRecord: { [K in ApiMethodName]: true } = {
   importDocumentFile: true,
   getImportProgress: true,
   removeDocument: true,
+  getDocumentPdf: true,
   getSettings: true,
   updateSettings: true,
   getReadingPosition: true,
@@ -232,7 +239,8 @@ export const maxRequestBytes =
  */
 export const binaryUploadMethods = [
   'importDocumentFile',
-  'updateDocumentFromFileBytes'
+  'updateDocumentFromFileBytes',
+  'importLibrary'
 ] as const satisfies readonly ApiMethodName[]
 export type BinaryUploadMethod = (typeof binaryUploadMethods)[number]
 
@@ -242,3 +250,25 @@ export function isBinaryUploadMethod(name: string): name is BinaryUploadMethod {
 
 /** Largest file a binary upload carries: the same limit as every other import. */
 export const maxUploadBytes = maxImportBytes
+
+/**
+ * Largest library file "Import library" takes. A library holds its PDFs (up to 50 MB each), so it
+ * has a limit of its own, far above a text's; it travels as raw bytes, never as base64 in JSON.
+ */
+export const maxLibraryBytes = 2 * 1024 * 1024 * 1024 - 1
+
+/** The largest body a binary upload of `method` may carry. */
+export function uploadLimit(method: BinaryUploadMethod): number {
+  return method === 'importLibrary' ? maxLibraryBytes : maxUploadBytes
+}
+
+/**
+ * Methods whose result is a file's raw bytes (a Uint8Array). Over HTTP a success comes back as an
+ * application/octet-stream body (no base64 inside JSON), a failure as the usual JSON envelope;
+ * over IPC the Uint8Array is passed as it is.
+ */
+export const binaryResultMethods = ['getDocumentPdf'] as const satisfies readonly ApiMethodName[]
+
+export function isBinaryResultMethod(name: string): name is (typeof binaryResultMethods)[number] {
+  return (binaryResultMethods as readonly string[]).includes(name)
+}

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import {
   maxImportTextLength,
-  maxRequestBytes,
+  maxLibraryBytes,
   maxUploadBytes,
   type ApiArgs,
   type ApiMethodName
@@ -54,6 +54,7 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   }),
   getImportProgress: z.strictObject({ importId }),
   removeDocument: z.strictObject({ documentId: id }),
+  getDocumentPdf: z.strictObject({ documentId: id }),
   getSettings: empty,
   updateSettings: z.strictObject({
     fontSize: z.number().int().min(12).max(32).optional(),
@@ -140,10 +141,9 @@ export const apiArgumentSchemas: { [K in ApiMethodName]: z.ZodType<ApiArgs<K>> }
   restoreBackup: z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,200}$/) }),
   importLibrary: z.strictObject({
     fileName: z.string().min(1).max(1024),
-    base64: z
-      .string()
-      .max(maxRequestBytes)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxLibraryBytes, {
+      message: 'larger than the 2 GB a library file may be'
+    })
   }),
   getStartupNotices: empty
 }

@@ -56,6 +56,8 @@ export type PassageAction =
   | { kind: 'card' }
   | { kind: 'delete' }
   | { kind: 'toNote' }
+  /** "Show page": the passage's page of the original PDF, beside the text. */
+  | { kind: 'page' }
   | { kind: 'leave' }
   | { kind: 'help' }
 
@@ -130,6 +132,11 @@ export const passageShortcuts: readonly { label: string; keys: string; bindings:
     bindings: [{ key: 'c', action: { kind: 'copy' } }]
   },
   { label: 'Passage: make a card', keys: 'K', bindings: [{ key: 'k', action: { kind: 'card' } }] },
+  {
+    label: 'Passage: show its page of the PDF',
+    keys: 'P',
+    bindings: [{ key: 'p', action: { kind: 'page' } }]
+  },
   {
     label: 'Passage: delete the highlight under focus',
     keys: 'Delete',

@@ -104,6 +104,8 @@ export interface DocumentView {
   metadata: DocumentMetadata
   blocks: Block[]
   contentHash: string
+  /** The library keeps the PDF the document was read from ("Show page" can open its pages). */
+  hasPdf: boolean
 }
 
 export interface ReadingPosition {

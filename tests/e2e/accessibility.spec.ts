@@ -2,35 +2,10 @@
 // in the light theme and in the dark one. Each page load is scanned in several states (a dialog
 // open, a panel open, an answer shown) to stay within the two minutes the issue allows.
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { acceptSuggestedCards, annotate, openArticle, searchFor, selectText } from './helpers'
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-/** Scans the page as it is now in both themes; what axe finds is added to `found`, named by state. */
-async function scanBothThemes(page: Page, state: string, found: string[]): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    // The theme the reader would choose, applied the way the app applies it (and the system's too,
-    // for the "System" theme); nothing animates, so colours are read at rest.
-    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
-    await page.evaluate((value) => {
-      document.documentElement.dataset.theme = value
-    }, theme)
-    const results = await new AxeBuilder({ page })
-      .options({ resultTypes: ['violations'] })
-      .withTags(wcagTags)
-      .analyze()
-    for (const violation of results.violations) {
-      const where = violation.nodes
-        .slice(0, 4)
-        .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
-        .join('\n')
-      found.push(`${state}, ${theme}: ${violation.id} (${violation.help})\n${where}`)
-    }
-  }
-}
+import { scanBothThemes } from './themes'
 
 /** The article with highlights in two colours, a note with a tag and a note without a colour. */
 async function openAnnotatedArticle(page: Page, url: string): Promise<void> {

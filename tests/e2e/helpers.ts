@@ -2,6 +2,7 @@
 // drag would, and setting up notes and cards through the API when the test is about something else.
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
+import { applyTheme, themes } from './themes'
 
 /** Opens the app's home (the bundled article) and returns the page's base URL and document id. */
 export async function openArticle(page: Page, url: string): Promise<{ base: string; documentId: string }> {
@@ -137,11 +138,8 @@ export async function acceptSuggestedCards(page: Page, documentId: string, count
 /** With SCHOLIA_SCREENSHOTS=1, the page saved in both themes to docs/screens/NAME-light.png and -dark.png. */
 export async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
   if (!process.env.SCHOLIA_SCREENSHOTS) return
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
-    await page.evaluate((value) => {
-      document.documentElement.dataset.theme = value
-    }, theme)
+  for (const theme of themes) {
+    await applyTheme(page, theme)
     await page.screenshot({ path: `docs/screens/${name}-${theme}.png`, fullPage })
   }
 }

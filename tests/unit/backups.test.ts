@@ -116,7 +116,10 @@ describe('backups', () => {
     clock += 1000
     await backend.handlers.restoreBackup({ fileName: first.fileName })
     const [file] = (await backend.handlers.exportFiles({ documentId: null, format: 'library' })).files
-    await backend.handlers.importLibrary({ fileName: 'moved.scholia', base64: file?.content ?? '' })
+    await backend.handlers.importLibrary({
+      fileName: 'moved.scholia',
+      bytes: Buffer.from(file?.content ?? '', 'base64')
+    })
     expect(readdirSync(folder).filter((name) => /-(wal|shm)$|\.partial/.test(name))).toEqual([])
     clock += 1000
     writeFileSync(join(folder, '.daily-2026-01-01T00-00-00-000Z.sqlite3.partial-wal'), '')
@@ -139,10 +142,13 @@ describe('backups', () => {
     await expect(
       target.handlers.importLibrary({
         fileName: 'notes.scholia',
-        base64: Buffer.from('not a database').toString('base64')
+        bytes: Buffer.from('not a database')
       })
     ).rejects.toThrow(/not a sound Scholia library/)
-    await target.handlers.importLibrary({ fileName: file?.fileName ?? '', base64: file?.content ?? '' })
+    await target.handlers.importLibrary({
+      fileName: file?.fileName ?? '',
+      bytes: Buffer.from(file?.content ?? '', 'base64')
+    })
     expect(await snapshot(target)).toEqual(expected)
   })
 })

@@ -11,6 +11,7 @@ import { normalizeText } from '../../shared/text/normalize'
 import type { Block, DocumentSummary, DocumentView } from '../../shared/types'
 import type { Db } from '../db/connection'
 import { toSummary, type DocumentRepository } from '../db/repositories/documentRepository'
+import { createPdfRepository } from '../db/repositories/pdfRepository'
 import type { createBundledImportRepository } from '../db/repositories/settingsRepository'
 import { UserError } from '../../shared/userError'
 import {
@@ -33,6 +34,9 @@ export interface DocumentServiceDependencies {
   parseFile?: (job: FileJob, onProgress: (progress: ImportProgress) => void) => Promise<PreparedDocument>
 }
 
+export const noPdfMessage =
+  'The original PDF of this document is not in the library: it was imported from a text file, or before Scholia kept PDFs. Import the PDF again to keep it (your notes stay).'
+
 export const notPdfMessage =
   'Only PDF and EPUB files are imported from their bytes; this file is neither. Markdown, text and HTML files are read as text.'
 
@@ -46,6 +50,16 @@ export function createDocumentService({
 }: DocumentServiceDependencies) {
   /** Imports from bytes under way, by the id the renderer polls getImportProgress with. */
   const progressById = new Map<string, ImportProgress>()
+  const pdfs = createPdfRepository(db)
+
+  /**
+   * Keeps a document's PDF, unless the library already has it. A document known by a PDF's SHA-256
+   * was read from exactly these bytes, so importing the same PDF again gives a document imported
+   * before PDFs were kept its PDF, and changes nothing otherwise.
+   */
+  function keepPdf(documentId: string, bytes: Uint8Array): void {
+    if (!pdfs.has(documentId)) pdfs.put(documentId, fileHashOf(bytes), bytes, now())
+  }
 
   /** A file sent as bytes must be a PDF or EPUB within the import limit; refused with what it is otherwise. */
   function checkFile(fileName: string, bytes: Uint8Array): void {
@@ -137,8 +151,27 @@ export function createDocumentService({
     async importDocumentFile(fileName: string, bytes: Uint8Array, importId?: string): Promise<ImportResult> {
       checkFile(fileName, bytes)
       const known = offerExisting(fileHashOf(bytes))
-      if (known) return known
-      return importText(fileName, await readFile(fileName, bytes, importId), false)
+      // Only a PDF is kept ("Show page"); an EPUB has no pages to show.
+      const pdf = hasPdfSignature(bytes) ? bytes : null
+      if (known) {
+        if (pdf) keepPdf(known.document.id, pdf)
+        return known
+      }
+      const prepared = await readFile(fileName, bytes, importId)
+      // The document and its PDF are stored together, or neither is.
+      return db.transaction(() => {
+        const result = importText(fileName, prepared, false)
+        if (pdf) keepPdf(result.document.id, pdf)
+        return result
+      })()
+    },
+
+    /** The original PDF of a document imported from one ("Show page"). */
+    pdfOf(documentId: string): Uint8Array {
+      requirePresent(documentId)
+      const bytes = pdfs.bytes(documentId)
+      if (!bytes) throw new UserError('not-found', noPdfMessage)
+      return bytes
     },
 
     /** Reads a PDF or EPUB for replaceContent ("Update from file…"), on the import thread, with progress. */
@@ -175,7 +208,8 @@ export function createDocumentService({
         summary: toSummary({ ...document, lastOpenedAt: openedAt }),
         metadata: document.metadata,
         blocks: documents.blocks(documentId),
-        contentHash: document.contentHash
+        contentHash: document.contentHash,
+        hasPdf: pdfs.has(documentId)
       }
     },
 
@@ -190,15 +224,22 @@ export function createDocumentService({
     /**
      * Replaces a document's text with a changed version of it (the same document re-imported from
      * an edited file). Annotations must be re-anchored afterwards (annotationService.reanchorDocument).
+     * `pdf`: the bytes the text was read from, kept in place of the old PDF; a text from any other
+     * file drops the old PDF, whose pages are no longer those of the text. Run it in a transaction
+     * (libraryService does) so that the text and its PDF change together.
      */
     replaceContent(
       documentId: string,
       fileName: string,
-      prepared: PreparedDocument
+      prepared: PreparedDocument,
+      pdf?: Uint8Array
     ): { unchanged: boolean; warnings: string[] } {
       const current = requirePresent(documentId)
       const { contentHash, parsed, sourceFormat } = prepared
-      if (contentHash === current.contentHash) return { unchanged: true, warnings: [] }
+      if (contentHash === current.contentHash) {
+        if (pdf) keepPdf(documentId, pdf)
+        return { unchanged: true, warnings: [] }
+      }
       const other = documents.findByHash(contentHash)
       if (other && other.id !== documentId) {
         throw new UserError('conflict', `That text is already in the library as "${other.metadata.title}".`)
@@ -211,6 +252,8 @@ export function createDocumentService({
         blocks,
         now()
       )
+      if (pdf) pdfs.put(documentId, contentHash, pdf, now())
+      else pdfs.remove(documentId)
       textCache.delete(documentId)
       return { unchanged: false, warnings }
     },

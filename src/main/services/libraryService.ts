@@ -15,6 +15,7 @@ import type { LibraryRepository } from '../db/repositories/libraryRepository'
 import type { DocumentService } from './documentService'
 import type { PreparedDocument } from './importing/prepareDocument'
 import { UserError } from '../../shared/userError'
+import { hasPdfSignature } from '../../shared/import/frontEnds/pdf/isPdf'
 
 export interface LibraryServiceDependencies {
   documents: DocumentRepository
@@ -66,7 +67,8 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
   async function replaceWith(
     documentId: string,
     fileName: string,
-    prepared: PreparedDocument
+    prepared: PreparedDocument,
+    pdf?: Uint8Array
   ): Promise<UpdateFromFileResult> {
     const before = documentService.requirePresent(documentId).contentHash
     const planned = await planPlaces(documentId, before, prepared)
@@ -77,7 +79,7 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
           'The document was changed by another update while this one ran. Nothing was changed by this one: try again.'
         )
       }
-      const replaced = documentService.replaceContent(documentId, fileName, prepared)
+      const replaced = documentService.replaceContent(documentId, fileName, prepared, pdf)
       if (replaced.unchanged) return { unchanged: true, anchored: 0, orphaned: 0, warnings: [] }
       const { anchored, orphaned } = dependencies.reanchorDocument(documentId, planned)
       return { unchanged: false, anchored, orphaned, warnings: replaced.warnings }
@@ -164,7 +166,9 @@ export function createLibraryService(dependencies: LibraryServiceDependencies) {
       importId?: string
     ): Promise<UpdateFromFileResult> {
       documentService.requirePresent(documentId)
-      return replaceWith(documentId, fileName, await documentService.prepareFile(fileName, bytes, importId))
+      const prepared = await documentService.prepareFile(fileName, bytes, importId)
+      // A PDF's bytes are kept for "Show page"; an EPUB's are not (replaceContent drops an old PDF).
+      return replaceWith(documentId, fileName, prepared, hasPdfSignature(bytes) ? bytes : undefined)
     }
   }
 }

@@ -4,15 +4,17 @@
 // Host and Origin are checked so that no other site — and no DNS-rebinding page — can reach it.
 // API calls are JSON (`POST /api/<method>`), except binary uploads (`POST /api/upload/<method>`):
 // a file's raw bytes as the body, the other arguments in the query, the same checks and limits.
+// A method whose result is a file (`binaryResultMethods`) answers with the raw bytes on success.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, realpath } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import {
+  isBinaryResultMethod,
   isBinaryUploadMethod,
   maxRequestBytes,
-  maxUploadBytes,
+  uploadLimit,
   type ApiHandlers
 } from '../../shared/contract'
 import { tooLargeMessage as fileTooLargeMessage } from '../../shared/import/frontEnds/decodeFile'
@@ -255,22 +257,27 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       return
     }
     // Said before anything is read, from the declared length.
+    const limit = uploadLimit(method)
+    const tooLarge =
+      method === 'importLibrary'
+        ? 'This file is larger than the 2 GB a Scholia library file may be: it is not a library Scholia wrote.'
+        : `This file is larger than the ${limit / (1024 * 1024)} MB import limit. Split it into smaller files and import those.`
     const declared = Number(request.headers['content-length'] ?? NaN)
-    if (Number.isFinite(declared) && declared > maxUploadBytes) {
-      refuseUpload(response, request, 413, fileTooLargeMessage(declared))
-      return
-    }
-    let body: Buffer
-    try {
-      body = await readBody(request, maxUploadBytes)
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error
+    if (Number.isFinite(declared) && declared > limit) {
       refuseUpload(
         response,
         request,
         413,
-        `This file is larger than the ${maxUploadBytes / (1024 * 1024)} MB import limit. Split it into smaller files and import those.`
+        method === 'importLibrary' ? tooLarge : fileTooLargeMessage(declared)
       )
+      return
+    }
+    let body: Buffer
+    try {
+      body = await readBody(request, limit)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      refuseUpload(response, request, 413, tooLarge)
       return
     }
     const result = await dispatchApiCall(options.handlers, method, uploadArguments(url, body), log)
@@ -329,6 +336,16 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       const method = url.pathname.slice('/api/'.length)
       const result = await dispatchApiCall(options.handlers, method, args, log)
+      if (result.ok && isBinaryResultMethod(method) && result.value instanceof Uint8Array) {
+        const bytes = result.value
+        send(
+          response,
+          200,
+          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          'application/octet-stream'
+        )
+        return
+      }
       sendJson(response, result.ok ? 200 : statusOfCode[result.error.code], result)
       return
     }

@@ -1,5 +1,5 @@
-// The documents in the library: list, open, import (texts, and PDFs from their bytes, with progress)
-// and remove. The document service is shared with
+// The documents in the library: list, open, import (texts, and PDFs from their bytes, with progress),
+// remove, and the original PDF of one ("Show page"). The document service is shared with
 // other features (annotations read its text, search indexes it), so the composition root builds it.
 import type { DocumentService } from '../../services/documentService'
 import type { FeatureHandlers } from './feature'
@@ -11,6 +11,7 @@ export type DocumentHandlerName =
   | 'importDocumentFile'
   | 'getImportProgress'
   | 'removeDocument'
+  | 'getDocumentPdf'
 
 export function createDocumentHandlers(documents: DocumentService): FeatureHandlers<DocumentHandlerName> {
   return {
@@ -21,7 +22,8 @@ export function createDocumentHandlers(documents: DocumentService): FeatureHandl
       importDocumentFile: ({ fileName, bytes, importId }) =>
         documents.importDocumentFile(fileName, bytes, importId),
       getImportProgress: ({ importId }) => documents.importProgress(importId),
-      removeDocument: ({ documentId }) => documents.removeDocument(documentId)
+      removeDocument: ({ documentId }) => documents.removeDocument(documentId),
+      getDocumentPdf: ({ documentId }) => documents.pdfOf(documentId)
     }
   }
 }

@@ -306,12 +306,12 @@ export function createLibraryHandlers(
         message: `The library was restored from the backup of ${new Date(backup.createdAt).toLocaleString()}. The library as it was before is kept as a backup too.`
       }
     },
-    importLibrary: async ({ fileName, base64 }) => {
+    importLibrary: async ({ fileName, bytes }) => {
       const folder = join(dataDir, backupFolderName)
       mkdirSync(folder, { recursive: true })
       const incoming = join(folder, `.import-${backupStamp(now())}.partial`)
       try {
-        writeFileSync(incoming, Buffer.from(base64, 'base64'))
+        writeFileSync(incoming, bytes)
         const problem = libraryFileProblem(incoming, dependencies.nativeBinding)
         if (problem !== null) throw new UserError('refused', `${fileName} was not imported: ${problem}`)
         await swapLibrary(incoming)

@@ -8,6 +8,7 @@ import { migration003 } from './003_search'
 import { migration004 } from './004_cards'
 import { migration005 } from './005_card_anchors'
 import { migration006 } from './006_pages'
+import { migration007 } from './007_document_pdfs'
 import type { Migration } from './types'
 
 export const migrations: readonly Migration[] = [
@@ -16,7 +17,8 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
-  migration006
+  migration006,
+  migration007
 ]
 
 export const latestSchemaVersion = migrations.length

@@ -3,6 +3,7 @@
 // it unwraps the ApiResponse envelope: user-facing failures become ApiError with a readable message.
 import {
   apiMethodNames,
+  isBinaryResultMethod,
   isBinaryUploadMethod,
   type ApiArgs,
   type ApiMethodName,
@@ -45,6 +46,14 @@ async function callOverHttp<K extends ApiMethodName>(
 ): Promise<ApiResponse<ApiResult<K>>> {
   const { url, init } = httpRequest(method, args)
   const response = await fetch(url, { ...init, method: 'POST', credentials: 'same-origin' })
+  // A file (a PDF) comes back as its raw bytes; a failure as the JSON envelope.
+  if (
+    response.ok &&
+    isBinaryResultMethod(method) &&
+    (response.headers.get('Content-Type') ?? '').startsWith('application/octet-stream')
+  ) {
+    return { ok: true, value: new Uint8Array(await response.arrayBuffer()) }
+  }
   try {
     return (await response.json()) as ApiResponse<ApiResult<K>>
   } catch {

@@ -15,15 +15,6 @@ const kindLabel: Record<BackupInfo['kind'], string> = {
   manual: 'Made by hand'
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  const chunk = 0x8000
-  for (let index = 0; index < bytes.length; index += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + chunk))
-  }
-  return btoa(binary)
-}
-
 function size(bytes: number): string {
   return bytes < 1024 * 1024
     ? `${Math.max(1, Math.round(bytes / 1024))} KB`
@@ -67,7 +58,7 @@ export function LibraryTools({ onLibraryReplaced }: { onLibraryReplaced: () => v
           ? await api.restoreBackup({ fileName: pending.backup.fileName })
           : await api.importLibrary({
               fileName: pending.file.name,
-              base64: toBase64(await readFileBytes(pending.file, () => undefined))
+              bytes: await readFileBytes(pending.file, () => undefined)
             })
       onLibraryReplaced()
       return result.message

@@ -19,6 +19,8 @@ export interface NoteCardProps {
   onChange: (change: { note?: string; tags?: string[]; colour?: HighlightColourId | null }) => void
   onDelete: () => void
   onShowPassage: () => void
+  /** "Show page": the passage's page of the original PDF (only where the library keeps the PDF). */
+  onShowPage?: () => void
   /** Shift+Tab from the card (or its first control) goes back to the passage in the text. */
   onBackToPassage?: () => void
   onReattach?: () => void
@@ -150,6 +152,11 @@ export function NoteCard({ ref, style, ...props }: NoteCardProps) {
                 title={props.reattachHint}
               >
                 Re-attach to selection
+              </button>
+            )}
+            {props.onShowPage && (
+              <button type="button" className="link-button" onClick={props.onShowPage}>
+                Show page
               </button>
             )}
             <button type="button" className="link-button" onClick={() => props.onEdit(true)}>

@@ -15,6 +15,8 @@ export interface NotesColumnProps {
   editingId: string | null
   onEdit: (id: string | null) => void
   onShowPassage: (annotation: Annotation) => void
+  /** "Show page" on a note's passage; absent when the document's PDF is not in the library. */
+  onShowPage?: (annotation: Annotation) => void
   /** Shift+Tab from a note beside the text: the keyboard goes back to its passage. */
   onBackToPassage?: (annotation: Annotation) => void
   /** The passage selected in the text now, for re-attaching an orphaned note. */
@@ -40,6 +42,10 @@ export function NotesColumn(props: NotesColumnProps) {
       state.update(annotation.id, change),
     onDelete: () => void state.remove(annotation.id),
     onShowPassage: () => props.onShowPassage(annotation),
+    onShowPage:
+      annotation.anchor.state === 'anchored' && props.onShowPage
+        ? () => props.onShowPage?.(annotation)
+        : undefined,
     // Beside the text only: the list keeps its own order of Tab stops.
     onBackToPassage:
       mode === 'beside' && annotation.anchor.state === 'anchored' && props.onBackToPassage

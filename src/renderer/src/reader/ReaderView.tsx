@@ -39,6 +39,8 @@ import { useMediaQuery } from './useMediaQuery'
 import { flashBlock } from './flash'
 import { usePassageFocus, type PassageCommand } from './usePassageFocus'
 import type { Span } from '../../../shared/document/passage'
+import { pageLabels, pageOfOffset } from '../../../shared/document/pagePassage'
+import { PagePanel, type PageRequest } from './pdf/PagePanel'
 
 export const abstractSectionId = 'section-abstract'
 const lastColourKey = 'scholia.lastHighlightColour'
@@ -121,6 +123,10 @@ export function ReaderView({
     selectedText: string
     sentence: string
   } | null>(null)
+  /** "Show page": the passage whose PDF page is open beside the text, and where it starts. */
+  const [pageRequest, setPageRequest] = useState<(PageRequest & { start: number; serial: number }) | null>(
+    null
+  )
   const [selection, clearSelection] = useTextSelection(readerRoot, view !== null)
   const toast = useToast()
   const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
@@ -314,6 +320,29 @@ export function ReaderView({
     [selection, view, fullText, toast]
   )
 
+  const showPage = useCallback(
+    (span?: Span) => {
+      const current = span ?? selection
+      if (!current || !view) return
+      if (!view.hasPdf) {
+        toast({
+          message:
+            'This document has no PDF in the library (it came from a text file, or was imported before Scholia kept PDFs): import its PDF again to see its pages.'
+        })
+        return
+      }
+      setPageRequest((previous) => ({
+        passage: fullText.slice(current.start, current.end),
+        hint: pageOfOffset(view.blocks, current.start),
+        labels: pageLabels(view.blocks),
+        start: current.start,
+        serial: (previous?.serial ?? 0) + 1
+      }))
+      if (!span) clearSelection()
+    },
+    [selection, view, fullText, clearSelection, toast]
+  )
+
   const highlightInLastColour = useCallback(() => void highlight(lastColour(), false), [highlight])
 
   /** The highlight the passage focus is on: the selected note's if it is there, else the first. */
@@ -358,6 +387,9 @@ export function ReaderView({
         case 'card':
           makeCard(target)
           return true
+        case 'page':
+          showPage(target)
+          return true
         case 'delete':
           if (under) void annotations.remove(under.id)
           else toast({ message: 'No highlight here to delete.' })
@@ -371,7 +403,7 @@ export function ReaderView({
           return true
       }
     },
-    [highlight, copyQuote, makeCard, annotationUnder, annotations, focusNote, toast]
+    [highlight, copyQuote, makeCard, showPage, annotationUnder, annotations, focusNote, toast]
   )
   const { focusPassageAt, refresh: refreshPassage } = usePassageFocus({
     articleRef,
@@ -379,6 +411,30 @@ export function ReaderView({
     ready,
     onCommand: onPassageCommand
   })
+
+  // The text narrows beside the page: the passage is brought back into view once it has.
+  const pageStart = pageRequest?.start
+  useEffect(() => {
+    if (pageStart === undefined) return
+    const frame = requestAnimationFrame(() => {
+      const element = blockElementAt(pageStart)
+      if (element) scrollToElement(element, { fraction: 0.3 })
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [pageStart, blockElementAt])
+
+  // Closing the page gives the passage focus back to the sentence the passage starts in.
+  const closePage = useCallback(() => {
+    const start = pageRequest?.start
+    setPageRequest(null)
+    if (start === undefined) return
+    // Once the text has its width back.
+    requestAnimationFrame(() => {
+      const element = blockElementAt(start)
+      if (element) scrollToElement(element, { fraction: 0.3 })
+      focusPassageAt(start)
+    })
+  }, [pageRequest, focusPassageAt, blockElementAt])
 
   // The same actions from the desktop app's menus (Edit, and the right-click menu on a selection).
   useDesktopCommands({
@@ -481,7 +537,10 @@ export function ReaderView({
           )}
         </div>
       </TopBar>
-      <div className={`reader-layout${wide ? ' wide' : ''}`} ref={readerRoot}>
+      <div
+        className={`reader-layout${wide ? ' wide' : ''}${pageRequest ? ' beside-page' : ''}`}
+        ref={readerRoot}
+      >
         {wide && view && (
           <div className="contents-column">
             <ContentsNav
@@ -522,6 +581,7 @@ export function ReaderView({
             if (id) setActiveId(id)
           }}
           onShowPassage={showPassage}
+          onShowPage={view?.hasPdf ? (annotation) => showPage(annotation.target.position) : undefined}
           onBackToPassage={(annotation) => focusPassageAt(annotation.target.position.start)}
           selection={selection}
           layoutKey={`${settings.fontSize}:${settings.columnWidth}:${wide ? 'wide' : 'narrow'}:${view ? 'ready' : ''}`}
@@ -535,9 +595,21 @@ export function ReaderView({
           onNote={() => void highlight(null, true)}
           onCopy={() => copyQuote()}
           extra={
-            <button type="button" className="toolbar-button" onClick={() => makeCard()}>
-              Make card
-            </button>
+            <>
+              <button type="button" className="toolbar-button" onClick={() => makeCard()}>
+                Make card
+              </button>
+              {view?.hasPdf && (
+                <button
+                  type="button"
+                  className="toolbar-button"
+                  onClick={() => showPage()}
+                  title="Show page (P)"
+                >
+                  Show page
+                </button>
+              )}
+            </>
           }
         />
       )}
@@ -551,6 +623,14 @@ export function ReaderView({
             setCardDraft(null)
             if (saved) toast({ message: 'Card saved: it is in your review queue' })
           }}
+        />
+      )}
+      {pageRequest && (
+        <PagePanel
+          key={pageRequest.serial}
+          documentId={documentId}
+          request={pageRequest}
+          onClose={closePage}
         />
       )}
       {openFootnote && openFootnoteBlock && (
