@@ -24,7 +24,7 @@ const variedShare = 0.1
 const endings = ['ax', 'el', 'ov', 'ith', 'ura', 'esk', 'ond', 'ique', 'ari', 'umb', 'ett', 'oza']
 
 /** Copy `copy` of the documents: the same paragraphs, a seeded tenth of the words varied. */
-function variedCopy(documents: readonly BenchDocument[], copy: number): BenchDocument[] {
+export function variedCopy(documents: readonly BenchDocument[], copy: number): BenchDocument[] {
   const next = random(9_000_017 + copy)
   const vary = (text: string): string =>
     text.replace(/\p{L}+/gu, (word) => {

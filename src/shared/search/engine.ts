@@ -4,7 +4,7 @@
 // terms; wildcard patterns and fuzzy words are expanded with lunr's TokenSet over the vocabulary.
 import lunr from 'lunr'
 import type { ParsedQuery, QueryClause } from './query'
-import { fieldCodes, fieldCount, findTerm, lowerBound, type IndexRow, type Segment } from './segment'
+import { fieldCodes, fieldCount, findTerm, lowerBound, type Segment, type SegmentRow } from './segment'
 import { snippetAround } from './snippet'
 import {
   searchFields,
@@ -144,7 +144,7 @@ function fieldIndexOfCode(key: string): number {
   return searchFields.findIndex((field) => fieldCodes[field] === key[0])
 }
 
-function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boolean {
+function passesFilters(row: SegmentRow, filters: SearchFilters | undefined): boolean {
   if (!filters) return true
   if (filters.documentId && row.documentId !== filters.documentId) return false
   if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(row.kind)) return false
@@ -378,7 +378,7 @@ export function searchSegments(
     if (!matched) return
     for (let row = 0; row < rows; row++) {
       if ((matchedBy[row] as number) < 0) continue
-      const indexRow = segment.rows[row] as IndexRow
+      const indexRow = segment.rows[row] as SegmentRow
       if (view.hidden?.has(indexRow.id) || !passesFilters(indexRow, options.filters)) continue
       counts.set(indexRow.kind, (counts.get(indexRow.kind) ?? 0) + 1)
       let top = best.get(indexRow.kind)
@@ -405,7 +405,7 @@ export function searchSegments(
     total += count
     const hits = (best.get(kind) ?? []).map((candidate) =>
       toHit(
-        (views[candidate.view] as SegmentView).segment.rows[candidate.row] as IndexRow,
+        (views[candidate.view] as SegmentView).segment,
         candidate,
         marked,
         candidate.matchedBy > 0 ? (alternatives[candidate.matchedBy - 1]?.label ?? null) : null,
@@ -418,13 +418,15 @@ export function searchSegments(
 }
 
 function toHit(
-  row: IndexRow,
-  { score, first }: Candidate,
+  segment: Segment,
+  { score, first, row: rowIndex }: Candidate,
   marked: ReadonlySet<string>,
   matchedAs: string | null,
   options: EngineOptions
 ): SearchHit {
-  const { snippet, firstMatch } = snippetAround(row.text, Math.max(0, first), marked)
+  const row = segment.rows[rowIndex] as SegmentRow
+  // Only a hit's text is read (from storage, for a loaded segment), and only a window of it.
+  const { snippet, firstMatch } = snippetAround(segment.textOf(rowIndex), Math.max(0, first), marked)
   const inText = row.kind === 'text' || row.kind === 'footnote'
   return {
     key: `${row.documentId}/${row.id}`,

@@ -7,6 +7,7 @@ import { migration002 } from './002_annotations'
 import { migration003 } from './003_search'
 import { migration004 } from './004_cards'
 import { migration005 } from './005_card_anchors'
+import { migration008 } from './008_search_texts'
 import type { Migration } from './types'
 
 export const migrations: readonly Migration[] = [
@@ -14,7 +15,8 @@ export const migrations: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
-  migration005
+  migration005,
+  migration008
 ]
 
 export const latestSchemaVersion = migrations.length

@@ -6,7 +6,13 @@
 import { aliasSearch, mergeActors, type ActorNames } from '../../../shared/search/aliases'
 import { searchSegments, VocabularyCache, type SegmentView } from '../../../shared/search/engine'
 import { parseQuery } from '../../../shared/search/query'
-import { buildSegment, deserialiseSegment, type IndexRow, type Segment } from '../../../shared/search/segment'
+import {
+  buildSegment,
+  deserialiseSegment,
+  rowTextsOf,
+  type IndexRow,
+  type Segment
+} from '../../../shared/search/segment'
 import type { SearchFacets, SearchRequest, SearchResults, SearchStatus } from '../../../shared/search/types'
 import { highlightColourIds } from '../../../shared/types'
 import type { Db } from '../../db/connection'
@@ -92,6 +98,11 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     return value
   }
 
+  /** A stored segment, its rows' texts read from the store when a result shows them. */
+  function loadSegment(key: string, bytes: Uint8Array): Segment | null {
+    return deserialiseSegment(bytes, (row) => (closed ? '' : store.readText(key, row)))
+  }
+
   async function reconcileOnce(): Promise<void> {
     if (closed) return
     titles.clear()
@@ -112,7 +123,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
         continue
       }
       const bytes = store.read(key)
-      const segment = bytes ? deserialiseSegment(bytes) : null
+      const segment = bytes ? loadSegment(key, bytes) : null
       if (segment && segment.stamp === stamp) loaded.set(key, segment)
       else toBuild.push(key)
       if (++sinceYield >= loadBatch) {
@@ -134,8 +145,8 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       building--
       // The content changed while it was being built: the next pass builds it again.
       if (closed || wanted.get(key)?.stamp !== target.stamp) continue
-      store.write(key, target.stamp, done.words, done.bytes, now())
-      const segment = deserialiseSegment(done.bytes)
+      store.write(key, target.stamp, done.words, done.bytes, rowTextsOf(rows), now())
+      const segment = loadSegment(key, done.bytes)
       if (segment) loaded.set(key, segment)
       refreshViews()
     }
