@@ -355,8 +355,9 @@ export function searchSegments(
     averageLength: fieldTotals.map((total) => (rowTotal > 0 ? Math.max(1, total / rowTotal) : 1))
   }
 
-  const counts = new Map<SearchKind, number>()
-  const best = new Map<SearchKind, Candidate[]>()
+  // Objects of fixed shape rather than Maps: a frequent word counts tens of thousands of rows.
+  const counts: Record<SearchKind, number> = { text: 0, footnote: 0, note: 0, card: 0 }
+  const best: Record<SearchKind, Candidate[]> = { text: [], footnote: [], note: [], card: [] }
   views.forEach((view, viewIndex) => {
     const { segment } = view
     const rows = segment.rows.length
@@ -380,9 +381,8 @@ export function searchSegments(
       if ((matchedBy[row] as number) < 0) continue
       const indexRow = segment.rows[row] as SegmentRow
       if (view.hidden?.has(indexRow.id) || !passesFilters(indexRow, options.filters)) continue
-      counts.set(indexRow.kind, (counts.get(indexRow.kind) ?? 0) + 1)
-      let top = best.get(indexRow.kind)
-      if (!top) best.set(indexRow.kind, (top = []))
+      counts[indexRow.kind]++
+      const top = best[indexRow.kind]
       const score = bestScores[row] as number
       if (top.length === limit && score <= (top[limit - 1] as Candidate).score) continue
       let at = top.length
@@ -401,9 +401,9 @@ export function searchSegments(
   const marked = new Set(plans.flatMap((plan) => plan?.marked ?? []))
   let total = 0
   const groups = searchKinds.map((kind): SearchGroup => {
-    const count = counts.get(kind) ?? 0
+    const count = counts[kind]
     total += count
-    const hits = (best.get(kind) ?? []).map((candidate) =>
+    const hits = best[kind].map((candidate) =>
       toHit(
         (views[candidate.view] as SegmentView).segment,
         candidate,

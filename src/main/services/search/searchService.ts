@@ -98,6 +98,13 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     return value
   }
 
+  /** Segments loaded with the wanted stamp: counted again only after `loaded` or `wanted` changed. */
+  let readyCount: number | null = null
+  function setLoaded(key: string, segment: Segment): void {
+    loaded.set(key, segment)
+    readyCount = null
+  }
+
   /** A stored segment, its rows' texts read from the store when a result shows them. */
   function loadSegment(key: string, bytes: Uint8Array): Segment | null {
     return deserialiseSegment(bytes, (row) => (closed ? '' : store.readText(key, row)))
@@ -110,6 +117,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     wanted = new Map()
     for (const source of sources)
       for (const { key, stamp } of source.segments()) wanted.set(key, { source, stamp })
+    readyCount = null
     for (const key of [...loaded.keys()]) if (!wanted.has(key)) loaded.delete(key)
     for (const key of stored.keys()) if (!wanted.has(key)) store.remove(key)
     refreshViews()
@@ -124,7 +132,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       }
       const bytes = store.read(key)
       const segment = bytes ? loadSegment(key, bytes) : null
-      if (segment && segment.stamp === stamp) loaded.set(key, segment)
+      if (segment && segment.stamp === stamp) setLoaded(key, segment)
       else toBuild.push(key)
       if (++sinceYield >= loadBatch) {
         sinceYield = 0
@@ -147,7 +155,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       if (closed || wanted.get(key)?.stamp !== target.stamp) continue
       store.write(key, target.stamp, done.words, done.bytes, rowTextsOf(rows), now())
       const segment = loadSegment(key, done.bytes)
-      if (segment) loaded.set(key, segment)
+      if (segment) setLoaded(key, segment)
       refreshViews()
     }
     building = 0
@@ -210,8 +218,11 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
   }
 
   function status(): SearchStatus {
-    let ready = 0
-    for (const [key, { stamp }] of wanted) if (loaded.get(key)?.stamp === stamp) ready++
+    if (readyCount === null) {
+      readyCount = 0
+      for (const [key, { stamp }] of wanted) if (loaded.get(key)?.stamp === stamp) readyCount++
+    }
+    const ready = readyCount
     return { ready, total: wanted.size, building: building > 0 || (running !== null && ready < wanted.size) }
   }
 
