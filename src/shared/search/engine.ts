@@ -6,6 +6,7 @@ import lunr from 'lunr'
 import type { ParsedQuery, QueryClause } from './query'
 import { fieldCodes, fieldCount, findTerm, lowerBound, type Segment, type SegmentRow } from './segment'
 import { snippetAround } from './snippet'
+import { compareByCodePoint, encodeKey } from './termTable'
 import {
   searchFields,
   searchKindLabels,
@@ -201,14 +202,28 @@ interface CollectionStats {
   averageLength: number[]
 }
 
-/** One query made ready to score: its clauses, and per segment the postings each clause touches. */
+/**
+ * One query made ready to score: its clauses, and per segment the postings each clause touches.
+ * Each field-coded term a clause reaches is a slot, with its field, weight and document frequency
+ * (summed over the segments before any scoring); what a segment touches is kept as numbers, so
+ * that planning a frequent word over a thousand segments makes no object per term.
+ */
 interface Plan {
   clauses: QueryClause[]
   requiredMask: number
-  touched: Array<Array<Array<[number, number, number, string]>> | null>
-  documentFrequency: Map<string, number>
+  /** Per segment, per clause: term index, slot, term index, slot…; null when a required clause has none. */
+  touched: Array<number[][] | null>
+  slotField: number[]
+  slotWeight: number[]
+  slotFrequency: number[]
   /** Every term a required clause reached: marked in snippets. */
   marked: string[]
+}
+
+interface ReachedKey {
+  key: string
+  bytes: Uint8Array
+  slot: number
 }
 
 function planQuery(
@@ -223,47 +238,71 @@ function planQuery(
   const fieldsOf = (clause: QueryClause): number[] =>
     clause.field ? [searchFields.indexOf(clause.field)] : searchFields.map((_, field) => field)
   const codeOf = (field: number): string => fieldCodes[searchFields[field] as keyof typeof fieldCodes]
-  // Per clause, every field-coded term it reaches with its field and weight, made once per query
-  // rather than once per segment.
+  const slotField: number[] = []
+  const slotWeight: number[] = []
+  // Per clause, every field-coded term it reaches as a slot, made once per query rather than once
+  // per segment; for a prefix, per run of sorted terms it walks, the keys in that run in order.
   const reached = clauses.map((clause, c) => {
-    const byKey = new Map<string, [number, number]>()
+    const byKey = new Map<string, number>()
     for (const expansion of expansions[c] as Expansion[])
-      for (const field of fieldsOf(clause))
-        byKey.set(codeOf(field) + expansion.term, [field, expansion.weight])
-    return { byKey, scan: prefixScans(clause, fieldsOf(clause).map(codeOf)) }
+      for (const field of fieldsOf(clause)) {
+        const key = codeOf(field) + expansion.term
+        if (byKey.has(key)) continue
+        byKey.set(key, slotField.length)
+        slotField.push(field)
+        slotWeight.push(expansion.weight)
+      }
+    const scan = prefixScans(clause, fieldsOf(clause).map(codeOf))
+    const runs = (scan ?? []).map((start) => ({
+      start,
+      field: fieldIndexOfCode(start),
+      keys: [...byKey]
+        .filter(([key]) => key.startsWith(start))
+        .sort(([a], [b]) => compareByCodePoint(a, b))
+        .map(([key, slot]): ReachedKey => ({ key, bytes: encodeKey(key).slice(), slot }))
+    }))
+    return { byKey, runs: scan ? runs : null }
   })
 
-  // Per segment: for each clause, the (term index, field, weight) it touches. Document frequency
-  // of each field-coded term is summed across segments before any scoring.
-  const documentFrequency = new Map<string, number>()
-  const touched: Array<Array<Array<[number, number, number, string]>> | null> = views.map(({ segment }) => {
-    const perClause: Array<Array<[number, number, number, string]>> = []
+  const slotFrequency = new Array<number>(slotField.length).fill(0)
+  const touched = views.map(({ segment }): number[][] | null => {
+    const perClause: number[][] = []
     const { terms, offsets } = segment
     for (let c = 0; c < clauses.length; c++) {
       const clause = clauses[c] as QueryClause
-      const { byKey, scan } = reached[c] as (typeof reached)[number]
-      const list: Array<[number, number, number, string]> = []
-      const touch = (index: number, key: string, [field, weight]: [number, number]): void => {
-        list.push([index, field, weight, key])
-        const frequency = (offsets[index + 1] as number) - (offsets[index] as number)
-        documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
+      const { byKey, runs } = reached[c] as (typeof reached)[number]
+      const list: number[] = []
+      const touch = (index: number, slot: number): void => {
+        list.push(index, slot)
+        slotFrequency[slot] =
+          (slotFrequency[slot] as number) + (offsets[index + 1] as number) - (offsets[index] as number)
       }
-      if (scan) {
-        // A prefix's terms sit together in the sorted list: walk that run once.
-        for (const start of scan) {
+      if (runs) {
+        // A prefix's terms sit together in the sorted list: walk that run beside the keys it
+        // reaches (sorted alike), comparing bytes, until either ends.
+        for (const { start, field, keys } of runs) {
           // A field this segment holds no words in (tags, colours of a document) has no run.
-          if (segment.fieldTotals[fieldIndexOfCode(start)] === 0) continue
-          for (let i = lowerBound(terms, start); i < terms.length && terms.startsWith(i, start); i++) {
-            const key = terms.at(i)
-            const entry = byKey.get(key)
-            if (entry) touch(i, key, entry)
+          if (segment.fieldTotals[field] === 0 || keys.length === 0) continue
+          let k = 0
+          for (let i = lowerBound(terms, start); i < terms.length && k < keys.length;) {
+            const reachedKey = keys[k] as ReachedKey
+            const difference = terms.compareBytes(i, reachedKey.bytes)
+            if (difference < 0) {
+              if (!terms.startsWith(i, start)) break
+              i++
+            } else if (difference > 0) k++
+            else {
+              touch(i, reachedKey.slot)
+              i++
+              k++
+            }
           }
         }
       } else {
-        for (const [key, entry] of byKey) {
-          if (segment.fieldTotals[entry[0]] === 0) continue
+        for (const [key, slot] of byKey) {
+          if (segment.fieldTotals[slotField[slot] as number] === 0) continue
           const index = findTerm(terms, key)
-          if (index >= 0) touch(index, key, entry)
+          if (index >= 0) touch(index, slot)
         }
       }
       // A segment without one of the required words has no result: skip it.
@@ -282,7 +321,9 @@ function planQuery(
     clauses,
     requiredMask: required.length >= 31 ? 0x7fffffff : (1 << required.length) - 1,
     touched,
-    documentFrequency,
+    slotField,
+    slotWeight,
+    slotFrequency,
     marked
   }
 }
@@ -296,28 +337,33 @@ function scoreSegment(plan: Plan, viewIndex: number, segment: Segment, stats: Co
   scores.fill(0, 0, rows)
   masks.fill(0, 0, rows)
   firsts.fill(-1, 0, rows)
+  const { offsets, postingRows, postingFirsts, postingCounts, fieldLengths } = segment
   perClause.forEach((list, c) => {
     const clause = plan.clauses[c] as QueryClause
     const prohibited = clause.presence === 'prohibited'
     const bit = prohibited ? -1 : 1 << Math.min(c, 30)
-    for (const [index, field, weight, key] of list) {
-      const frequency = plan.documentFrequency.get(key) ?? 1
+    for (let j = 0; j < list.length; j += 2) {
+      const index = list[j] as number
+      const slot = list[j + 1] as number
+      const field = plan.slotField[slot] as number
+      const frequency = plan.slotFrequency[slot] || 1
       const idf = Math.log(1 + Math.abs((stats.rowTotal - frequency + 0.5) / (frequency + 0.5)))
-      const factor = idf * weight * clause.boost * (fieldBoosts[field] ?? 1)
+      const factor = idf * (plan.slotWeight[slot] as number) * clause.boost * (fieldBoosts[field] ?? 1)
       const average = stats.averageLength[field] as number
-      for (let p = segment.offsets[index] as number; p < (segment.offsets[index + 1] as number); p++) {
-        const row = segment.postingRows[p] as number
+      const end = offsets[index + 1] as number
+      for (let p = offsets[index] as number; p < end; p++) {
+        const row = postingRows[p] as number
         if (prohibited) {
           masks[row] = -1
           continue
         }
         if (field === 0) {
-          const first = segment.postingFirsts[p] as number
+          const first = postingFirsts[p] as number
           const known = firsts[row] as number
           if (known < 0 || first < known) firsts[row] = first
         }
-        const tf = segment.postingCounts[p] as number
-        const length = segment.fieldLengths[row * fieldCount + field] as number
+        const tf = postingCounts[p] as number
+        const length = fieldLengths[row * fieldCount + field] as number
         scores[row] =
           (scores[row] as number) + (factor * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / average))
         if ((masks[row] as number) >= 0) masks[row] = (masks[row] as number) | bit

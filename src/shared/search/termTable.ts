@@ -11,7 +11,7 @@ const decoder = new TextDecoder()
 const encodedKeys = new Map<string, Uint8Array>()
 const encodedKeysKept = 2000
 
-function encodeKey(key: string): Uint8Array {
+export function encodeKey(key: string): Uint8Array {
   let bytes = encodedKeys.get(key)
   if (!bytes) {
     if (encodedKeys.size >= encodedKeysKept) encodedKeys.clear()
@@ -72,19 +72,14 @@ export class TermTable {
   at(index: number, from = 0): string {
     const start = (this.starts[index] as number) + from
     const end = this.starts[index + 1] as number
-    const bytes = this.bytes
-    // Most terms are ASCII: build those directly, as TextDecoder costs more than a short term.
-    let text = ''
-    for (let i = start; i < end; i++) {
-      const byte = bytes[i] as number
-      if (byte >= 0x80) return decoder.decode(bytes.subarray(start, end))
-      text += String.fromCharCode(byte)
-    }
-    return text
+    const bytes = this.bytes.subarray(start, end)
+    // Most terms are ASCII: those are made directly, as TextDecoder costs more than a short term.
+    for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return decoder.decode(bytes)
+    return String.fromCharCode.apply(null, bytes as unknown as number[])
   }
 
-  /** Negative, zero or positive as term i sorts before, equal to or after `key` (bytes). */
-  private compareBytes(index: number, key: Uint8Array): number {
+  /** Negative, zero or positive as term i sorts before, equal to or after `key` (UTF-8 bytes). */
+  compareBytes(index: number, key: Uint8Array): number {
     const start = this.starts[index] as number
     const length = (this.starts[index + 1] as number) - start
     const shorter = Math.min(length, key.length)
