@@ -97,13 +97,20 @@ function expandClause(
       // A prefix may also be a stem (bilateralism* → bilater…): look for both.
       const codes = clause.field ? [fieldCodes[clause.field]] : Object.values(fieldCodes)
       const scans = prefixScans(clause, codes) ?? []
+      // Segments share most of their terms: a term already met is known by a hash of its bytes
+      // and a comparison, and only a new one is decoded.
+      const met = new Map<number, Uint8Array>()
       expanding: for (const { segment } of views) {
         const terms = segment.terms
         for (const key of scans) {
           // A field this segment holds no words in (tags, colours of a document) has no run.
           if (segment.fieldTotals[fieldIndexOfCode(key)] === 0) continue
           for (let i = lowerBound(terms, key); i < terms.length && terms.startsWith(i, key); i++) {
+            const hash = terms.hashAt(i, 1)
+            const known = met.get(hash)
+            if (known && terms.equalsAt(i, 1, known)) continue
             const term = terms.at(i, 1)
+            if (!known) met.set(hash, encodeKey(term).slice())
             if (!found.has(term)) found.set(term, prefixWeight)
             if (found.size >= maxExpansionsPerClause) break expanding
           }

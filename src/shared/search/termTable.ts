@@ -78,6 +78,23 @@ export class TermTable {
     return String.fromCharCode.apply(null, bytes as unknown as number[])
   }
 
+  /** A 32-bit FNV-1a hash of term i's bytes from byte `from` on: to recognise a term without decoding it. */
+  hashAt(index: number, from = 0): number {
+    let hash = 0x811c9dc5
+    const end = this.starts[index + 1] as number
+    for (let i = (this.starts[index] as number) + from; i < end; i++)
+      hash = Math.imul(hash ^ (this.bytes[i] as number), 0x01000193)
+    return hash >>> 0
+  }
+
+  /** Whether term i's bytes from byte `from` on are `bytes`. */
+  equalsAt(index: number, from: number, bytes: Uint8Array): boolean {
+    const start = (this.starts[index] as number) + from
+    if ((this.starts[index + 1] as number) - start !== bytes.length) return false
+    for (let i = 0; i < bytes.length; i++) if (this.bytes[start + i] !== bytes[i]) return false
+    return true
+  }
+
   /** Negative, zero or positive as term i sorts before, equal to or after `key` (UTF-8 bytes). */
   compareBytes(index: number, key: Uint8Array): number {
     const start = this.starts[index] as number
