@@ -61,6 +61,18 @@ describe('segment format', () => {
     expect(read).toHaveLength(5)
   })
 
+  it('keeps row numbers and first offsets in 16 bits unless they need more, through a restart', () => {
+    const short = buildSegment('doc:d1', 'v1', rows)
+    expect([short.postingRows, short.postingFirsts].map((array) => array.BYTES_PER_ELEMENT)).toEqual([2, 2])
+    const long = `${'word '.repeat(14000)}treaty`
+    const wide = buildSegment('doc:d1', 'v1', [...rows, row('b4', long)])
+    expect(wide.postingFirsts.BYTES_PER_ELEMENT).toBe(4)
+    const loaded = deserialiseSegment(serialiseSegment(wide), () => '')
+    expect(loaded?.postingFirsts.BYTES_PER_ELEMENT).toBe(4)
+    expect(loaded && [...loaded.postingFirsts]).toEqual([...wide.postingFirsts])
+    expect(loaded?.postingFirsts).toContain(long.indexOf('treaty'))
+  })
+
   it('reads a segment cut short as one to rebuild', () => {
     const bytes = serialiseSegment(buildSegment('doc:d1', 'v1', rows))
     expect(deserialiseSegment(bytes.subarray(0, bytes.length - 10), () => '')).toBeNull()

@@ -100,9 +100,12 @@ function expandClause(
       // Segments share most of their terms: a term already met is known by a hash of its bytes
       // and a comparison, and only a new one is decoded.
       const met = new Map<number, Uint8Array>()
-      expanding: for (const { segment } of views) {
+      // Indexed loops: over a thousand segments, for…of's iterators were a query's main garbage.
+      expanding: for (let v = 0; v < views.length; v++) {
+        const segment = (views[v] as SegmentView).segment
         const terms = segment.terms
-        for (const key of scans) {
+        for (let s = 0; s < scans.length; s++) {
+          const key = scans[s] as string
           // A field this segment holds no words in (tags, colours of a document) has no run.
           if (segment.fieldTotals[fieldIndexOfCode(key)] === 0) continue
           for (let i = lowerBound(terms, key); i < terms.length && terms.startsWith(i, key); i++) {
@@ -218,13 +221,43 @@ interface CollectionStats {
 interface Plan {
   clauses: QueryClause[]
   requiredMask: number
-  /** Per segment, per clause: term index, slot, term index, slot…; null when a required clause has none. */
-  touched: Array<number[][] | null>
+  /**
+   * What each segment's clauses touch: term index, slot, term index, slot… in one list, where
+   * segment v's clause c runs from `ranges[v * clauses + c]` to the next range's start.
+   */
+  pairs: IntList
+  ranges: Int32Array
+  /** 1 for a segment that lacks a required clause's terms: it has no results. */
+  skipped: Uint8Array
   slotField: number[]
   slotWeight: number[]
   slotFrequency: number[]
   /** Every term a required clause reached: marked in snippets. */
   marked: string[]
+}
+
+/** A growing list of integers, kept between queries: planning allocates no array per query. */
+class IntList {
+  data = new Int32Array(1024)
+  length = 0
+
+  push(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = a
+    this.data[this.length++] = b
+  }
+}
+
+/** One list per plan of a query (the query itself, then each alternative wording). */
+const pairLists: IntList[] = []
+function pairListFor(plan: number): IntList {
+  const list = (pairLists[plan] ??= new IntList())
+  list.length = 0
+  return list
 }
 
 interface ReachedKey {
@@ -236,7 +269,8 @@ interface ReachedKey {
 function planQuery(
   query: ParsedQuery,
   views: readonly SegmentView[],
-  vocabulary: VocabularyCache | undefined
+  vocabulary: VocabularyCache | undefined,
+  pairs: IntList
 ): Plan | null {
   const required = query.clauses.filter((clause) => clause.presence === 'required')
   if (required.length === 0) return null
@@ -268,56 +302,69 @@ function planQuery(
         .sort(([a], [b]) => compareByCodePoint(a, b))
         .map(([key, slot]): ReachedKey => ({ key, bytes: encodeKey(key).slice(), slot }))
     }))
-    return { byKey, runs: scan ? runs : null }
+    return { keys: [...byKey.keys()], slots: [...byKey.values()], runs: scan ? runs : null }
   })
 
   const slotFrequency = new Array<number>(slotField.length).fill(0)
-  const touched = views.map(({ segment }): number[][] | null => {
-    const perClause: number[][] = []
-    const { terms, offsets } = segment
-    for (let c = 0; c < clauses.length; c++) {
-      const clause = clauses[c] as QueryClause
-      const { byKey, runs } = reached[c] as (typeof reached)[number]
-      const list: number[] = []
-      const touch = (index: number, slot: number): void => {
-        list.push(index, slot)
-        slotFrequency[slot] =
-          (slotFrequency[slot] as number) + (offsets[index + 1] as number) - (offsets[index] as number)
-      }
+  const clauseCount = clauses.length
+  const ranges = new Int32Array(views.length * clauseCount + 1)
+  const skipped = new Uint8Array(views.length)
+  for (let v = 0; v < views.length; v++) {
+    const { segment } = views[v] as SegmentView
+    const { terms, offsets, fieldTotals } = segment
+    const segmentStart = pairs.length
+    for (let c = 0; c < clauseCount; c++) {
+      ranges[v * clauseCount + c] = pairs.length
+      if (skipped[v]) continue
+      const { keys, slots, runs } = reached[c] as (typeof reached)[number]
+      const clauseStart = pairs.length
       if (runs) {
         // A prefix's terms sit together in the sorted list: walk that run beside the keys it
         // reaches (sorted alike), comparing bytes, until either ends.
-        for (const { start, field, keys } of runs) {
+        for (let r = 0; r < runs.length; r++) {
+          const run = runs[r] as (typeof runs)[number]
           // A field this segment holds no words in (tags, colours of a document) has no run.
-          if (segment.fieldTotals[field] === 0 || keys.length === 0) continue
+          if (fieldTotals[run.field] === 0 || run.keys.length === 0) continue
           let k = 0
-          for (let i = lowerBound(terms, start); i < terms.length && k < keys.length;) {
-            const reachedKey = keys[k] as ReachedKey
+          for (let i = lowerBound(terms, run.start); i < terms.length && k < run.keys.length;) {
+            const reachedKey = run.keys[k] as ReachedKey
             const difference = terms.compareBytes(i, reachedKey.bytes)
             if (difference < 0) {
-              if (!terms.startsWith(i, start)) break
+              if (!terms.startsWith(i, run.start)) break
               i++
             } else if (difference > 0) k++
             else {
-              touch(i, reachedKey.slot)
+              pairs.push(i, reachedKey.slot)
               i++
               k++
             }
           }
         }
       } else {
-        for (const [key, slot] of byKey) {
-          if (segment.fieldTotals[slotField[slot] as number] === 0) continue
-          const index = findTerm(terms, key)
-          if (index >= 0) touch(index, slot)
+        for (let k = 0; k < keys.length; k++) {
+          const slot = slots[k] as number
+          if (fieldTotals[slotField[slot] as number] === 0) continue
+          const index = findTerm(terms, keys[k] as string)
+          if (index >= 0) pairs.push(index, slot)
         }
       }
       // A segment without one of the required words has no result: skip it.
-      if (list.length === 0 && clause.presence === 'required') return null
-      perClause.push(list)
+      if (pairs.length === clauseStart && (clauses[c] as QueryClause).presence === 'required') {
+        skipped[v] = 1
+        pairs.length = segmentStart
+        for (let earlier = 0; earlier <= c; earlier++) ranges[v * clauseCount + earlier] = segmentStart
+      }
     }
-    return perClause
-  })
+    if (skipped[v]) continue
+    // Document frequency of each slot, summed across segments before any scoring.
+    for (let j = segmentStart; j < pairs.length; j += 2) {
+      const index = pairs.data[j] as number
+      const slot = pairs.data[j + 1] as number
+      slotFrequency[slot] =
+        (slotFrequency[slot] as number) + (offsets[index + 1] as number) - (offsets[index] as number)
+    }
+  }
+  ranges[views.length * clauseCount] = pairs.length
 
   const marked: string[] = []
   clauses.forEach((clause, c) => {
@@ -327,7 +374,9 @@ function planQuery(
   return {
     clauses,
     requiredMask: required.length >= 31 ? 0x7fffffff : (1 << required.length) - 1,
-    touched,
+    pairs,
+    ranges,
+    skipped,
     slotField,
     slotWeight,
     slotFrequency,
@@ -337,28 +386,30 @@ function planQuery(
 
 /** Adds one plan's BM25 scores for one segment into the scratch arrays. */
 function scoreSegment(plan: Plan, viewIndex: number, segment: Segment, stats: CollectionStats): boolean {
-  const perClause = plan.touched[viewIndex]
-  if (!perClause) return false
+  if (plan.skipped[viewIndex]) return false
   const rows = segment.rows.length
   const { scores, masks, firsts } = scratch
   scores.fill(0, 0, rows)
   masks.fill(0, 0, rows)
   firsts.fill(-1, 0, rows)
   const { offsets, postingRows, postingFirsts, postingCounts, fieldLengths } = segment
-  perClause.forEach((list, c) => {
-    const clause = plan.clauses[c] as QueryClause
+  const { pairs, ranges, clauses } = plan
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c] as QueryClause
     const prohibited = clause.presence === 'prohibited'
     const bit = prohibited ? -1 : 1 << Math.min(c, 30)
-    for (let j = 0; j < list.length; j += 2) {
-      const index = list[j] as number
-      const slot = list[j + 1] as number
+    const at = viewIndex * clauses.length + c
+    const end = ranges[at + 1] as number
+    for (let j = ranges[at] as number; j < end; j += 2) {
+      const index = pairs.data[j] as number
+      const slot = pairs.data[j + 1] as number
       const field = plan.slotField[slot] as number
       const frequency = plan.slotFrequency[slot] || 1
       const idf = Math.log(1 + Math.abs((stats.rowTotal - frequency + 0.5) / (frequency + 0.5)))
       const factor = idf * (plan.slotWeight[slot] as number) * clause.boost * (fieldBoosts[field] ?? 1)
       const average = stats.averageLength[field] as number
-      const end = offsets[index + 1] as number
-      for (let p = offsets[index] as number; p < end; p++) {
+      const last = offsets[index + 1] as number
+      for (let p = offsets[index] as number; p < last; p++) {
         const row = postingRows[p] as number
         if (prohibited) {
           masks[row] = -1
@@ -376,7 +427,7 @@ function scoreSegment(plan: Plan, viewIndex: number, segment: Segment, stats: Co
         if ((masks[row] as number) >= 0) masks[row] = (masks[row] as number) | bit
       }
     }
-  })
+  }
   return true
 }
 
@@ -388,18 +439,21 @@ export function searchSegments(
   const limit = Math.max(1, Math.min(100, options.limit ?? 20))
   const emptyGroups = (): SearchGroup[] =>
     searchKinds.map((kind) => ({ kind, label: searchKindLabels[kind], count: 0, hits: [] }))
-  const main = planQuery(query, views, options.vocabulary)
+  const main = planQuery(query, views, options.vocabulary, pairListFor(0))
   if (!main) return { groups: emptyGroups(), total: 0 }
   const alternatives = options.alternatives ?? []
   const plans = [
     main,
-    ...alternatives.map((alternative) => planQuery(alternative.query, views, options.vocabulary))
+    ...alternatives.map((alternative, index) =>
+      planQuery(alternative.query, views, options.vocabulary, pairListFor(index + 1))
+    )
   ]
 
   // Collection statistics over every segment.
   let rowTotal = 0
   const fieldTotals = new Array<number>(fieldCount).fill(0)
-  for (const { segment } of views) {
+  for (let v = 0; v < views.length; v++) {
+    const segment = (views[v] as SegmentView).segment
     rowTotal += segment.rows.length
     segment.fieldTotals.forEach((total, field) => (fieldTotals[field] = (fieldTotals[field] ?? 0) + total))
   }
@@ -411,14 +465,19 @@ export function searchSegments(
   // Objects of fixed shape rather than Maps: a frequent word counts tens of thousands of rows.
   const counts: Record<SearchKind, number> = { text: 0, footnote: 0, note: 0, card: 0 }
   const best: Record<SearchKind, Candidate[]> = { text: [], footnote: [], note: [], card: [] }
-  views.forEach((view, viewIndex) => {
+  for (let viewIndex = 0; viewIndex < views.length; viewIndex++) {
+    let wanted = false
+    for (let planIndex = 0; planIndex < plans.length; planIndex++)
+      if (plans[planIndex]?.skipped[viewIndex] === 0) wanted = true
+    // Most segments lack a rare word: they cost no work per row.
+    if (!wanted) continue
+    const view = views[viewIndex] as SegmentView
     const { segment } = view
     const rows = segment.rows.length
     const { scores, masks, firsts, bestScores, bestFirsts, matchedBy } = scratchFor(rows)
-    let matched = false
-    plans.forEach((plan, planIndex) => {
-      if (!plan || !scoreSegment(plan, viewIndex, segment, stats)) return
-      matched = true
+    for (let planIndex = 0; planIndex < plans.length; planIndex++) {
+      const plan = plans[planIndex]
+      if (!plan || !scoreSegment(plan, viewIndex, segment, stats)) continue
       // A row found by several wordings keeps the best-scoring one.
       for (let row = 0; row < rows; row++) {
         if (masks[row] !== plan.requiredMask) continue
@@ -428,8 +487,7 @@ export function searchSegments(
         bestFirsts[row] = firsts[row] as number
         matchedBy[row] = planIndex
       }
-    })
-    if (!matched) return
+    }
     for (let row = 0; row < rows; row++) {
       if ((matchedBy[row] as number) < 0) continue
       const indexRow = segment.rows[row] as SegmentRow
@@ -449,7 +507,7 @@ export function searchSegments(
       })
       if (top.length > limit) top.pop()
     }
-  })
+  }
 
   const marked = new Set(plans.flatMap((plan) => plan?.marked ?? []))
   let total = 0

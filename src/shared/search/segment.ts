@@ -48,8 +48,8 @@ export interface Segment {
   /** 16 bits wide when the segment has fewer than 65,536 rows (every document but a giant). */
   postingRows: Uint16Array | Uint32Array
   postingCounts: Uint16Array
-  /** Where each posting's term first occurs in its row's field (UTF-16 offset). */
-  postingFirsts: Uint32Array
+  /** Where each posting's term first occurs in its row's field (UTF-16 offset); 16 bits wide when every row is shorter than 65,536. */
+  postingFirsts: Uint16Array | Uint32Array
   /** Words in each row's fields: rows × fields. */
   fieldLengths: Uint32Array
   fieldTotals: number[]
@@ -65,7 +65,8 @@ export const fieldCount = searchFields.length
  * read in place. A segment of another version is rebuilt.
  */
 export const segmentFormatVersion = 3
-const narrowRowLimit = 65536
+/** Row numbers and offsets below this are kept in 16 bits. */
+const narrowLimit = 65536
 
 function fieldTexts(row: IndexRow): string[] {
   return [row.text, row.tags.join(' '), row.colour ? `${row.colour} ${row.colourMeaning}` : '']
@@ -106,9 +107,11 @@ export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segm
   let total = 0
   for (const list of postings.values()) total += list.length / 3
   const offsets = new Uint32Array(terms.length + 1)
-  const postingRows = rows.length < narrowRowLimit ? new Uint16Array(total) : new Uint32Array(total)
+  let longest = 0
+  for (const row of rows) longest = Math.max(longest, row.text.length)
+  const postingRows = rows.length < narrowLimit ? new Uint16Array(total) : new Uint32Array(total)
   const postingCounts = new Uint16Array(total)
-  const postingFirsts = new Uint32Array(total)
+  const postingFirsts = longest < narrowLimit ? new Uint16Array(total) : new Uint32Array(total)
   let at = 0
   terms.forEach((term, index) => {
     offsets[index] = at
@@ -170,8 +173,8 @@ interface Header {
   rows: RowTuple[]
   fieldTotals: number[]
   words: number
-  /** Terms, postings, bytes of the terms. */
-  counts: [number, number, number]
+  /** Terms, postings, bytes of the terms, and 1 if row numbers + 2 if first offsets are 32 bits wide. */
+  counts: [number, number, number, number]
 }
 
 const encoder = new TextEncoder()
@@ -201,18 +204,28 @@ export function serialiseSegment(segment: Segment): Uint8Array {
     ]),
     fieldTotals: segment.fieldTotals,
     words: segment.words,
-    counts: [segment.terms.length, segment.postingRows.length, segment.terms.bytes.length]
+    counts: [
+      segment.terms.length,
+      segment.postingRows.length,
+      segment.terms.bytes.length,
+      (segment.postingRows instanceof Uint32Array ? 1 : 0) |
+        (segment.postingFirsts instanceof Uint32Array ? 2 : 0)
+    ]
   }
   const json = encoder.encode(JSON.stringify(header))
   const arraysStart = Math.ceil((4 + json.length) / 4) * 4
-  const parts: ArrayBufferView[] = [
+  // 32-bit arrays first, then 16-bit ones, then bytes: each starts aligned to its width.
+  const arrays = [
     segment.offsets,
     segment.terms.starts,
-    segment.postingFirsts,
     segment.fieldLengths,
-    ...(segment.postingRows instanceof Uint32Array
-      ? [segment.postingRows, segment.postingCounts]
-      : [segment.postingCounts, segment.postingRows]),
+    segment.postingRows,
+    segment.postingFirsts,
+    segment.postingCounts
+  ]
+  const parts: ArrayBufferView[] = [
+    ...arrays.filter((array) => array instanceof Uint32Array),
+    ...arrays.filter((array) => array instanceof Uint16Array),
     segment.terms.bytes
   ]
   const bytes = new Uint8Array(arraysStart + parts.reduce((sum, part) => sum + part.byteLength, 0))
@@ -238,7 +251,7 @@ export function deserialiseSegment(blob: Uint8Array, textOf: RowTexts): Segment 
     const jsonLength = view.getUint32(0, true)
     const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + jsonLength))) as Header
     if (header.v !== segmentFormatVersion) return null
-    const [termCount, postingCount, termBytes] = header.counts
+    const [termCount, postingCount, termBytes, wide] = header.counts
     const rowCount = header.rows.length
     let at = bytes.byteOffset + Math.ceil((4 + jsonLength) / 4) * 4
     const take = <T>(
@@ -253,17 +266,16 @@ export function deserialiseSegment(blob: Uint8Array, textOf: RowTexts): Segment 
     }
     const offsets = take(Uint32Array, termCount + 1, 4)
     const starts = take(Uint32Array, termCount + 1, 4)
-    const postingFirsts = take(Uint32Array, postingCount, 4)
     const fieldLengths = take(Uint32Array, rowCount * fieldCount, 4)
-    let postingRows: Uint16Array | Uint32Array
-    let postingCounts: Uint16Array
-    if (rowCount < narrowRowLimit) {
-      postingCounts = take(Uint16Array, postingCount, 2)
-      postingRows = take(Uint16Array, postingCount, 2)
-    } else {
-      postingRows = take(Uint32Array, postingCount, 4)
-      postingCounts = take(Uint16Array, postingCount, 2)
-    }
+    const wideRows = (wide & 1) !== 0
+    const wideFirsts = (wide & 2) !== 0
+    let postingRows: Uint16Array | Uint32Array | null = wideRows ? take(Uint32Array, postingCount, 4) : null
+    let postingFirsts: Uint16Array | Uint32Array | null = wideFirsts
+      ? take(Uint32Array, postingCount, 4)
+      : null
+    postingRows ??= take(Uint16Array, postingCount, 2)
+    postingFirsts ??= take(Uint16Array, postingCount, 2)
+    const postingCounts = take(Uint16Array, postingCount, 2)
     const termsBytes = take(Uint8Array, termBytes, 1)
     return {
       key: header.key,

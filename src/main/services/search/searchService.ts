@@ -226,6 +226,14 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     return { ready, total: wanted.size, building: building > 0 || (running !== null && ready < wanted.size) }
   }
 
+  /** One view object per segment with nothing hidden, so that a query makes none per segment. */
+  const plainViews = new WeakMap<Segment, SegmentView>()
+  function plainView(segment: Segment): SegmentView {
+    let view = plainViews.get(segment)
+    if (!view) plainViews.set(segment, (view = { segment }))
+    return view
+  }
+
   /** The loaded segments, with rows changed since each was built searched from a small fresh segment. */
   function viewsWithFreshRows(): SegmentView[] {
     const result: SegmentView[] = []
@@ -234,12 +242,12 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     for (const [key, { source }] of wanted) {
       const segment = loaded.get(key)
       if (!source.changedSince) {
-        if (segment) result.push({ segment })
+        if (segment) result.push(plainView(segment))
         continue
       }
       const changes = source.changedSince(key, segment ? newestRowOf(segment) : Number.NEGATIVE_INFINITY)
       if (changes.rows.length === 0 && changes.goneIds.length === 0) {
-        if (segment) result.push({ segment })
+        if (segment) result.push(plainView(segment))
         continue
       }
       stale = true
