@@ -97,6 +97,7 @@ function expandClause(
       // A prefix may also be a stem (bilateralism* → bilater…): look for both.
       const codes = clause.field ? [fieldCodes[clause.field]] : Object.values(fieldCodes)
       const scans = prefixScans(clause, codes) ?? []
+      const scanFields = scans.map(fieldIndexOfCode)
       // Segments share most of their terms: a term already met is known by a hash of its bytes
       // and a comparison, and only a new one is decoded.
       const met = new Map<number, Uint8Array>()
@@ -107,7 +108,7 @@ function expandClause(
         for (let s = 0; s < scans.length; s++) {
           const key = scans[s] as string
           // A field this segment holds no words in (tags, colours of a document) has no run.
-          if (segment.fieldTotals[fieldIndexOfCode(key)] === 0) continue
+          if (segment.fieldTotals[scanFields[s] as number] === 0) continue
           for (let i = lowerBound(terms, key); i < terms.length && terms.startsWith(i, key); i++) {
             const hash = terms.hashAt(i, 1)
             const known = met.get(hash)

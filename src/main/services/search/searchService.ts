@@ -239,22 +239,23 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     const result: SegmentView[] = []
     const freshRows: IndexRow[] = []
     let stale = false
-    for (const [key, { source }] of wanted) {
+    // forEach rather than for…of: a Map's entries would be an array each, per segment per query.
+    wanted.forEach(({ source }, key) => {
       const segment = loaded.get(key)
       if (!source.changedSince) {
         if (segment) result.push(plainView(segment))
-        continue
+        return
       }
       const changes = source.changedSince(key, segment ? newestRowOf(segment) : Number.NEGATIVE_INFINITY)
       if (changes.rows.length === 0 && changes.goneIds.length === 0) {
         if (segment) result.push(plainView(segment))
-        continue
+        return
       }
       stale = true
       freshRows.push(...changes.rows)
       const hidden = new Set([...changes.rows.map((row) => row.id), ...changes.goneIds])
       if (segment) result.push({ segment, hidden })
-    }
+    })
     if (stale) void reconcile()
     if (freshRows.length === 0) {
       fresh = null
