@@ -111,7 +111,7 @@ export async function runScaleSearchBench(): Promise<void> {
       `${describe(ftsFigures)}; Scholia p50 ×${(child.figures.p50 / ftsFigures.p50).toFixed(2)}, p95 ×${(child.figures.p95 / ftsFigures.p95).toFixed(2)} of it`
     )
     line(
-      `resident memory of the process holding the index: ${mb(child.rss)} (${mb(child.rssBefore)} before opening it; heap ${mb(child.heapUsed)}, array buffers ${mb(child.arrayBuffers)}); target ≤ 400 MB — ${child.rss <= 400e6 ? 'met' : 'NOT met'}`
+      `resident memory of the process holding the index: ${mb(child.rss)} (${mb(child.rssBefore)} before opening it; heap ${mb(child.heapUsed)} used, young generation ${mb(child.youngGeneration)} reserved, array buffers ${mb(child.arrayBuffers)}); target ≤ 400 MB — ${child.rss <= 400e6 ? 'met' : 'NOT met'}`
     )
   } finally {
     folder.remove()
