@@ -14,7 +14,7 @@ import type { IndexRow } from '../../src/shared/search/segment'
 import { makeTempDir } from '../../tests/support/tempDir'
 import { repoRoot } from '../../tests/support/webServer'
 import { heading } from './harness'
-import { benchSource, openBenchDb, random, workerFile } from './search'
+import { benchSource, openBenchDb, persistedSizes, random, workerFile } from './search'
 import { describe, fts5Baseline, timeRuns } from './searchReal'
 import type { ScaleChildReport } from './searchScaleChild'
 import { asParagraphs, loadAddresses, realQueries, type BenchDocument } from './sotu'
@@ -88,13 +88,11 @@ export async function runScaleSearchBench(): Promise<void> {
     const start = performance.now()
     await service.refresh()
     const build = performance.now() - start
-    const stored = db
-      .prepare('SELECT count(*) AS segments, total(length(data)) AS bytes FROM search_segments')
-      .get() as { segments: number; bytes: number }
+    const persisted = persistedSizes(db)
     await service.close()
     db.close()
     line(
-      `build through the service on ${path ? 'the builder thread' : 'the main thread (run npm run build for the worker)'}: ${ms(build)} (${ms((build * 1e6) / words)} per 1M words); persisted ${mb(stored.bytes)} in ${stored.segments} segments`
+      `build through the service on ${path ? 'the builder thread' : 'the main thread (run npm run build for the worker)'}: ${ms(build)} (${ms((build * 1e6) / words)} per 1M words); persisted ${persisted}`
     )
 
     const child = await inChild(join(folder.path, 'library'))
