@@ -114,7 +114,7 @@ function expandClause(
             const known = met.get(hash)
             if (known && terms.equalsAt(i, 1, known)) continue
             const term = terms.at(i, 1)
-            if (!known) met.set(hash, encodeKey(term).slice())
+            if (!known) met.set(hash, encodeKey(term))
             if (!found.has(term)) found.set(term, prefixWeight)
             if (found.size >= maxExpansionsPerClause) break expanding
           }
@@ -294,16 +294,19 @@ function planQuery(
         slotField.push(field)
         slotWeight.push(expansion.weight)
       }
+    const keys = [...byKey.keys()]
+    const slots = [...byKey.values()]
     const scan = prefixScans(clause, fieldsOf(clause).map(codeOf))
-    const runs = (scan ?? []).map((start) => ({
-      start,
-      field: fieldIndexOfCode(start),
-      keys: [...byKey]
-        .filter(([key]) => key.startsWith(start))
-        .sort(([a], [b]) => compareByCodePoint(a, b))
-        .map(([key, slot]): ReachedKey => ({ key, bytes: encodeKey(key).slice(), slot }))
-    }))
-    return { keys: [...byKey.keys()], slots: [...byKey.values()], runs: scan ? runs : null }
+    const runs = (scan ?? []).map((start) => {
+      const inRun: ReachedKey[] = []
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k] as string
+        if (key.startsWith(start)) inRun.push({ key, bytes: encodeKey(key), slot: slots[k] as number })
+      }
+      inRun.sort((x, y) => compareByCodePoint(x.key, y.key))
+      return { start, field: fieldIndexOfCode(start), keys: inRun }
+    })
+    return { keys, slots, runs: scan ? runs : null }
   })
 
   const slotFrequency = new Array<number>(slotField.length).fill(0)

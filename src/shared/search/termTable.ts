@@ -7,9 +7,12 @@
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
-/** The UTF-8 bytes of lookup keys, kept for a while: the same key is looked up in every segment. */
+/**
+ * The UTF-8 bytes of lookup keys, kept for a while: the same key is looked up in every segment.
+ * A caller may keep the bytes it was given; the cache only forgets them.
+ */
 const encodedKeys = new Map<string, Uint8Array>()
-const encodedKeysKept = 2000
+const encodedKeysKept = 10_000
 
 export function encodeKey(key: string): Uint8Array {
   let bytes = encodedKeys.get(key)
