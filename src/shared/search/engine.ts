@@ -6,7 +6,7 @@ import lunr from 'lunr'
 import type { ParsedQuery, QueryClause } from './query'
 import { fieldCodes, fieldCount, findTerm, lowerBound, type Segment, type SegmentRow } from './segment'
 import { snippetAround } from './snippet'
-import { compareByCodePoint, encodeKey } from './termTable'
+import { compareByCodePoint, encodeTerm } from './termTable'
 import {
   searchFields,
   searchKindLabels,
@@ -114,7 +114,7 @@ function expandClause(
             const known = met.get(hash)
             if (known && terms.equalsAt(i, 1, known)) continue
             const term = terms.at(i, 1)
-            if (!known) met.set(hash, encodeKey(term))
+            if (!known) met.set(hash, encodeTerm(term))
             if (!found.has(term)) found.set(term, prefixWeight)
             if (found.size >= maxExpansionsPerClause) break expanding
           }
@@ -301,7 +301,7 @@ function planQuery(
       const inRun: ReachedKey[] = []
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string
-        if (key.startsWith(start)) inRun.push({ key, bytes: encodeKey(key), slot: slots[k] as number })
+        if (key.startsWith(start)) inRun.push({ key, bytes: encodeTerm(key), slot: slots[k] as number })
       }
       inRun.sort((x, y) => compareByCodePoint(x.key, y.key))
       return { start, field: fieldIndexOfCode(start), keys: inRun }

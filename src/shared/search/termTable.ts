@@ -12,8 +12,14 @@ const decoder = new TextDecoder()
  * A caller may keep the bytes it was given; the cache only forgets them.
  */
 const encodedKeys = new Map<string, Uint8Array>()
-const encodedKeysKept = 10_000
+const encodedKeysKept = 2000
 
+/** The UTF-8 bytes of a term held only for one query (not cached: caching each query's many terms churned). */
+export function encodeTerm(term: string): Uint8Array {
+  return encoder.encode(term)
+}
+
+/** The UTF-8 bytes of a key looked up in every segment, from the cache. */
 export function encodeKey(key: string): Uint8Array {
   let bytes = encodedKeys.get(key)
   if (!bytes) {
