@@ -41,26 +41,48 @@ const median = (values: number[]): number =>
     0.5
   )
 
-/** Each query once per run after one untimed pass; p50 and p95 of each run, then their medians. */
+export interface TimedEngine {
+  label: string
+  run: (query: string) => unknown
+}
+
+/**
+ * Each query once per run after one untimed pass; p50 and p95 of each run, then their medians.
+ * Several engines are timed in alternation, query by query, so that a burst of load from other
+ * processes falls on all of them alike and their ratio holds on a busy machine.
+ */
+export function timeTogether(engines: readonly TimedEngine[], queries: readonly string[]): RunFigures[] {
+  for (const query of queries) for (const engine of engines) engine.run(query)
+  const p50s = engines.map((): number[] => [])
+  const p95s = engines.map((): number[] => [])
+  for (let round = 0; round < runs; round++) {
+    const durations = engines.map((): number[] => [])
+    for (const query of queries)
+      engines.forEach((engine, index) => {
+        const start = performance.now()
+        engine.run(query)
+        durations[index]?.push(performance.now() - start)
+      })
+    durations.forEach((list, index) => {
+      list.sort((a, b) => a - b)
+      p50s[index]?.push(percentile(list, 0.5))
+      p95s[index]?.push(percentile(list, 0.95))
+    })
+  }
+  return engines.map(({ label }, index) => ({
+    label,
+    p50: median(p50s[index] ?? []),
+    p95: median(p95s[index] ?? [])
+  }))
+}
+
+/** One engine timed as `timeTogether` does. */
 export function timeRuns(
   label: string,
   queries: readonly string[],
   run: (query: string) => unknown
 ): RunFigures {
-  for (const query of queries) run(query)
-  const p50s: number[] = []
-  const p95s: number[] = []
-  for (let round = 0; round < runs; round++) {
-    const durations = queries.map((query) => {
-      const start = performance.now()
-      run(query)
-      return performance.now() - start
-    })
-    durations.sort((a, b) => a - b)
-    p50s.push(percentile(durations, 0.5))
-    p95s.push(percentile(durations, 0.95))
-  }
-  return { label, p50: median(p50s), p95: median(p95s) }
+  return timeTogether([{ label, run }], queries)[0] as RunFigures
 }
 
 export const describe = (figures: RunFigures): string =>
@@ -136,18 +158,30 @@ export async function runRealSearchBench(): Promise<void> {
   if (new Set(realQueries).size !== realQueries.length) throw new Error('the bench queries repeat one')
   const folder = makeTempDir('scholia-search-real-')
   try {
+    const fts = fts5Baseline(folder.path, rows)
     const scholia = await persistedService(join(folder.path, 'paragraphs'), paragraphs)
     line(
       `Scholia build through the service ${ms(scholia.build)}, restart to first answer ${ms(scholia.restart)}`
     )
     const hits = new Map<string, number>()
-    const scholiaFigures = timeRuns('Scholia, top 20 per group with snippets', realQueries, (query) => {
-      const result = scholia.service.search({ query, limit: 20 })
-      hits.set(query, result.total)
-      return result
-    })
+    const [scholiaFigures, ftsFigures] = timeTogether(
+      [
+        {
+          label: 'Scholia, top 20 per group with snippets',
+          run: (query) => {
+            const result = scholia.service.search({ query, limit: 20 })
+            hits.set(query, result.total)
+            return result
+          }
+        },
+        { label: 'SQLite FTS5, bm25 top 20 + snippet() (timed in alternation with Scholia)', run: fts.search }
+      ],
+      realQueries
+    ) as [RunFigures, RunFigures]
     await scholia.service.close()
     scholia.db.close()
+    const ftsHits = new Map(realQueries.map((query) => [query, countFts5(fts.db, query)]))
+    fts.db.close()
 
     const whole = await persistedService(join(folder.path, 'whole'), asWholeAddresses(addresses))
     const wholeFigures = timeRuns('Scholia, one block per address', realQueries, (query) =>
@@ -155,11 +189,6 @@ export async function runRealSearchBench(): Promise<void> {
     )
     await whole.service.close()
     whole.db.close()
-
-    const fts = fts5Baseline(folder.path, rows)
-    const ftsFigures = timeRuns('SQLite FTS5, bm25 top 20 + snippet()', realQueries, fts.search)
-    const ftsHits = new Map(realQueries.map((query) => [query, countFts5(fts.db, query)]))
-    fts.db.close()
 
     let start = performance.now()
     const lunrJson = JSON.stringify(stockLunr(rows))

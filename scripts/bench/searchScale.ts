@@ -14,7 +14,7 @@ import type { IndexRow } from '../../src/shared/search/segment'
 import { makeTempDir } from '../../tests/support/tempDir'
 import { repoRoot } from '../../tests/support/webServer'
 import { heading } from './harness'
-import { benchSource, openBenchDb, random, workerFile } from './search'
+import { benchSource, openBenchDb, persistedSizes, random, workerFile } from './search'
 import { describe, fts5Baseline, timeRuns } from './searchReal'
 import type { ScaleChildReport } from './searchScaleChild'
 import { asParagraphs, loadAddresses, realQueries, type BenchDocument } from './sotu'
@@ -24,7 +24,7 @@ const variedShare = 0.1
 const endings = ['ax', 'el', 'ov', 'ith', 'ura', 'esk', 'ond', 'ique', 'ari', 'umb', 'ett', 'oza']
 
 /** Copy `copy` of the documents: the same paragraphs, a seeded tenth of the words varied. */
-function variedCopy(documents: readonly BenchDocument[], copy: number): BenchDocument[] {
+export function variedCopy(documents: readonly BenchDocument[], copy: number): BenchDocument[] {
   const next = random(9_000_017 + copy)
   const vary = (text: string): string =>
     text.replace(/\p{L}+/gu, (word) => {
@@ -88,13 +88,11 @@ export async function runScaleSearchBench(): Promise<void> {
     const start = performance.now()
     await service.refresh()
     const build = performance.now() - start
-    const stored = db
-      .prepare('SELECT count(*) AS segments, total(length(data)) AS bytes FROM search_segments')
-      .get() as { segments: number; bytes: number }
+    const persisted = persistedSizes(db)
     await service.close()
     db.close()
     line(
-      `build through the service on ${path ? 'the builder thread' : 'the main thread (run npm run build for the worker)'}: ${ms(build)} (${ms((build * 1e6) / words)} per 1M words); persisted ${mb(stored.bytes)} in ${stored.segments} segments`
+      `build through the service on ${path ? 'the builder thread' : 'the main thread (run npm run build for the worker)'}: ${ms(build)} (${ms((build * 1e6) / words)} per 1M words); persisted ${persisted}`
     )
 
     const child = await inChild(join(folder.path, 'library'))
@@ -111,7 +109,7 @@ export async function runScaleSearchBench(): Promise<void> {
       `${describe(ftsFigures)}; Scholia p50 ×${(child.figures.p50 / ftsFigures.p50).toFixed(2)}, p95 ×${(child.figures.p95 / ftsFigures.p95).toFixed(2)} of it`
     )
     line(
-      `resident memory of the process holding the index: ${mb(child.rss)} (${mb(child.rssBefore)} before opening it; heap ${mb(child.heapUsed)}, array buffers ${mb(child.arrayBuffers)}); target ≤ 400 MB — ${child.rss <= 400e6 ? 'met' : 'NOT met'}`
+      `resident memory of the process holding the index: ${mb(child.rss)} (${mb(child.rssBefore)} before opening it; heap ${mb(child.heapUsed)} used, young generation ${mb(child.youngGeneration)} reserved, array buffers ${mb(child.arrayBuffers)}); target ≤ 400 MB — ${child.rss <= 400e6 ? 'met' : 'NOT met'}`
     )
   } finally {
     folder.remove()

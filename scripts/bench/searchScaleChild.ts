@@ -2,6 +2,7 @@
 // library the parent built, as after a restart, answers the queries and reports its own resident
 // memory, so that the figure is the index's and not the corpus generator's.
 import { performance } from 'node:perf_hooks'
+import { getHeapSpaceStatistics } from 'node:v8'
 import { createInThreadBuilder } from '../../src/main/services/search/builder'
 import { createSearchService } from '../../src/main/services/search/searchService'
 import { openBenchDb } from './search'
@@ -16,6 +17,8 @@ export interface ScaleChildReport {
   rss: number
   heapUsed: number
   arrayBuffers: number
+  /** V8's young generation (new space) as reserved: it grows with the queries' allocation, not the index. */
+  youngGeneration: number
   hits: number
 }
 
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
     rss: memory.rss,
     heapUsed: memory.heapUsed,
     arrayBuffers: memory.arrayBuffers,
+    youngGeneration:
+      getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0,
     hits
   }
   await service.close()

@@ -274,6 +274,53 @@ describe('index life cycle', () => {
     await search.close()
   })
 
+  it('keeps row texts out of the segments, reads them for the hits, and rebuilds an older format', async () => {
+    let library = openLibrary()
+    library.documents.importBundled('kim-2018-sino-dprk-split.md', readFileSync(articlePath, 'utf8'))
+    let search = openSearch(library, createInThreadBuilder())
+    await search.refresh()
+    await search.close()
+    const texts = () => db.prepare('SELECT count(*) FROM search_texts').pluck().get() as number
+    expect(texts()).toBeGreaterThan(0)
+    // Segments of format 2 held their rows' texts and had none beside them.
+    const stored = db
+      .prepare<[], { key: string; data: Buffer }>('SELECT key, data FROM search_segments')
+      .all()
+    for (const { key, data } of stored) {
+      const length = data.readUInt32LE(0)
+      const header = data
+        .subarray(4, 4 + length)
+        .toString('utf8')
+        .replace('{"v":3', '{"v":2')
+      data.write(header, 4, 'utf8')
+      db.prepare('UPDATE search_segments SET data = ? WHERE key = ?').run(data, key)
+    }
+    db.prepare('DELETE FROM search_texts').run()
+    db.close()
+
+    library = openLibrary()
+    const rebuilt = countingBuilder()
+    search = openSearch(library, rebuilt)
+    await search.refresh()
+    expect(rebuilt.built.sort()).toEqual(stored.map(({ key }) => key).sort())
+    expect(texts()).toBeGreaterThan(0)
+    await search.close()
+    db.close()
+
+    // After a restart the snippets come from the stored texts.
+    library = openLibrary()
+    search = openSearch(library, countingBuilder())
+    await search.refresh()
+    const footnotes = hitsOf(search.search({ query: 'sokryul ' }), 'footnote')
+    expect(footnotes.length).toBeGreaterThan(0)
+    expect(footnotes.every((hit) => hit.snippet.text.includes('Hong Sökryul (홍석률)'))).toBe(true)
+    const [document] = library.documents.listDocuments()
+    library.documents.removeDocument(document?.id as string)
+    await search.refresh()
+    expect(texts()).toBe(0)
+    await search.close()
+  })
+
   it('finds a note the moment it is saved, and after an edit or a delete stops finding the old words', async () => {
     const library = openLibrary()
     const imported = library.documents.importBundled(

@@ -4,8 +4,9 @@
 // terms; wildcard patterns and fuzzy words are expanded with lunr's TokenSet over the vocabulary.
 import lunr from 'lunr'
 import type { ParsedQuery, QueryClause } from './query'
-import { fieldCodes, fieldCount, findTerm, lowerBound, type IndexRow, type Segment } from './segment'
+import { fieldCodes, fieldCount, findTerm, lowerBound, type Segment, type SegmentRow } from './segment'
 import { snippetAround } from './snippet'
+import { compareByCodePoint, encodeTerm } from './termTable'
 import {
   searchFields,
   searchKindLabels,
@@ -96,13 +97,24 @@ function expandClause(
       // A prefix may also be a stem (bilateralism* → bilater…): look for both.
       const codes = clause.field ? [fieldCodes[clause.field]] : Object.values(fieldCodes)
       const scans = prefixScans(clause, codes) ?? []
-      expanding: for (const { segment } of views) {
+      const scanFields = scans.map(fieldIndexOfCode)
+      // Segments share most of their terms: a term already met is known by a hash of its bytes
+      // and a comparison, and only a new one is decoded.
+      const met = new Map<number, Uint8Array>()
+      // Indexed loops: over a thousand segments, for…of's iterators were a query's main garbage.
+      expanding: for (let v = 0; v < views.length; v++) {
+        const segment = (views[v] as SegmentView).segment
         const terms = segment.terms
-        for (const key of scans) {
+        for (let s = 0; s < scans.length; s++) {
+          const key = scans[s] as string
           // A field this segment holds no words in (tags, colours of a document) has no run.
-          if (segment.fieldTotals[fieldIndexOfCode(key)] === 0) continue
+          if (segment.fieldTotals[scanFields[s] as number] === 0) continue
           for (let i = lowerBound(terms, key); i < terms.length && terms.startsWith(i, key); i++) {
+            const hash = terms.hashAt(i, 1)
+            const known = met.get(hash)
+            if (known && terms.equalsAt(i, 1, known)) continue
             const term = terms.at(i, 1)
+            if (!known) met.set(hash, encodeTerm(term))
             if (!found.has(term)) found.set(term, prefixWeight)
             if (found.size >= maxExpansionsPerClause) break expanding
           }
@@ -144,7 +156,7 @@ function fieldIndexOfCode(key: string): number {
   return searchFields.findIndex((field) => fieldCodes[field] === key[0])
 }
 
-function passesFilters(row: IndexRow, filters: SearchFilters | undefined): boolean {
+function passesFilters(row: SegmentRow, filters: SearchFilters | undefined): boolean {
   if (!filters) return true
   if (filters.documentId && row.documentId !== filters.documentId) return false
   if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(row.kind)) return false
@@ -201,20 +213,65 @@ interface CollectionStats {
   averageLength: number[]
 }
 
-/** One query made ready to score: its clauses, and per segment the postings each clause touches. */
+/**
+ * One query made ready to score: its clauses, and per segment the postings each clause touches.
+ * Each field-coded term a clause reaches is a slot, with its field, weight and document frequency
+ * (summed over the segments before any scoring); what a segment touches is kept as numbers, so
+ * that planning a frequent word over a thousand segments makes no object per term.
+ */
 interface Plan {
   clauses: QueryClause[]
   requiredMask: number
-  touched: Array<Array<Array<[number, number, number, string]>> | null>
-  documentFrequency: Map<string, number>
+  /**
+   * What each segment's clauses touch: term index, slot, term index, slot… in one list, where
+   * segment v's clause c runs from `ranges[v * clauses + c]` to the next range's start.
+   */
+  pairs: IntList
+  ranges: Int32Array
+  /** 1 for a segment that lacks a required clause's terms: it has no results. */
+  skipped: Uint8Array
+  slotField: number[]
+  slotWeight: number[]
+  slotFrequency: number[]
   /** Every term a required clause reached: marked in snippets. */
   marked: string[]
+}
+
+/** A growing list of integers, kept between queries: planning allocates no array per query. */
+class IntList {
+  data = new Int32Array(1024)
+  length = 0
+
+  push(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = a
+    this.data[this.length++] = b
+  }
+}
+
+/** One list per plan of a query (the query itself, then each alternative wording). */
+const pairLists: IntList[] = []
+function pairListFor(plan: number): IntList {
+  const list = (pairLists[plan] ??= new IntList())
+  list.length = 0
+  return list
+}
+
+interface ReachedKey {
+  key: string
+  bytes: Uint8Array
+  slot: number
 }
 
 function planQuery(
   query: ParsedQuery,
   views: readonly SegmentView[],
-  vocabulary: VocabularyCache | undefined
+  vocabulary: VocabularyCache | undefined,
+  pairs: IntList
 ): Plan | null {
   const required = query.clauses.filter((clause) => clause.presence === 'required')
   if (required.length === 0) return null
@@ -223,55 +280,95 @@ function planQuery(
   const fieldsOf = (clause: QueryClause): number[] =>
     clause.field ? [searchFields.indexOf(clause.field)] : searchFields.map((_, field) => field)
   const codeOf = (field: number): string => fieldCodes[searchFields[field] as keyof typeof fieldCodes]
-  // Per clause, every field-coded term it reaches with its field and weight, made once per query
-  // rather than once per segment.
+  const slotField: number[] = []
+  const slotWeight: number[] = []
+  // Per clause, every field-coded term it reaches as a slot, made once per query rather than once
+  // per segment; for a prefix, per run of sorted terms it walks, the keys in that run in order.
   const reached = clauses.map((clause, c) => {
-    const byKey = new Map<string, [number, number]>()
+    const byKey = new Map<string, number>()
     for (const expansion of expansions[c] as Expansion[])
-      for (const field of fieldsOf(clause))
-        byKey.set(codeOf(field) + expansion.term, [field, expansion.weight])
-    return { byKey, scan: prefixScans(clause, fieldsOf(clause).map(codeOf)) }
+      for (const field of fieldsOf(clause)) {
+        const key = codeOf(field) + expansion.term
+        if (byKey.has(key)) continue
+        byKey.set(key, slotField.length)
+        slotField.push(field)
+        slotWeight.push(expansion.weight)
+      }
+    const keys = [...byKey.keys()]
+    const slots = [...byKey.values()]
+    const scan = prefixScans(clause, fieldsOf(clause).map(codeOf))
+    const runs = (scan ?? []).map((start) => {
+      const inRun: ReachedKey[] = []
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k] as string
+        if (key.startsWith(start)) inRun.push({ key, bytes: encodeTerm(key), slot: slots[k] as number })
+      }
+      inRun.sort((x, y) => compareByCodePoint(x.key, y.key))
+      return { start, field: fieldIndexOfCode(start), keys: inRun }
+    })
+    return { keys, slots, runs: scan ? runs : null }
   })
 
-  // Per segment: for each clause, the (term index, field, weight) it touches. Document frequency
-  // of each field-coded term is summed across segments before any scoring.
-  const documentFrequency = new Map<string, number>()
-  const touched: Array<Array<Array<[number, number, number, string]>> | null> = views.map(({ segment }) => {
-    const perClause: Array<Array<[number, number, number, string]>> = []
-    const { terms, offsets } = segment
-    for (let c = 0; c < clauses.length; c++) {
-      const clause = clauses[c] as QueryClause
-      const { byKey, scan } = reached[c] as (typeof reached)[number]
-      const list: Array<[number, number, number, string]> = []
-      const touch = (index: number, key: string, [field, weight]: [number, number]): void => {
-        list.push([index, field, weight, key])
-        const frequency = (offsets[index + 1] as number) - (offsets[index] as number)
-        documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + frequency)
-      }
-      if (scan) {
-        // A prefix's terms sit together in the sorted list: walk that run once.
-        for (const start of scan) {
+  const slotFrequency = new Array<number>(slotField.length).fill(0)
+  const clauseCount = clauses.length
+  const ranges = new Int32Array(views.length * clauseCount + 1)
+  const skipped = new Uint8Array(views.length)
+  for (let v = 0; v < views.length; v++) {
+    const { segment } = views[v] as SegmentView
+    const { terms, offsets, fieldTotals } = segment
+    const segmentStart = pairs.length
+    for (let c = 0; c < clauseCount; c++) {
+      ranges[v * clauseCount + c] = pairs.length
+      if (skipped[v]) continue
+      const { keys, slots, runs } = reached[c] as (typeof reached)[number]
+      const clauseStart = pairs.length
+      if (runs) {
+        // A prefix's terms sit together in the sorted list: walk that run beside the keys it
+        // reaches (sorted alike), comparing bytes, until either ends.
+        for (let r = 0; r < runs.length; r++) {
+          const run = runs[r] as (typeof runs)[number]
           // A field this segment holds no words in (tags, colours of a document) has no run.
-          if (segment.fieldTotals[fieldIndexOfCode(start)] === 0) continue
-          for (let i = lowerBound(terms, start); i < terms.length && terms.startsWith(i, start); i++) {
-            const key = terms.at(i)
-            const entry = byKey.get(key)
-            if (entry) touch(i, key, entry)
+          if (fieldTotals[run.field] === 0 || run.keys.length === 0) continue
+          let k = 0
+          for (let i = lowerBound(terms, run.start); i < terms.length && k < run.keys.length;) {
+            const reachedKey = run.keys[k] as ReachedKey
+            const difference = terms.compareBytes(i, reachedKey.bytes)
+            if (difference < 0) {
+              if (!terms.startsWith(i, run.start)) break
+              i++
+            } else if (difference > 0) k++
+            else {
+              pairs.push(i, reachedKey.slot)
+              i++
+              k++
+            }
           }
         }
       } else {
-        for (const [key, entry] of byKey) {
-          if (segment.fieldTotals[entry[0]] === 0) continue
-          const index = findTerm(terms, key)
-          if (index >= 0) touch(index, key, entry)
+        for (let k = 0; k < keys.length; k++) {
+          const slot = slots[k] as number
+          if (fieldTotals[slotField[slot] as number] === 0) continue
+          const index = findTerm(terms, keys[k] as string)
+          if (index >= 0) pairs.push(index, slot)
         }
       }
       // A segment without one of the required words has no result: skip it.
-      if (list.length === 0 && clause.presence === 'required') return null
-      perClause.push(list)
+      if (pairs.length === clauseStart && (clauses[c] as QueryClause).presence === 'required') {
+        skipped[v] = 1
+        pairs.length = segmentStart
+        for (let earlier = 0; earlier <= c; earlier++) ranges[v * clauseCount + earlier] = segmentStart
+      }
     }
-    return perClause
-  })
+    if (skipped[v]) continue
+    // Document frequency of each slot, summed across segments before any scoring.
+    for (let j = segmentStart; j < pairs.length; j += 2) {
+      const index = pairs.data[j] as number
+      const slot = pairs.data[j + 1] as number
+      slotFrequency[slot] =
+        (slotFrequency[slot] as number) + (offsets[index + 1] as number) - (offsets[index] as number)
+    }
+  }
+  ranges[views.length * clauseCount] = pairs.length
 
   const marked: string[] = []
   clauses.forEach((clause, c) => {
@@ -281,49 +378,60 @@ function planQuery(
   return {
     clauses,
     requiredMask: required.length >= 31 ? 0x7fffffff : (1 << required.length) - 1,
-    touched,
-    documentFrequency,
+    pairs,
+    ranges,
+    skipped,
+    slotField,
+    slotWeight,
+    slotFrequency,
     marked
   }
 }
 
 /** Adds one plan's BM25 scores for one segment into the scratch arrays. */
 function scoreSegment(plan: Plan, viewIndex: number, segment: Segment, stats: CollectionStats): boolean {
-  const perClause = plan.touched[viewIndex]
-  if (!perClause) return false
+  if (plan.skipped[viewIndex]) return false
   const rows = segment.rows.length
   const { scores, masks, firsts } = scratch
   scores.fill(0, 0, rows)
   masks.fill(0, 0, rows)
   firsts.fill(-1, 0, rows)
-  perClause.forEach((list, c) => {
-    const clause = plan.clauses[c] as QueryClause
+  const { offsets, postingRows, postingFirsts, postingCounts, fieldLengths } = segment
+  const { pairs, ranges, clauses } = plan
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c] as QueryClause
     const prohibited = clause.presence === 'prohibited'
     const bit = prohibited ? -1 : 1 << Math.min(c, 30)
-    for (const [index, field, weight, key] of list) {
-      const frequency = plan.documentFrequency.get(key) ?? 1
+    const at = viewIndex * clauses.length + c
+    const end = ranges[at + 1] as number
+    for (let j = ranges[at] as number; j < end; j += 2) {
+      const index = pairs.data[j] as number
+      const slot = pairs.data[j + 1] as number
+      const field = plan.slotField[slot] as number
+      const frequency = plan.slotFrequency[slot] || 1
       const idf = Math.log(1 + Math.abs((stats.rowTotal - frequency + 0.5) / (frequency + 0.5)))
-      const factor = idf * weight * clause.boost * (fieldBoosts[field] ?? 1)
+      const factor = idf * (plan.slotWeight[slot] as number) * clause.boost * (fieldBoosts[field] ?? 1)
       const average = stats.averageLength[field] as number
-      for (let p = segment.offsets[index] as number; p < (segment.offsets[index + 1] as number); p++) {
-        const row = segment.postingRows[p] as number
+      const last = offsets[index + 1] as number
+      for (let p = offsets[index] as number; p < last; p++) {
+        const row = postingRows[p] as number
         if (prohibited) {
           masks[row] = -1
           continue
         }
         if (field === 0) {
-          const first = segment.postingFirsts[p] as number
+          const first = postingFirsts[p] as number
           const known = firsts[row] as number
           if (known < 0 || first < known) firsts[row] = first
         }
-        const tf = segment.postingCounts[p] as number
-        const length = segment.fieldLengths[row * fieldCount + field] as number
+        const tf = postingCounts[p] as number
+        const length = fieldLengths[row * fieldCount + field] as number
         scores[row] =
           (scores[row] as number) + (factor * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / average))
         if ((masks[row] as number) >= 0) masks[row] = (masks[row] as number) | bit
       }
     }
-  })
+  }
   return true
 }
 
@@ -335,18 +443,21 @@ export function searchSegments(
   const limit = Math.max(1, Math.min(100, options.limit ?? 20))
   const emptyGroups = (): SearchGroup[] =>
     searchKinds.map((kind) => ({ kind, label: searchKindLabels[kind], count: 0, hits: [] }))
-  const main = planQuery(query, views, options.vocabulary)
+  const main = planQuery(query, views, options.vocabulary, pairListFor(0))
   if (!main) return { groups: emptyGroups(), total: 0 }
   const alternatives = options.alternatives ?? []
   const plans = [
     main,
-    ...alternatives.map((alternative) => planQuery(alternative.query, views, options.vocabulary))
+    ...alternatives.map((alternative, index) =>
+      planQuery(alternative.query, views, options.vocabulary, pairListFor(index + 1))
+    )
   ]
 
   // Collection statistics over every segment.
   let rowTotal = 0
   const fieldTotals = new Array<number>(fieldCount).fill(0)
-  for (const { segment } of views) {
+  for (let v = 0; v < views.length; v++) {
+    const segment = (views[v] as SegmentView).segment
     rowTotal += segment.rows.length
     segment.fieldTotals.forEach((total, field) => (fieldTotals[field] = (fieldTotals[field] ?? 0) + total))
   }
@@ -355,16 +466,22 @@ export function searchSegments(
     averageLength: fieldTotals.map((total) => (rowTotal > 0 ? Math.max(1, total / rowTotal) : 1))
   }
 
-  const counts = new Map<SearchKind, number>()
-  const best = new Map<SearchKind, Candidate[]>()
-  views.forEach((view, viewIndex) => {
+  // Objects of fixed shape rather than Maps: a frequent word counts tens of thousands of rows.
+  const counts: Record<SearchKind, number> = { text: 0, footnote: 0, note: 0, card: 0 }
+  const best: Record<SearchKind, Candidate[]> = { text: [], footnote: [], note: [], card: [] }
+  for (let viewIndex = 0; viewIndex < views.length; viewIndex++) {
+    let wanted = false
+    for (let planIndex = 0; planIndex < plans.length; planIndex++)
+      if (plans[planIndex]?.skipped[viewIndex] === 0) wanted = true
+    // Most segments lack a rare word: they cost no work per row.
+    if (!wanted) continue
+    const view = views[viewIndex] as SegmentView
     const { segment } = view
     const rows = segment.rows.length
     const { scores, masks, firsts, bestScores, bestFirsts, matchedBy } = scratchFor(rows)
-    let matched = false
-    plans.forEach((plan, planIndex) => {
-      if (!plan || !scoreSegment(plan, viewIndex, segment, stats)) return
-      matched = true
+    for (let planIndex = 0; planIndex < plans.length; planIndex++) {
+      const plan = plans[planIndex]
+      if (!plan || !scoreSegment(plan, viewIndex, segment, stats)) continue
       // A row found by several wordings keeps the best-scoring one.
       for (let row = 0; row < rows; row++) {
         if (masks[row] !== plan.requiredMask) continue
@@ -374,15 +491,13 @@ export function searchSegments(
         bestFirsts[row] = firsts[row] as number
         matchedBy[row] = planIndex
       }
-    })
-    if (!matched) return
+    }
     for (let row = 0; row < rows; row++) {
       if ((matchedBy[row] as number) < 0) continue
-      const indexRow = segment.rows[row] as IndexRow
+      const indexRow = segment.rows[row] as SegmentRow
       if (view.hidden?.has(indexRow.id) || !passesFilters(indexRow, options.filters)) continue
-      counts.set(indexRow.kind, (counts.get(indexRow.kind) ?? 0) + 1)
-      let top = best.get(indexRow.kind)
-      if (!top) best.set(indexRow.kind, (top = []))
+      counts[indexRow.kind]++
+      const top = best[indexRow.kind]
       const score = bestScores[row] as number
       if (top.length === limit && score <= (top[limit - 1] as Candidate).score) continue
       let at = top.length
@@ -396,16 +511,16 @@ export function searchSegments(
       })
       if (top.length > limit) top.pop()
     }
-  })
+  }
 
   const marked = new Set(plans.flatMap((plan) => plan?.marked ?? []))
   let total = 0
   const groups = searchKinds.map((kind): SearchGroup => {
-    const count = counts.get(kind) ?? 0
+    const count = counts[kind]
     total += count
-    const hits = (best.get(kind) ?? []).map((candidate) =>
+    const hits = best[kind].map((candidate) =>
       toHit(
-        (views[candidate.view] as SegmentView).segment.rows[candidate.row] as IndexRow,
+        (views[candidate.view] as SegmentView).segment,
         candidate,
         marked,
         candidate.matchedBy > 0 ? (alternatives[candidate.matchedBy - 1]?.label ?? null) : null,
@@ -418,13 +533,15 @@ export function searchSegments(
 }
 
 function toHit(
-  row: IndexRow,
-  { score, first }: Candidate,
+  segment: Segment,
+  { score, first, row: rowIndex }: Candidate,
   marked: ReadonlySet<string>,
   matchedAs: string | null,
   options: EngineOptions
 ): SearchHit {
-  const { snippet, firstMatch } = snippetAround(row.text, Math.max(0, first), marked)
+  const row = segment.rows[rowIndex] as SegmentRow
+  // Only a hit's text is read (from storage, for a loaded segment), and only a window of it.
+  const { snippet, firstMatch } = snippetAround(segment.textOf(rowIndex), Math.max(0, first), marked)
   const inText = row.kind === 'text' || row.kind === 'footnote'
   return {
     key: `${row.documentId}/${row.id}`,

@@ -4,7 +4,7 @@
 // segments built at different times merge into one ranking. Each posting also keeps where the
 // term first occurs in the row, so that a snippet is cut from a window there and its cost does
 // not grow with the row's length (a whole speech imported as one block).
-import { TermTable } from './termTable'
+import { compareByCodePoint, TermTable } from './termTable'
 import { eachTerm } from './tokenize'
 import type { SearchField, SearchKind } from './types'
 import { searchFields } from './types'
@@ -28,19 +28,28 @@ export interface IndexRow {
   updatedAt: number
 }
 
+/** A row as a segment keeps it: everything but the text, which a loaded segment reads on demand. */
+export type SegmentRow = Omit<IndexRow, 'text'>
+
+/** A loaded segment's row texts, by row index (SQLite's search_texts in the app). */
+export type RowTexts = (row: number) => string
+
 export interface Segment {
   key: string
   /** What the segment covers (a content hash, a change counter…), compared at start-up. */
   stamp: string
-  rows: IndexRow[]
-  /** Sorted; each is one field code character followed by the term. */
+  rows: SegmentRow[]
+  /** Row i's text, for snippets: only the hits' rows are read. */
+  textOf: RowTexts
+  /** Sorted by code point; each is one field code character followed by the term. */
   terms: TermTable
   /** Postings of terms[i] are entries offsets[i] … offsets[i + 1] - 1. */
   offsets: Uint32Array
-  postingRows: Uint32Array
+  /** 16 bits wide when the segment has fewer than 65,536 rows (every document but a giant). */
+  postingRows: Uint16Array | Uint32Array
   postingCounts: Uint16Array
-  /** Where each posting's term first occurs in its row's field (UTF-16 offset). */
-  postingFirsts: Uint32Array
+  /** Where each posting's term first occurs in its row's field (UTF-16 offset); 16 bits wide when every row is shorter than 65,536. */
+  postingFirsts: Uint16Array | Uint32Array
   /** Words in each row's fields: rows × fields. */
   fieldLengths: Uint32Array
   fieldTotals: number[]
@@ -51,7 +60,13 @@ export interface Segment {
 /** One character per field, so that all terms of a field sort together. */
 export const fieldCodes: Record<SearchField, string> = { text: 'a', tags: 'b', colour: 'c' }
 export const fieldCount = searchFields.length
-const formatVersion = 2
+/**
+ * 3: row texts kept out of the segment (stored by row beside it), terms as UTF-8 bytes, arrays
+ * read in place. A segment of another version is rebuilt.
+ */
+export const segmentFormatVersion = 3
+/** Row numbers and offsets below this are kept in 16 bits. */
+const narrowLimit = 65536
 
 function fieldTexts(row: IndexRow): string[] {
   return [row.text, row.tags.join(' '), row.colour ? `${row.colour} ${row.colourMeaning}` : '']
@@ -88,13 +103,15 @@ export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segm
       }
     })
   })
-  const terms = [...postings.keys()].sort()
+  const terms = [...postings.keys()].sort(compareByCodePoint)
   let total = 0
   for (const list of postings.values()) total += list.length / 3
   const offsets = new Uint32Array(terms.length + 1)
-  const postingRows = new Uint32Array(total)
+  let longest = 0
+  for (const row of rows) longest = Math.max(longest, row.text.length)
+  const postingRows = rows.length < narrowLimit ? new Uint16Array(total) : new Uint32Array(total)
   const postingCounts = new Uint16Array(total)
-  const postingFirsts = new Uint32Array(total)
+  const postingFirsts = longest < narrowLimit ? new Uint16Array(total) : new Uint32Array(total)
   let at = 0
   terms.forEach((term, index) => {
     offsets[index] = at
@@ -111,6 +128,7 @@ export function buildSegment(key: string, stamp: string, rows: IndexRow[]): Segm
     key,
     stamp,
     rows,
+    textOf: (row) => rows[row]?.text ?? '',
     terms: TermTable.fromSorted(terms),
     offsets,
     postingRows,
@@ -132,7 +150,8 @@ export function lowerBound(terms: TermTable, term: string): number {
   return terms.lowerBound(term)
 }
 
-// ---- persisted form: a small JSON header (rows, terms) and the posting arrays as raw bytes ----
+// ---- persisted form: a small JSON header (rows without their text), then the arrays and the
+// terms' bytes as they sit in memory, so that loading a segment decodes only the header ----
 
 type RowTuple = [
   string,
@@ -140,7 +159,6 @@ type RowTuple = [
   string,
   string | null,
   number,
-  string,
   string,
   string[],
   string | null,
@@ -153,18 +171,23 @@ interface Header {
   key: string
   stamp: string
   rows: RowTuple[]
-  terms: string
   fieldTotals: number[]
   words: number
-  counts: [number, number]
+  /** Terms, postings, bytes of the terms, and 1 if row numbers + 2 if first offsets are 32 bits wide. */
+  counts: [number, number, number, number]
 }
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
+/** The segment's rows' texts, in row order: what is stored beside the segment. */
+export function rowTextsOf(rows: readonly IndexRow[]): string[] {
+  return rows.map((row) => row.text)
+}
+
 export function serialiseSegment(segment: Segment): Uint8Array {
   const header: Header = {
-    v: formatVersion,
+    v: segmentFormatVersion,
     key: segment.key,
     stamp: segment.stamp,
     rows: segment.rows.map((row) => [
@@ -174,85 +197,105 @@ export function serialiseSegment(segment: Segment): Uint8Array {
       row.blockId,
       row.at,
       row.section,
-      row.text,
       row.tags,
       row.colour,
       row.colourMeaning,
       row.updatedAt
     ]),
-    terms: segment.terms.text,
     fieldTotals: segment.fieldTotals,
     words: segment.words,
-    counts: [segment.terms.length, segment.postingRows.length]
+    counts: [
+      segment.terms.length,
+      segment.postingRows.length,
+      segment.terms.bytes.length,
+      (segment.postingRows instanceof Uint32Array ? 1 : 0) |
+        (segment.postingFirsts instanceof Uint32Array ? 2 : 0)
+    ]
   }
   const json = encoder.encode(JSON.stringify(header))
-  const headerEnd = 4 + json.length
-  const arraysStart = Math.ceil(headerEnd / 4) * 4
-  const size =
-    arraysStart +
-    segment.offsets.byteLength +
-    segment.postingRows.byteLength +
-    segment.postingFirsts.byteLength +
-    segment.fieldLengths.byteLength +
-    segment.postingCounts.byteLength
-  const bytes = new Uint8Array(size)
+  const arraysStart = Math.ceil((4 + json.length) / 4) * 4
+  // 32-bit arrays first, then 16-bit ones, then bytes: each starts aligned to its width.
+  const arrays = [
+    segment.offsets,
+    segment.terms.starts,
+    segment.fieldLengths,
+    segment.postingRows,
+    segment.postingFirsts,
+    segment.postingCounts
+  ]
+  const parts: ArrayBufferView[] = [
+    ...arrays.filter((array) => array instanceof Uint32Array),
+    ...arrays.filter((array) => array instanceof Uint16Array),
+    segment.terms.bytes
+  ]
+  const bytes = new Uint8Array(arraysStart + parts.reduce((sum, part) => sum + part.byteLength, 0))
   new DataView(bytes.buffer).setUint32(0, json.length, true)
   bytes.set(json, 4)
   let at = arraysStart
-  for (const array of [
-    segment.offsets,
-    segment.postingRows,
-    segment.postingFirsts,
-    segment.fieldLengths,
-    segment.postingCounts
-  ]) {
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at)
-    at += array.byteLength
+  for (const part of parts) {
+    bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at)
+    at += part.byteLength
   }
   return bytes
 }
 
-/** Reads a persisted segment; null when it is from another format version or damaged (rebuild it). */
-export function deserialiseSegment(blob: Uint8Array): Segment | null {
+/**
+ * Reads a persisted segment; null when it is from another format version or damaged (rebuild it).
+ * Its arrays are views into `blob`, which it keeps; `textOf` gives its rows' texts.
+ */
+export function deserialiseSegment(blob: Uint8Array, textOf: RowTexts): Segment | null {
   try {
     // Typed-array views need 4-byte alignment: copy when the blob is not aligned.
     const bytes = blob.byteOffset % 4 === 0 ? blob : new Uint8Array(blob)
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const jsonLength = view.getUint32(0, true)
     const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + jsonLength))) as Header
-    if (header.v !== formatVersion) return null
-    const [termCount, postingCount] = header.counts
+    if (header.v !== segmentFormatVersion) return null
+    const [termCount, postingCount, termBytes, wide] = header.counts
+    const rowCount = header.rows.length
     let at = bytes.byteOffset + Math.ceil((4 + jsonLength) / 4) * 4
-    // Copied out, so that the blob (its header holds every row's text and term) is not kept alive.
-    const take32 = (length: number): Uint32Array => {
-      const array = new Uint32Array(bytes.buffer, at, length).slice()
-      at += length * 4
+    const take = <T>(
+      make: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+      length: number,
+      width: number
+    ): T => {
+      if (at + length * width > bytes.byteOffset + bytes.byteLength) throw new RangeError('segment cut short')
+      const array = new make(bytes.buffer, at, length)
+      at += length * width
       return array
     }
-    const offsets = take32(termCount + 1)
-    const postingRows = take32(postingCount)
-    const postingFirsts = take32(postingCount)
-    const fieldLengths = take32(header.rows.length * fieldCount)
-    const postingCounts = new Uint16Array(bytes.buffer, at, postingCount).slice()
+    const offsets = take(Uint32Array, termCount + 1, 4)
+    const starts = take(Uint32Array, termCount + 1, 4)
+    const fieldLengths = take(Uint32Array, rowCount * fieldCount, 4)
+    const wideRows = (wide & 1) !== 0
+    const wideFirsts = (wide & 2) !== 0
+    let postingRows: Uint16Array | Uint32Array | null = wideRows ? take(Uint32Array, postingCount, 4) : null
+    let postingFirsts: Uint16Array | Uint32Array | null = wideFirsts
+      ? take(Uint32Array, postingCount, 4)
+      : null
+    postingRows ??= take(Uint16Array, postingCount, 2)
+    postingFirsts ??= take(Uint16Array, postingCount, 2)
+    const postingCounts = take(Uint16Array, postingCount, 2)
+    const termsBytes = take(Uint8Array, termBytes, 1)
     return {
       key: header.key,
       stamp: header.stamp,
       rows: header.rows.map(
-        ([id, kind, documentId, blockId, rowAt, section, text, tags, colour, colourMeaning, updatedAt]) => ({
+        ([id, kind, documentId, blockId, rowAt, section, tags, colour, colourMeaning, updatedAt]) => ({
           id,
           kind,
           documentId,
           blockId,
           at: rowAt,
           section,
-          text,
           tags,
           colour,
           colourMeaning,
           updatedAt
         })
       ),
-      terms: TermTable.fromJoined(header.terms),
+      textOf,
+      terms: TermTable.fromParts(termsBytes, starts),
       offsets,
       postingRows,
       postingCounts,

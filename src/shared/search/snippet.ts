@@ -1,6 +1,6 @@
 // Snippets: the part of a row's text around its matches, with the matched words as ranges (the
 // renderer turns ranges into <mark> elements; no HTML is ever built from text).
-import { tokenize } from './tokenize'
+import { eachWord, stemWord } from './tokenize'
 import type { Snippet } from './types'
 
 export interface SnippetOptions {
@@ -12,9 +12,10 @@ export interface SnippetOptions {
 export function matchRanges(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   if (terms.size === 0) return ranges
-  for (const token of tokenize(text)) {
-    if (terms.has(token.term) || terms.has(token.word)) ranges.push([token.start, token.end])
-  }
+  // Each window of each hit is read word by word: no token object per word.
+  eachWord(text, (word, start, end) => {
+    if (terms.has(word) || terms.has(stemWord(word))) ranges.push([start, end])
+  })
   return ranges
 }
 

@@ -53,11 +53,16 @@ export function tokenize(text: string): WordToken[] {
   return tokens
 }
 
-/** The index terms of `text` with where each starts, for building (no token objects made). */
-export function eachTerm(text: string, visit: (term: string, start: number) => void): void {
+/** Every folded word of `text` with its offsets (no token objects made). */
+export function eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
   wordPattern.lastIndex = 0
   for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
     const word = normaliseWord(match[0])
-    if (word.length > 0) visit(stemWord(word), match.index)
+    if (word.length > 0) visit(word, match.index, match.index + match[0].length)
   }
+}
+
+/** The index terms of `text` with where each starts, for building. */
+export function eachTerm(text: string, visit: (term: string, start: number) => void): void {
+  eachWord(text, (word, start) => visit(stemWord(word), start))
 }

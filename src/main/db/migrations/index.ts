@@ -9,6 +9,7 @@ import { migration004 } from './004_cards'
 import { migration005 } from './005_card_anchors'
 import { migration006 } from './006_pages'
 import { migration007 } from './007_document_pdfs'
+import { migration008 } from './008_search_texts'
 import type { Migration } from './types'
 
 export const migrations: readonly Migration[] = [
@@ -18,7 +19,8 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
-  migration007
+  migration007,
+  migration008
 ]
 
 export const latestSchemaVersion = migrations.length

@@ -6,7 +6,13 @@
 import { aliasSearch, mergeActors, type ActorNames } from '../../../shared/search/aliases'
 import { searchSegments, VocabularyCache, type SegmentView } from '../../../shared/search/engine'
 import { parseQuery } from '../../../shared/search/query'
-import { buildSegment, deserialiseSegment, type IndexRow, type Segment } from '../../../shared/search/segment'
+import {
+  buildSegment,
+  deserialiseSegment,
+  rowTextsOf,
+  type IndexRow,
+  type Segment
+} from '../../../shared/search/segment'
 import type { SearchFacets, SearchRequest, SearchResults, SearchStatus } from '../../../shared/search/types'
 import { highlightColourIds } from '../../../shared/types'
 import type { Db } from '../../db/connection'
@@ -92,6 +98,18 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     return value
   }
 
+  /** Segments loaded with the wanted stamp: counted again only after `loaded` or `wanted` changed. */
+  let readyCount: number | null = null
+  function setLoaded(key: string, segment: Segment): void {
+    loaded.set(key, segment)
+    readyCount = null
+  }
+
+  /** A stored segment, its rows' texts read from the store when a result shows them. */
+  function loadSegment(key: string, bytes: Uint8Array): Segment | null {
+    return deserialiseSegment(bytes, (row) => (closed ? '' : store.readText(key, row)))
+  }
+
   async function reconcileOnce(): Promise<void> {
     if (closed) return
     titles.clear()
@@ -99,6 +117,7 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     wanted = new Map()
     for (const source of sources)
       for (const { key, stamp } of source.segments()) wanted.set(key, { source, stamp })
+    readyCount = null
     for (const key of [...loaded.keys()]) if (!wanted.has(key)) loaded.delete(key)
     for (const key of stored.keys()) if (!wanted.has(key)) store.remove(key)
     refreshViews()
@@ -112,8 +131,8 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
         continue
       }
       const bytes = store.read(key)
-      const segment = bytes ? deserialiseSegment(bytes) : null
-      if (segment && segment.stamp === stamp) loaded.set(key, segment)
+      const segment = bytes ? loadSegment(key, bytes) : null
+      if (segment && segment.stamp === stamp) setLoaded(key, segment)
       else toBuild.push(key)
       if (++sinceYield >= loadBatch) {
         sinceYield = 0
@@ -134,9 +153,9 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
       building--
       // The content changed while it was being built: the next pass builds it again.
       if (closed || wanted.get(key)?.stamp !== target.stamp) continue
-      store.write(key, target.stamp, done.words, done.bytes, now())
-      const segment = deserialiseSegment(done.bytes)
-      if (segment) loaded.set(key, segment)
+      store.write(key, target.stamp, done.words, done.bytes, rowTextsOf(rows), now())
+      const segment = loadSegment(key, done.bytes)
+      if (segment) setLoaded(key, segment)
       refreshViews()
     }
     building = 0
@@ -199,9 +218,20 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
   }
 
   function status(): SearchStatus {
-    let ready = 0
-    for (const [key, { stamp }] of wanted) if (loaded.get(key)?.stamp === stamp) ready++
+    if (readyCount === null) {
+      readyCount = 0
+      for (const [key, { stamp }] of wanted) if (loaded.get(key)?.stamp === stamp) readyCount++
+    }
+    const ready = readyCount
     return { ready, total: wanted.size, building: building > 0 || (running !== null && ready < wanted.size) }
+  }
+
+  /** One view object per segment with nothing hidden, so that a query makes none per segment. */
+  const plainViews = new WeakMap<Segment, SegmentView>()
+  function plainView(segment: Segment): SegmentView {
+    let view = plainViews.get(segment)
+    if (!view) plainViews.set(segment, (view = { segment }))
+    return view
   }
 
   /** The loaded segments, with rows changed since each was built searched from a small fresh segment. */
@@ -209,22 +239,23 @@ export function createSearchService(dependencies: SearchServiceDependencies) {
     const result: SegmentView[] = []
     const freshRows: IndexRow[] = []
     let stale = false
-    for (const [key, { source }] of wanted) {
+    // forEach rather than for…of: a Map's entries would be an array each, per segment per query.
+    wanted.forEach(({ source }, key) => {
       const segment = loaded.get(key)
       if (!source.changedSince) {
-        if (segment) result.push({ segment })
-        continue
+        if (segment) result.push(plainView(segment))
+        return
       }
       const changes = source.changedSince(key, segment ? newestRowOf(segment) : Number.NEGATIVE_INFINITY)
       if (changes.rows.length === 0 && changes.goneIds.length === 0) {
-        if (segment) result.push({ segment })
-        continue
+        if (segment) result.push(plainView(segment))
+        return
       }
       stale = true
       freshRows.push(...changes.rows)
       const hidden = new Set([...changes.rows.map((row) => row.id), ...changes.goneIds])
       if (segment) result.push({ segment, hidden })
-    }
+    })
     if (stale) void reconcile()
     if (freshRows.length === 0) {
       fresh = null
