@@ -9,13 +9,11 @@ import {
   type HighlightColourId,
   type ReaderSettings
 } from '../../../shared/types'
-import { findPageStart, pageCitation, pageRangeOf, pageStartsOf } from '../../../shared/document/pages'
+import { pageCitation, pageRangeOf } from '../../../shared/document/pages'
 import { formatQuoteWithCitation } from '../../../shared/document/quoteCitation'
 import { matchesShortcut, modShortcuts } from '../../../shared/shortcuts'
 import { desktopCommandEvent, useDesktopCommands } from '../app/desktopCommands'
-import { api } from '../api/client'
 import { TopBar } from '../app/TopBar'
-import { focusPlace } from '../app/focus'
 import { useToast } from '../app/toast'
 import { usePopover } from '../app/usePopover'
 import { NotesColumn } from '../notes/NotesColumn'
@@ -34,10 +32,12 @@ import { ContentsNav, type ContentsEntry } from './ContentsNav'
 import { FootnotePopover } from './FootnotePopover'
 import { ReaderSettingsPanel } from './ReaderSettingsPanel'
 import { useReadingPosition } from './useReadingPosition'
-import { readingTop, scrollToBlock, scrollToElement } from './scrolling'
+import { readingTop, scrollToElement } from './scrolling'
 import { useMediaQuery } from './useMediaQuery'
-import { flashBlock } from './flash'
 import { usePassageFocus, type PassageCommand } from './usePassageFocus'
+import { useDocumentView } from './useDocumentView'
+import { useFootnotes } from './useFootnotes'
+import { usePageNavigation } from './usePageNavigation'
 import type { Span } from '../../../shared/document/passage'
 import { pageLabels, pageOfOffset } from '../../../shared/document/pagePassage'
 import { PagePanel, type PageRequest } from './pdf/PagePanel'
@@ -94,9 +94,7 @@ export function ReaderView({
   settings: ReaderSettings
   onSettingsChange: (change: Partial<ReaderSettings>) => void
 }) {
-  const [view, setView] = useState<DocumentView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [openFootnote, setOpenFootnote] = useState<{ number: number; anchor: HTMLElement } | null>(null)
+  const { view, error } = useDocumentView(documentId)
   // Reader settings stays open while the text is clicked, to watch a change take effect.
   const {
     open: settingsOpen,
@@ -131,35 +129,7 @@ export function ReaderView({
   const toast = useToast()
   const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
 
-  useEffect(() => {
-    let cancelled = false
-    api
-      .getDocument({ documentId })
-      .then((loaded) => {
-        if (cancelled) return
-        setView(loaded)
-        document.title = `${loaded.metadata.title} — Scholia`
-      })
-      .catch((cause: unknown) => {
-        if (!cancelled) setError(cause instanceof Error ? cause.message : String(cause))
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [documentId])
-
   const entries = useMemo(() => (view ? contentsOf(view) : []), [view])
-  const footnotes = useMemo(() => {
-    const byNumber = new Map<number, Block>()
-    for (const block of view?.blocks ?? [])
-      if (block.kind === 'footnote' && block.number !== null) byNumber.set(block.number, block)
-    return byNumber
-  }, [view])
-  // Where each page of a PDF begins in the text as read (the notes list aside).
-  const pageStarts = useMemo(
-    () => pageStartsOf((view?.blocks ?? []).filter((block) => block.kind !== 'footnote')),
-    [view]
-  )
   const ready = view !== null
   const current = useCurrentSection(entries, ready)
   useReadingPosition(documentId, articleRef, ready, at !== null)
@@ -176,27 +146,7 @@ export function ReaderView({
     [view]
   )
 
-  // A link to a passage (#/doc/ID?at=OFFSET) opens the document there and marks the passage briefly;
-  // the keyboard's focus goes there too (a search result chosen with Enter continues from it).
-  useEffect(() => {
-    const element = at === null ? null : blockElementAt(at)
-    const blockId = element?.dataset.blockId
-    if (!element || !blockId || !articleRef.current) return
-    // A passage inside a footnote (a search hit there) opens that footnote beside its marker.
-    const block = view?.blocks.find((candidate) => candidate.id === blockId)
-    const marker =
-      block?.kind === 'footnote' && block.number !== null
-        ? articleRef.current.querySelector<HTMLElement>(`#fnref-${block.number}`)
-        : null
-    if (block?.number != null && marker) {
-      scrollToElement(marker, { fraction: 0.3 })
-      setOpenFootnote({ number: block.number, anchor: marker })
-      return
-    }
-    scrollToBlock(articleRef.current, blockId, 0)
-    focusPlace(element)
-    return flashBlock(articleRef.current, blockId)
-  }, [blockElementAt, at, view])
+  const footnotes = useFootnotes({ view, articleRef, at, blockElementAt })
 
   const navigate = useCallback(
     (id: string) => {
@@ -209,33 +159,7 @@ export function ReaderView({
     [closeContents]
   )
 
-  const goToPage = useCallback(
-    (label: string): string | null => {
-      if (label.trim() === '') return 'Type a page number as it is printed, such as 74 or iv.'
-      const start = findPageStart(pageStarts, label)
-      const marker =
-        start && articleRef.current?.querySelector<HTMLElement>(`.page-marker[data-page="${start.physical}"]`)
-      if (!start || !marker || !articleRef.current) {
-        const first = pageStarts[0]?.label ?? ''
-        const last = pageStarts[pageStarts.length - 1]?.label ?? ''
-        return `No page “${label.trim()}” begins in this text: its pages run from ${first} to ${last}.`
-      }
-      // The page's first line at the top; the keyboard's focus on the passage it begins in.
-      scrollToElement(marker, { smooth: true })
-      focusPlace(marker.closest<HTMLElement>('[data-block-id]'))
-      flashBlock(articleRef.current, start.blockId)
-      closeContents()
-      return null
-    },
-    [pageStarts, closeContents]
-  )
-
-  const onFootnote = useCallback((number: number, anchor: HTMLElement) => {
-    setOpenFootnote((open) => (open?.number === number ? null : { number, anchor }))
-  }, [])
-  const closeFootnote = useCallback(() => setOpenFootnote(null), [])
-
-  const openFootnoteBlock = openFootnote ? footnotes.get(openFootnote.number) : undefined
+  const { pageStarts, goToPage } = usePageNavigation({ view, articleRef, onShown: closeContents })
 
   const showPassage = useCallback((annotation: Annotation) => {
     const marks = articleRef.current?.querySelectorAll<HTMLElement>(
@@ -509,7 +433,7 @@ export function ReaderView({
                   entries={entries}
                   current={current}
                   onNavigate={navigate}
-                  onGoToPage={pageStarts.length > 0 ? goToPage : undefined}
+                  onGoToPage={goToPage}
                 />
               </div>
             )}
@@ -543,12 +467,7 @@ export function ReaderView({
       >
         {wide && view && (
           <div className="contents-column">
-            <ContentsNav
-              entries={entries}
-              current={current}
-              onNavigate={navigate}
-              onGoToPage={pageStarts.length > 0 ? goToPage : undefined}
-            />
+            <ContentsNav entries={entries} current={current} onNavigate={navigate} onGoToPage={goToPage} />
           </div>
         )}
         <main className="reader-main">
@@ -563,8 +482,8 @@ export function ReaderView({
             <ArticleBody
               ref={articleRef}
               view={view}
-              onFootnote={onFootnote}
-              openFootnote={openFootnote?.number ?? null}
+              onFootnote={footnotes.toggle}
+              openFootnote={footnotes.openNumber}
               highlights={highlights}
               pageStarts={pageStarts}
               onClick={onArticleClick}
@@ -633,8 +552,12 @@ export function ReaderView({
           onClose={closePage}
         />
       )}
-      {openFootnote && openFootnoteBlock && (
-        <FootnotePopover footnote={openFootnoteBlock} anchor={openFootnote.anchor} onClose={closeFootnote} />
+      {footnotes.openFootnote && (
+        <FootnotePopover
+          footnote={footnotes.openFootnote.block}
+          anchor={footnotes.openFootnote.anchor}
+          onClose={footnotes.close}
+        />
       )}
     </>
   )
