@@ -9,7 +9,7 @@ import { strToU8, zipSync } from 'fflate'
 import { describe, expect, inject, it } from 'vitest'
 import { prepareEpub } from '../../src/main/services/importing/epub/importEpub'
 import { createImportRunners } from '../../src/main/services/importing/importRunners'
-import { epubToMarkdown } from '../../src/shared/import/frontEnds/epub/epubToMarkdown'
+import { epubToMarkdown, picturesMessage } from '../../src/shared/import/frontEnds/epub/epubToMarkdown'
 import { drmMessage, resolveHref } from '../../src/shared/import/frontEnds/epub/bookPackage'
 import { htmlToMarkdown } from '../../src/shared/import/frontEnds/htmlToMarkdown'
 import { ZipArchive, zipLimits } from '../../src/shared/import/frontEnds/epub/zip'
@@ -210,6 +210,36 @@ describe('EPUBs that are refused, with the reason', () => {
     if (!result.ok) throw new Error(result.message)
     // The links point nowhere: their text stays; every word is kept.
     expect(result.markdown.replace(/\*/g, '')).toBe(`start ${'1'.repeat(40_000)}middle end\n\ndeep`)
+  })
+
+  it('refuses a picture book, whose pages are images or drawings, saying so rather than that it is damaged', () => {
+    const container = strToU8('<container><rootfiles><rootfile full-path="c.opf"/></rootfiles></container>')
+    const epubOf = (manifest: string, files: Record<string, Uint8Array>) =>
+      zipSync({
+        mimetype: strToU8('application/epub+zip'),
+        'META-INF/container.xml': container,
+        'c.opf': strToU8(
+          `<package><metadata><dc:title>Pictures</dc:title></metadata><manifest>${manifest}</manifest><spine>${[
+            ...manifest.matchAll(/id="(\w+)"/g)
+          ]
+            .map((match) => `<itemref idref="${match[1] ?? ''}"/>`)
+            .join('')}</spine></package>`
+        ),
+        ...files
+      })
+    // The reading order is images and SVG drawings (as fixed-layout comics have it).
+    const inSpine = epubOf(
+      '<item id="p1" href="p1.jpg" media-type="image/jpeg"/><item id="p2" href="p2.svg" media-type="image/svg+xml"/>',
+      { 'p1.jpg': new Uint8Array([0xff, 0xd8, 0xff]), 'p2.svg': strToU8('<svg><text>Boom</text></svg>') }
+    )
+    expect(refused(inSpine)).toBe(picturesMessage)
+    // XHTML pages that each hold one image and no words.
+    const page = (n: number) => strToU8(`<html><body><div><img src="p${n}.jpg" alt=""/></div></body></html>`)
+    const inPages = epubOf(
+      '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/><item id="b" href="b.xhtml" media-type="application/xhtml+xml"/>',
+      { 'a.xhtml': page(1), 'b.xhtml': page(2) }
+    )
+    expect(refused(inPages)).toBe(picturesMessage)
   })
 
   it('finds a file whose name the book writes in another case', () => {

@@ -101,6 +101,9 @@ function readContents(archive: ZipArchive, book: BookPackage): ContentsEntry[] {
     : readNcxContents(book.navigation.path, text)
 }
 
+/** A book whose pages are images or drawings (a comic, a picture book, a fixed-layout scan). */
+export const picturesMessage = `This EPUB's pages are pictures (images or drawings) with no text on them to read. Scholia studies a book's text, so it cannot open this one. ${nothingImported}`
+
 function convert(bytes: Uint8Array, progress: EpubProgress): EpubConversion {
   const archive = new ZipArchive(bytes)
   const mimetypeBytes = archive.has('mimetype') ? archive.read('mimetype') : null
@@ -129,7 +132,10 @@ function convert(bytes: Uint8Array, progress: EpubProgress): EpubConversion {
   if (chapters.length === 0)
     return {
       ok: false,
-      message: `This EPUB has no chapters to read: its spine lists no XHTML file that is in the archive. ${nothingImported}`
+      message:
+        book.spine.length > spine.length
+          ? picturesMessage
+          : `This EPUB has no chapters to read: its spine lists no XHTML file that is in the archive. ${nothingImported}`
     }
   const plans = planChapters(chapters, readContents(archive, book))
   const work: HtmlWork = { deepestOpen: 0 }
@@ -152,6 +158,9 @@ function convert(bytes: Uint8Array, progress: EpubProgress): EpubConversion {
     blocks.push(...chapterBlocks)
     progress(index + 1, chapters.length)
   })
+  // A picture book or comic: pages that are images with no words around them.
+  if (!blocks.some((block) => block.trim() !== '' && !placeholderLine.test(block) && !block.startsWith('#')))
+    return { ok: false, message: picturesMessage }
   const definitions = [...notes.entries()]
     .sort(([left], [right]) => left - right)
     .map(([number, text]) => `[^${number}]: ${text.replace(/\s+/g, ' ')}`)
