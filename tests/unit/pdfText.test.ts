@@ -42,6 +42,11 @@ describe('characters', () => {
   it('undoes ligatures, odd spaces and spacing accents set before their letter', () => {
     expect(normaliseCharacters('ﬁrst ﬂow ﬀ')).toBe('first flow ff')
     expect(normaliseCharacters('a\u00A0b\u2009c\u202Fd')).toBe('a b c d')
+    // Glyphs a font maps to no character (TAMReview.pdf in PDF.js's test corpus has NULs): dropped,
+    // or the whole text would be refused as binary data.
+    expect(normaliseCharacters('Tech\u0000nology\u0003 accep\u0086tance\tmodel')).toBe(
+      'Technology acceptance\tmodel'
+    )
     expect(normaliseCharacters('Il-s\u02D8ong')).toBe('Il-sŏng')
     expect(normaliseCharacters('zero\u200Bwidth')).toBe('zerowidth')
   })

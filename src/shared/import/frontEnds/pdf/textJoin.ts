@@ -21,20 +21,27 @@ const ligatures = /[\uFB00-\uFB06]/g
 const oddSpaces = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 const invisibles = /[\u00AD\u200B\u2060\uFEFF]/g
 
+const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
+
 /**
  * One line's text with its characters normalised (soft hyphens are handled by `joinLines`). The
  * characters page marks are made of go: only the front end writes page marks, never the PDF's text.
  */
 export function normaliseCharacters(text: string): string {
-  return removePageMarkCharacters(text)
-    .replace(ligatures, (ligature) => ligature.normalize('NFKC'))
-    .replace(oddSpaces, ' ')
-    .replace(
-      accentBeforeLetter,
-      (_, accent: string, letter: string) => letter + (spacingAccents[accent] ?? '')
-    )
-    .replace(/[\u200B\u2060\uFEFF]/g, '')
-    .normalize('NFC')
+  return (
+    removePageMarkCharacters(text)
+      .replace(ligatures, (ligature) => ligature.normalize('NFKC'))
+      .replace(oddSpaces, ' ')
+      .replace(
+        accentBeforeLetter,
+        (_, accent: string, letter: string) => letter + (spacingAccents[accent] ?? '')
+      )
+      .replace(/[\u200B\u2060\uFEFF]/g, '')
+      // A glyph whose font maps it to no character comes out as a control character (often NUL): it
+      // reads as nothing, and left in it would make the whole text look like binary data.
+      .replace(controlCharacters, '')
+      .normalize('NFC')
+  )
 }
 
 const wordPattern = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu
