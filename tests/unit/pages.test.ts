@@ -89,6 +89,19 @@ describe('a block that runs over a page break', () => {
   })
 })
 
+describe('page marks outside blocks', () => {
+  it('never reach the title, authors or citation (a title read from lines on three pages)', () => {
+    // As PDF.js's page_with_number.pdf came out: one short line per page, read as the title.
+    const text = `${pageMark(0)}# 1 ${pageMark(1)}2 ${pageMark(2)}3\n\n${pageMark(0)}Jane Roe\n\n${pageMark(0)}Some text on the first page.\n`
+    const parsed = parseDocument(text, { fileName: 'x.pdf', pageLabels: ['1', '2', '3'] })
+    if (!parsed.ok) throw new Error(parsed.message)
+    const { title, authors, blocks } = parsed.document
+    expect(title).toBe('1 2 3')
+    for (const value of [title, ...authors, ...blocks.map((block) => block.text)])
+      expect(value).not.toMatch(/[\uFDD0-\uFDEF]/)
+  })
+})
+
 describe('a text cannot forge pages', () => {
   it('a stray mark character is dropped, and offsets after it still land on the same characters', () => {
     const taken = takePageMarks(`ab\uFDD5cd${pageMark(12)}ef`)
