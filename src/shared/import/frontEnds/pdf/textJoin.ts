@@ -21,7 +21,8 @@ const ligatures = /[\uFB00-\uFB06]/g
 const oddSpaces = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 const invisibles = /[\u00AD\u200B\u2060\uFEFF]/g
 
-const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
+/** Control characters (Unicode's Cc) but tab and line feed. */
+const controlCharacters = /[^\P{Cc}\t\n]/gu
 
 /**
  * One line's text with its characters normalised (soft hyphens are handled by `joinLines`). The
