@@ -2,7 +2,8 @@
 // page beside the text, drawn by PDF.js under the app's CSP (no violation reported): the right page
 // (its text layer holds the passage and the page's own running head "-2-"), the passage's words
 // covered by the marked area and the next sentence not, glyphs drawn on the canvas under the mark,
-// zoom in and back to the panel's width, and Escape closing it with the focus back in the text; no
+// zoom in and back to the panel's width, the passage kept marked in the text while the page is open,
+// and Escape closing it with the focus back in the text; no
 // axe violation in either theme (SCHOLIA_SCREENSHOTS=1 saves docs/screens/show-page-*.png).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +12,13 @@ import { expect, test } from './fixtures'
 import { selectText } from './selection'
 import { screenshots } from './helpers'
 import { scanBothThemes } from './themes'
+
+/** The text marked in the reader while its page is open (CSS Custom Highlight API). */
+const markedInText = (page: Page) =>
+  page.evaluate(() => {
+    const highlight = CSS.highlights.get('shown-on-page')
+    return highlight ? [...highlight].map((range) => (range instanceof Range ? range.toString() : '')) : []
+  })
 
 /** The sentence the passage focus is on (drawn with the CSS Custom Highlight API). */
 const focusedSentence = (page: Page) =>
@@ -131,6 +139,8 @@ test('Show page opens the passage’s PDF page beside the text, marked, with zoo
   await expect(panel).toHaveAccessibleName('Page 2 of 3')
   await expect(panel).toBeFocused()
   await expect(panel.getByRole('status')).toHaveText('The passage is marked on page 2.')
+  // The text beside the page keeps the passage marked (the selection it came from is gone).
+  await expect.poll(() => markedInText(page)).toEqual([passage])
   const layer = panel.locator('.textLayer')
   // The right page: its running head ("-2-") and the passage are in the text PDF.js laid over it.
   await expect(layer).toContainText('-2-')
@@ -190,6 +200,7 @@ test('Show page opens the passage’s PDF page beside the text, marked, with zoo
   // Escape closes it and gives the passage focus back to the sentence the passage is in.
   await page.keyboard.press('Escape')
   await expect(panel).toBeHidden()
+  await expect.poll(() => markedInText(page)).toEqual([])
   await expect.poll(() => focusedSentence(page)).toMatch(/^Therefore, conditions were not sufficient/)
 
   // Two sentences back, one runs over the page break: P shows where it begins, and says it runs on.

@@ -34,7 +34,7 @@ import { ReaderSettingsPanel } from './ReaderSettingsPanel'
 import { useReadingPosition } from './useReadingPosition'
 import { readingTop, scrollToElement } from './scrolling'
 import { useMediaQuery } from './useMediaQuery'
-import { usePassageFocus, type PassageCommand } from './usePassageFocus'
+import { rangeOf, usePassageFocus, type PassageCommand } from './usePassageFocus'
 import { useDocumentView } from './useDocumentView'
 import { useFootnotes } from './useFootnotes'
 import { usePageNavigation } from './usePageNavigation'
@@ -43,6 +43,8 @@ import { pageLabels, pageOfOffset } from '../../../shared/document/pagePassage'
 import { PagePanel, type PageRequest } from './pdf/PagePanel'
 
 export const abstractSectionId = 'section-abstract'
+/** The passage whose PDF page is open beside the text (::highlight in styles.css). */
+const shownOnPageHighlight = 'shown-on-page'
 const lastColourKey = 'scholia.lastHighlightColour'
 const noBlocks: Block[] = []
 export const footnotesSectionId = 'section-footnotes'
@@ -122,9 +124,9 @@ export function ReaderView({
     sentence: string
   } | null>(null)
   /** "Show page": the passage whose PDF page is open beside the text, and where it starts. */
-  const [pageRequest, setPageRequest] = useState<(PageRequest & { start: number; serial: number }) | null>(
-    null
-  )
+  const [pageRequest, setPageRequest] = useState<
+    (PageRequest & { start: number; end: number; serial: number }) | null
+  >(null)
   const [selection, clearSelection] = useTextSelection(readerRoot, view !== null)
   const toast = useToast()
   const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
@@ -260,6 +262,7 @@ export function ReaderView({
         hint: pageOfOffset(view.blocks, current.start),
         labels: pageLabels(view.blocks),
         start: current.start,
+        end: current.end,
         serial: (previous?.serial ?? 0) + 1
       }))
       if (!span) clearSelection()
@@ -346,6 +349,19 @@ export function ReaderView({
     })
     return () => cancelAnimationFrame(frame)
   }, [pageStart, blockElementAt])
+
+  // While its page is open, the passage stays marked in the text too (the CSS Custom Highlight API:
+  // the text's own elements are not touched, and the selection it came from is gone).
+  const pageEnd = pageRequest?.end
+  useEffect(() => {
+    const article = articleRef.current
+    if (pageStart === undefined || pageEnd === undefined || !article || !('highlights' in CSS)) return
+    const range = rangeOf(article, { start: pageStart, end: pageEnd })
+    if (range) CSS.highlights.set(shownOnPageHighlight, new Highlight(range))
+    return () => {
+      CSS.highlights.delete(shownOnPageHighlight)
+    }
+  }, [pageStart, pageEnd, highlights])
 
   // Closing the page gives the passage focus back to the sentence the passage starts in.
   const closePage = useCallback(() => {

@@ -55,7 +55,8 @@ function pointAt(article: HTMLElement, offset: number): { node: Node; offset: nu
   return null
 }
 
-function rangeOf(article: HTMLElement, span: Span): Range | null {
+/** The DOM range of a span of the document's full text, or null where the text is not drawn. */
+export function rangeOf(article: HTMLElement, span: Span): Range | null {
   const from = pointAt(article, span.start)
   const to = pointAt(article, span.end)
   if (!from || !to) return null
