@@ -101,6 +101,43 @@ describe('plain text without headings', () => {
   })
 })
 
+describe('a title under a journal name', () => {
+  it('is the one level-1 heading, with a few short lines in smaller type above it', () => {
+    // As the PDF front end reads the first page of a working paper (TAMReview.pdf in PDF.js's tests).
+    const document = parse(
+      [
+        '## Working Papers on Information Systems',
+        'ISSN 1535-6078',
+        '# Overview of the Technology Acceptance Model: Origins, Developments and Future Directions',
+        'Mohammad Chuttur Indiana University, USA',
+        '## Abstract',
+        'User acceptance of technology has been an important field of study for over two decades now.',
+        '## Introduction',
+        'Many models have been proposed to explain and predict the use of a system.'
+      ].join('\n\n'),
+      'TAMReview.pdf'
+    )
+    expect(document.title).toBe(
+      'Overview of the Technology Acceptance Model: Origins, Developments and Future Directions'
+    )
+    expect(texts(document, 'heading')).not.toContain(document.title)
+  })
+
+  it('is not taken from below a paragraph of running text', () => {
+    const document = parse(
+      [
+        '## Preface',
+        'This long paragraph of running text comes first, so the heading below it opens a chapter rather than naming the whole book, which has no title of its own here.',
+        '# Chapter One',
+        'The chapter begins.'
+      ].join('\n\n'),
+      'book.md'
+    )
+    expect(document.title).not.toBe('Chapter One')
+    expect(texts(document, 'heading')).toContain('Chapter One')
+  })
+})
+
 describe('Markdown footnotes and page breaks', () => {
   const document = parse(fixture('markdown-footnotes.md'))
 

@@ -65,22 +65,24 @@ export function splitAuthors(text: string): string[] {
 }
 
 /** Only a few short lines (a running head, a journal name) stand before the unit at `index`. */
-function onlyShortLinesBefore(units: readonly Unit[], index: number): boolean {
+function onlyShortLinesBefore(units: readonly Unit[], index: number, headingsToo = false): boolean {
   if (index > 3) return false
   return units
     .slice(0, index)
-    .every(
-      (unit) =>
-        unit.type === 'paragraph' &&
-        unit.lines.length <= 2 &&
-        unit.lines.every((line) => line.length <= shortLineLength)
+    .every((unit) =>
+      unit.type === 'heading'
+        ? headingsToo && unit.source.length <= shortLineLength
+        : unit.type === 'paragraph' &&
+          unit.lines.length <= 2 &&
+          unit.lines.every((line) => line.length <= shortLineLength)
     )
 }
 
 /**
  * The index of the heading that is the document's title, or -1: a level-1 heading that appears more
- * than once (a PDF repeats the title on the first page), else the first heading when it opens the
- * document and is in capitals or is the only heading of its rank.
+ * than once (a PDF repeats the title on the first page), else the only level-1 heading when no more
+ * than a few short lines stand above it, else the first heading when it opens the document and is in
+ * capitals or is the only heading of its rank.
  */
 export function findTitleHeading(
   units: readonly Unit[],
@@ -100,6 +102,11 @@ export function findTitleHeading(
   for (const index of candidates) {
     if (levelOf(index) === 1 && (counts.get(textKey(plain(index))) ?? 0) >= 2) return index
   }
+  // The one level-1 heading, under a few short lines such as a journal's name and ISSN set in
+  // smaller type above the title of a paper's first page.
+  const levelOnes = candidates.filter((index) => levelOf(index) === 1)
+  const only = levelOnes.length === 1 ? levelOnes[0] : undefined
+  if (only !== undefined && only !== candidates[0] && onlyShortLinesBefore(units, only, true)) return only
   const first = candidates[0]
   if (first === undefined || !onlyShortLinesBefore(units, first)) return -1
   if (isCapitals(plain(first))) return first
