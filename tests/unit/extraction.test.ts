@@ -247,6 +247,16 @@ describe('actors', () => {
     expect(named('In 1966 Kim II Sung declared self-reliance; Kim Il Sung ruled.')).toContain('Kim Il Sung')
   })
 
+  it('leaves an adverb that opens the sentence out of the name after it', () => {
+    const named = extractActors(
+      blocksOf([
+        'paragraph',
+        'Suddenly Queequeg seized the harpoon, and Queequeg said nothing. He was a harpooneer.'
+      ])
+    ).map((actor) => actor.name)
+    expect(named).toEqual(['Queequeg'])
+  })
+
   it('asks "Who was …?" only of a role headed by a role noun', () => {
     const cards = suggestCards(
       blocksOf([

@@ -244,6 +244,16 @@ export function nameCandidates(sentence: string, context: CandidateContext): Nam
     const atSentenceStart = run[0]!.start === allTokens[0]?.start
     // "Fellow-Citizens of the Senate": a speech's form of address names its audience.
     if (addressWords.test(run[0]!.text.toLowerCase())) continue
+    // "Suddenly Queequeg", "Finally Kim": an adverb opening the sentence is not part of the name.
+    const opening = run[0]!
+    if (
+      atSentenceStart &&
+      run.length > 1 &&
+      /\p{Ll}ly$/u.test(opening.text) &&
+      tagsAt(opening).includes('Adverb') &&
+      !personTags.some((tag) => tagsAt(opening).includes(tag))
+    )
+      run = run.slice(1)
     // Drop function words and titles in front; a title right before a name is a sign of a person
     // ("Commodore Sloat"), one followed by "of" is an office ("the Secretary of War").
     let titled = false
