@@ -13,6 +13,7 @@ import {
   splitSentences,
   suggestCards
 } from '../../src/shared/extraction'
+import { readsAsProse } from '../../src/shared/extraction/cards'
 import { initialsMatch } from '../../src/shared/extraction/nameTokens'
 import type { ExtractionBlock } from '../../src/shared/extraction/types'
 import { markdownBlocks } from '../fixtures/extraction/markdownBlocks'
@@ -414,6 +415,23 @@ describe('suggestCards', () => {
     'paragraph',
     'In 1966, Kim Il Sung declared self-reliance. Hwang Jang-yop, the Chairman of the Supreme People’s Assembly (SPA), wrote to Congress.'
   ])
+
+  it('makes no card from a table row or a text layer that lost its spaces', () => {
+    // As a PDF's table comes out: rows of their own, beside the prose.
+    const table = blocksOf(
+      ['paragraph', '%; Revised10itemscaleforperceivedusefulness(Davis, 1989, Table3, p.326) ! @ & -'],
+      ['paragraph', '1991 | 1993 | 4.1 | 5.2 | 6.3 | 7.4'],
+      [
+        'paragraph',
+        'Davis proposed the Technology Acceptance Model in 1989, and Venkatesh extended it in 2000.'
+      ]
+    )
+    const dates = suggestCards(table, new Set()).filter((card) => card.kind === 'date')
+    expect(dates.map((card) => card.back).sort()).toEqual(['1989', '2000'])
+    for (const card of dates) expect(card.clozeText).toMatch(/^Davis proposed/)
+    expect(readsAsProse('1950年に朝鮮戦争が始まり、1953年に休戦協定が結ばれた。')).toBe(true)
+    expect(readsAsProse('1950년 6월 25일 한국 전쟁이 시작되었다.')).toBe(true)
+  })
 
   it('makes a cloze and a question for a date, and a role question for an actor', () => {
     const cards = suggestCards(blocks, new Set())

@@ -175,6 +175,23 @@ function actorCard(actor: Actor, blocks: readonly ExtractionBlock[]): CardSugges
 }
 
 /**
+ * Whether a sentence reads as prose a card can quote: not a table row or a text layer whose spaces
+ * were lost ("Revised10itemscaleforperceivedusefulness(Davis,1989,Table3,p.326) ! @ & -"), which
+ * a PDF's tables give. Letters must be most of what is not space, and no word of a spaced script
+ * may run past 30 letters.
+ */
+export function readsAsProse(sentence: string): boolean {
+  const visible = sentence.replace(/\{\{c\d+::|\}\}/g, '').replace(/\s+/g, '')
+  if (visible.length === 0) return false
+  const letters = visible.match(/\p{L}/gu)?.length ?? 0
+  // Only in scripts that space their words: Chinese and Japanese sentences are one run of letters.
+  return (
+    letters / visible.length >= 0.6 &&
+    !/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]{31,}/u.test(sentence)
+  )
+}
+
+/**
  * Card suggestions for the blocks, leaving out those whose key is in `existingKeys`; most salient
  * first. `extracted` passes events and actors already extracted from the same blocks.
  */
@@ -193,7 +210,7 @@ export function suggestCards(
   const seen = new Set(existingKeys)
   const cards = [...dateCards, ...actorCards]
     .filter((card) => {
-      if (seen.has(card.key)) return false
+      if (seen.has(card.key) || !readsAsProse(card.clozeText ?? card.front)) return false
       seen.add(card.key)
       return true
     })
