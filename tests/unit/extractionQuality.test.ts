@@ -200,9 +200,12 @@ const texts: QualityText[] = [
  * any weight was changed, `achieved` the current one. The target is 80% on every text.
  */
 const salienceFigures: Record<string, { documentOrder: number; firstRun: number; achieved: number }> = {
-  'kim-2018-sino-dprk-split.md': { documentOrder: 1, firstRun: 1, achieved: 1 },
+  // Answers repeated in the Top 20 count half again each (Georgia's census year "1900" filled it):
+  // here a second key item with an answer already placed left the Top 20 (1 → 0.95) …
+  'kim-2018-sino-dprk-split.md': { documentOrder: 1, firstRun: 1, achieved: 0.95 },
   'suez-1956.txt': { documentOrder: 0.95, firstRun: 1, achieved: 1 },
-  'partition-1947.txt': { documentOrder: 1, firstRun: 0.95, achieved: 0.95 },
+  // … and here a repeated, non-key "1947" gave its place to a key item (0.95 → 1).
+  'partition-1947.txt': { documentOrder: 1, firstRun: 0.95, achieved: 1 },
   'berlin-1948.md': { documentOrder: 0.95, firstRun: 0.9, achieved: 0.9 },
   'persian-wars.md': { documentOrder: 1, firstRun: 0.9, achieved: 0.9 },
   'tudor-1509.txt': { documentOrder: 0.85, firstRun: 0.95, achieved: 0.95 },

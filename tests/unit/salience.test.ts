@@ -27,6 +27,31 @@ describe('sentenceCentrality', () => {
   })
 })
 
+describe('answers repeated near the top', () => {
+  it('count half as much again each, so one census year does not fill the Top 20', () => {
+    const census = [
+      'In 1900 the state had 2,216,331 inhabitants.',
+      'In 1900 the cotton crop filled 1,300,000 bales.',
+      'In 1900 there were 1,812 factories.',
+      'In 1900 the railways ran 5,652 miles.',
+      'In 1900 the state had 2,400 schools.',
+      'In 1900 the capital held 89,872 people.'
+    ]
+    const history = [
+      'The colony was founded in 1733 by James Oglethorpe.',
+      'The state seceded from the Union in 1861.',
+      'Sherman took Atlanta in 1864.'
+    ]
+    const blocks = blocksOf(['paragraph', [...census, ...history].join(' ')])
+    const top = suggestCards(blocks, new Set())
+      .filter((card) => card.kind === 'date')
+      .slice(0, 5)
+      .map((card) => card.back)
+    expect(top.filter((answer) => answer === '1900').length).toBeLessThanOrEqual(2)
+    expect(top).toEqual(expect.arrayContaining(['1733', '1861', '1864']))
+  })
+})
+
 describe('suggestCards ranking', () => {
   it('puts the actor the text keeps returning to, named in a heading, before a passing one', () => {
     const blocks = blocksOf(

@@ -254,7 +254,19 @@ export function rankBySalience(cards: readonly CardSuggestion[], input: Salience
     const salience = Math.round((card.warning ? raw / 2 : raw) * 1000) / 1000
     return { card: { ...card, salience }, index }
   })
-  return scored
-    .sort((left, right) => right.card.salience - left.card.salience || left.index - right.index)
-    .map(({ card }) => card)
+  const byScore = (
+    left: { card: CardSuggestion; index: number },
+    right: { card: CardSuggestion; index: number }
+  ) => (right.card.salience ?? 0) - (left.card.salience ?? 0) || left.index - right.index
+  // Ten cards answering "1900" (a census year a text keeps returning to) teach one thing ten times:
+  // each further card with an answer already placed higher counts half as much again.
+  const placed = new Map<string, number>()
+  const diversified = scored.sort(byScore).map(({ card, index }) => {
+    const answer = `${card.kind}:${card.back}`
+    const earlier = placed.get(answer) ?? 0
+    placed.set(answer, earlier + 1)
+    const salience = Math.round((card.salience ?? 0) * 0.5 ** earlier * 1000) / 1000
+    return { card: earlier === 0 ? card : { ...card, salience }, index }
+  })
+  return diversified.sort(byScore).map(({ card }) => card)
 }
