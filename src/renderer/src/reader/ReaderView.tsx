@@ -34,17 +34,15 @@ import { ReaderSettingsPanel } from './ReaderSettingsPanel'
 import { useReadingPosition } from './useReadingPosition'
 import { readingTop, scrollToElement } from './scrolling'
 import { useMediaQuery } from './useMediaQuery'
-import { rangeOf, usePassageFocus, type PassageCommand } from './usePassageFocus'
+import { usePassageFocus, type PassageCommand } from './usePassageFocus'
+import { usePagePanel } from './usePagePanel'
 import { useDocumentView } from './useDocumentView'
 import { useFootnotes } from './useFootnotes'
 import { usePageNavigation } from './usePageNavigation'
 import type { Span } from '../../../shared/document/passage'
-import { pageLabels, pageOfOffset } from '../../../shared/document/pagePassage'
-import { PagePanel, type PageRequest } from './pdf/PagePanel'
+import { PagePanel } from './pdf/PagePanel'
 
 export const abstractSectionId = 'section-abstract'
-/** The passage whose PDF page is open beside the text (::highlight in styles.css). */
-const shownOnPageHighlight = 'shown-on-page'
 const lastColourKey = 'scholia.lastHighlightColour'
 const noBlocks: Block[] = []
 export const footnotesSectionId = 'section-footnotes'
@@ -123,10 +121,6 @@ export function ReaderView({
     selectedText: string
     sentence: string
   } | null>(null)
-  /** "Show page": the passage whose PDF page is open beside the text, and where it starts. */
-  const [pageRequest, setPageRequest] = useState<
-    (PageRequest & { start: number; end: number; serial: number }) | null
-  >(null)
   const [selection, clearSelection] = useTextSelection(readerRoot, view !== null)
   const toast = useToast()
   const highlights = useHighlights(annotations.annotations, view?.blocks ?? noBlocks, annotations.meaningOf)
@@ -191,6 +185,11 @@ export function ReaderView({
   }, [])
 
   const fullText = useMemo(() => (view ? fullTextOf(view.blocks) : ''), [view])
+  const {
+    request: pageRequest,
+    open: openPage,
+    close: closePageAt
+  } = usePagePanel({ view, fullText, articleRef, blockElementAt, marksKey: highlights })
 
   const highlight = useCallback(
     async (colour: HighlightColourId | null, withNote: boolean, span?: Span) => {
@@ -249,25 +248,9 @@ export function ReaderView({
   const showPage = useCallback(
     (span?: Span) => {
       const current = span ?? selection
-      if (!current || !view) return
-      if (!view.hasPdf) {
-        toast({
-          message:
-            'This document has no PDF in the library (it came from a text file, or was imported before Scholia kept PDFs): import its PDF again to see its pages.'
-        })
-        return
-      }
-      setPageRequest((previous) => ({
-        passage: fullText.slice(current.start, current.end),
-        hint: pageOfOffset(view.blocks, current.start),
-        labels: pageLabels(view.blocks),
-        start: current.start,
-        end: current.end,
-        serial: (previous?.serial ?? 0) + 1
-      }))
-      if (!span) clearSelection()
+      if (current && openPage(current) && !span) clearSelection()
     },
-    [selection, view, fullText, clearSelection, toast]
+    [selection, openPage, clearSelection]
   )
 
   const highlightInLastColour = useCallback(() => void highlight(lastColour(), false), [highlight])
@@ -339,42 +322,7 @@ export function ReaderView({
     onCommand: onPassageCommand
   })
 
-  // The text narrows beside the page: the passage is brought back into view once it has.
-  const pageStart = pageRequest?.start
-  useEffect(() => {
-    if (pageStart === undefined) return
-    const frame = requestAnimationFrame(() => {
-      const element = blockElementAt(pageStart)
-      if (element) scrollToElement(element, { fraction: 0.3 })
-    })
-    return () => cancelAnimationFrame(frame)
-  }, [pageStart, blockElementAt])
-
-  // While its page is open, the passage stays marked in the text too (the CSS Custom Highlight API:
-  // the text's own elements are not touched, and the selection it came from is gone).
-  const pageEnd = pageRequest?.end
-  useEffect(() => {
-    const article = articleRef.current
-    if (pageStart === undefined || pageEnd === undefined || !article || !('highlights' in CSS)) return
-    const range = rangeOf(article, { start: pageStart, end: pageEnd })
-    if (range) CSS.highlights.set(shownOnPageHighlight, new Highlight(range))
-    return () => {
-      CSS.highlights.delete(shownOnPageHighlight)
-    }
-  }, [pageStart, pageEnd, highlights])
-
-  // Closing the page gives the passage focus back to the sentence the passage starts in.
-  const closePage = useCallback(() => {
-    const start = pageRequest?.start
-    setPageRequest(null)
-    if (start === undefined) return
-    // Once the text has its width back.
-    requestAnimationFrame(() => {
-      const element = blockElementAt(start)
-      if (element) scrollToElement(element, { fraction: 0.3 })
-      focusPassageAt(start)
-    })
-  }, [pageRequest, focusPassageAt, blockElementAt])
+  const closePage = useCallback(() => closePageAt(focusPassageAt), [closePageAt, focusPassageAt])
 
   // The same actions from the desktop app's menus (Edit, and the right-click menu on a selection).
   useDesktopCommands({
