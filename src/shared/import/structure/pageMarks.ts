@@ -7,6 +7,8 @@
 // every front end removes these characters from the document's own text first
 // (removePageMarkCharacters): a crafted text cannot forge a page.
 
+import type { DocumentMetadata } from '../../types'
+
 const open = '\uFDD0'
 const close = '\uFDD1'
 /** Digits 0–9 are written U+FDE0–U+FDE9. */
@@ -100,4 +102,32 @@ export function takePageMarks(text: string): TakenPageMarks {
     return offset - before
   }
   return { text: out, marks, mapOffset }
+}
+
+/**
+ * Page marks say where pages begin in blocks; the title, authors and citation are no block, so a
+ * mark taken into them (a title read from lines on two pages) is removed there.
+ */
+export function withoutPageMarksInMetadata<T extends DocumentMetadata>(document: T): T {
+  const clean = (text: string): string =>
+    removePageMarkCharacters(text)
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+  const cleanOrNull = (text: string | null): string | null => (text === null ? null : clean(text))
+  const { citation } = document
+  return {
+    ...document,
+    title: clean(document.title),
+    authors: document.authors.map(clean),
+    affiliation: cleanOrNull(document.affiliation),
+    keywords: document.keywords.map(clean),
+    citation: citation && {
+      ...citation,
+      text: clean(citation.text),
+      journal: cleanOrNull(citation.journal),
+      volume: cleanOrNull(citation.volume),
+      issue: cleanOrNull(citation.issue),
+      pages: cleanOrNull(citation.pages)
+    }
+  }
 }

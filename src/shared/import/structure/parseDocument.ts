@@ -18,7 +18,7 @@ import {
 import { renderInline, type LabelResolver } from './inlineText'
 import { parseCitationLine, parseKeywordsLine, stripAbstractLabel } from './metadataLines'
 import { captionNumber, rejoinPageBreaks, type FlowItem } from './pageBreaks'
-import { pageMark, removePageMarkCharacters, takePageMarks } from './pageMarks'
+import { pageMark, removePageMarkCharacters, takePageMarks, withoutPageMarksInMetadata } from './pageMarks'
 import { markedUnitSource, scanUnits, unitSource, type Unit } from './scanUnits'
 import { collectAcronyms, titleCase } from './titleCase'
 
@@ -75,35 +75,7 @@ export function parseDocument(rawText: string, options: ParseOptions): ParseResu
     options.structured ?? false
   ).build()
   if (document.blocks.length === 0) return { ok: false, message: noBlocksMessage }
-  return { ok: true, document: options.pageLabels ? withoutMarksInMetadata(document) : document }
-}
-
-/**
- * Page marks say where pages begin in blocks; the title, authors and citation are no block, so a
- * mark taken into them (a title read from lines on two pages) is removed there.
- */
-function withoutMarksInMetadata(document: ParsedDocument): ParsedDocument {
-  const clean = (text: string): string =>
-    removePageMarkCharacters(text)
-      .replace(/\s{2,}/g, ' ')
-      .trim()
-  const cleanOrNull = (text: string | null): string | null => (text === null ? null : clean(text))
-  const { citation } = document
-  return {
-    ...document,
-    title: clean(document.title),
-    authors: document.authors.map(clean),
-    affiliation: cleanOrNull(document.affiliation),
-    keywords: document.keywords.map(clean),
-    citation: citation && {
-      ...citation,
-      text: clean(citation.text),
-      journal: cleanOrNull(citation.journal),
-      volume: cleanOrNull(citation.volume),
-      issue: cleanOrNull(citation.issue),
-      pages: cleanOrNull(citation.pages)
-    }
-  }
+  return { ok: true, document: options.pageLabels ? withoutPageMarksInMetadata(document) : document }
 }
 
 function fileNameTitle(fileName: string): string {
